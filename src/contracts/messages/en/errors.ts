@@ -1,0 +1,23 @@
+import type { errors as vi } from '../vi/errors';
+export const errors: Record<keyof typeof vi, string> = {
+  'error.VALIDATION': 'Some fields are not valid. Please check the highlighted fields.',
+  'error.UNAUTHENTICATED': 'Please sign in to continue.',
+  'error.FORBIDDEN': 'You are not allowed to do this.',
+  'error.NOT_FOUND': 'The requested item was not found.',
+  'error.CONFLICT': 'The data has changed or duplicates another record.',
+  'error.CSRF': 'Your session token is invalid. Reload the page and try again.',
+  'error.RATE_LIMITED': 'Too many attempts. Please wait {minutes} minutes and try again.',
+  'error.ACCOUNT_LOCKED': 'The account is temporarily locked after too many failed sign-ins. Try again in {minutes} minutes.',
+  'error.INVALID_CREDENTIALS': 'Wrong username or password.',
+  'error.PAYLOAD_TOO_LARGE': 'The file is too large. The maximum size is {maxMb} MB.',
+  'error.UNSUPPORTED_FILE': 'Unsupported file. Please choose an Excel file (.xlsx).',
+  'error.INTERNAL': 'A system error occurred. Please try again later or contact the administrator.',
+  'validation.required': 'This field is required.',
+  'validation.tooShort': 'Too short: at least {min} characters.',
+  'validation.tooLong': 'Too long: at most {max} characters.',
+  'validation.invalidDate': 'Invalid date (format dd/mm/yyyy).',
+  'validation.invalidEmail': 'Invalid email address.',
+  'validation.invalidValue': 'Invalid value.',
+  'validation.cccd': 'A CCCD number has exactly 12 digits.',
+  'validation.reasonRequired': 'Please give a reason (at least 5 characters).',
+};

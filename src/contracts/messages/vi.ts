@@ -1,0 +1,7 @@
+import { common } from './vi/common';
+import { errors } from './vi/errors';
+import { domain } from './vi/domain';
+import { web } from './vi/web';
+import { imports } from './vi/imports';
+
+export const vi = { ...common, ...errors, ...domain, ...web, ...imports } as const;
