@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { LIMITS } from './limits';
 
 /** Dates travel as ISO `yyyy-mm-dd` strings; the UI shows them as dd/mm/yyyy. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'INVALID_DATE');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'INVALID_DATE')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'INVALID_DATE');
 export const id = z.coerce.number().int().positive();
 export const idParams = z.object({ id });
 

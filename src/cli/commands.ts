@@ -1,0 +1,19 @@
+import type { ParseArgsConfig } from 'node:util';
+import { startCommand } from './start';
+import { migrateCommand, seedDemoCommand } from './db-commands';
+import { userCommand } from './user';
+import { auditCommand } from './audit';
+
+export interface Command {
+  help: string;
+  options?: ParseArgsConfig['options'];
+  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number | void>;
+}
+
+export const commands: Record<string, Command> = {
+  start: startCommand,
+  migrate: migrateCommand,
+  'seed-demo': seedDemoCommand,
+  user: userCommand,
+  audit: auditCommand,
+};

@@ -1,0 +1,121 @@
+// Builds the Fastify application: one process serves the API under /api/v1, the OpenAPI
+// document, the health check and (in production) the built web client.
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { AppError } from './lib/errors';
+import { buildOpenApi, parseOr400, requestLocale, zodDetails, type AnyRoute } from './lib/http';
+import { actorFromToken, SESSION_COOKIE } from './lib/session';
+import type { AppContext } from './lib/context';
+import type { AuthActor } from './lib/actor';
+import { t } from '../contracts/messages';
+import { LIMITS } from '../contracts/limits';
+import { allRoutes } from './modules';
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
+const VERSION = '0.1.0';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: AuthActor | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: ctx.config.LOG_LEVEL } : false,
+    trustProxy: ctx.config.TRUST_PROXY === 'true',
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: true,
+  });
+  app.decorateRequest('actor', null);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: LIMITS.importMaxBytes, files: 1, fields: 10 } });
+
+  app.setErrorHandler((err, req, reply) => {
+    const locale = requestLocale(req, req.actor);
+    if (err instanceof AppError) {
+      return reply.status(err.status).send({ code: err.code, message: t(locale, err.messageKey, err.params), details: err.details });
+    }
+    if (err instanceof z.ZodError) {
+      return reply.status(400).send({ code: 'VALIDATION', message: t(locale, 'error.VALIDATION'), details: zodDetails(err, locale) });
+    }
+    const e = err as { code?: string; statusCode?: number };
+    if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
+      return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: t(locale, 'error.PAYLOAD_TOO_LARGE', { maxMb: Math.round(LIMITS.importMaxBytes / 1048576) }) });
+    }
+    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+      return reply.status(415).send({ code: 'UNSUPPORTED_FILE', message: t(locale, 'error.VALIDATION') });
+    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.status(400).send({ code: 'VALIDATION', message: t(locale, 'error.VALIDATION') });
+    }
+    req.log.error(err);
+    if (process.env.VD_DEBUG_ERRORS) console.error(err);
+    return reply.status(500).send({ code: 'INTERNAL', message: t(locale, 'error.INTERNAL') });
+  });
+
+  app.get('/api/health', async (_req, reply) => {
+    try {
+      await ctx.db.execute(sql`select 1`);
+      return { status: 'ok', database: 'ok', version: VERSION };
+    } catch {
+      return reply.status(503).send({ status: 'error', database: 'unreachable', version: VERSION });
+    }
+  });
+
+  const routes = allRoutes();
+  const openapi = buildOpenApi(routes, VERSION);
+  app.get('/api/openapi.json', async () => openapi);
+
+  for (const route of routes) mountRoute(app, ctx, route);
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !opts.serveWeb || !existsSync(path.join(WEB_DIST, 'index.html'))) {
+      const locale = requestLocale(req);
+      return reply.status(404).send({ code: 'NOT_FOUND', message: t(locale, 'error.NOT_FOUND') });
+    }
+    // Client-side routes: serve the single-page app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  if (opts.serveWeb && existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, index: ['index.html'], wildcard: false, maxAge: '1h' });
+  }
+  return app;
+}
+
+async function authenticate(ctx: AppContext, req: FastifyRequest): Promise<AuthActor | null> {
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  return actorFromToken(ctx, token);
+}
+
+function mountRoute(app: FastifyInstance, ctx: AppContext, route: AnyRoute) {
+  app.route({
+    method: route.method,
+    url: `/api/v1${route.url}`,
+    handler: async (req, reply) => {
+      // authenticate → (CSRF) → validate → handler (which loads, authorizes, runs the use case, presents)
+      const actor = await authenticate(ctx, req);
+      req.actor = actor;
+      if (route.auth !== 'public') {
+        if (!actor) throw new AppError('UNAUTHENTICATED');
+        if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) throw new AppError('CSRF');
+      }
+      const locale = requestLocale(req, actor);
+      const params = route.params ? parseOr400(route.params, req.params, locale) : undefined;
+      const query = route.query ? parseOr400(route.query, req.query, locale) : undefined;
+      const body = route.body ? parseOr400(route.body, req.body ?? {}, locale) : undefined;
+      const result = await route.handler({ req, reply, params, query, body, actor: actor as AuthActor, app: ctx, locale });
+      if (reply.sent) return reply;
+      return result;
+    },
+  });
+}

@@ -1,0 +1,24 @@
+// Runtime configuration from the environment, validated once at start-up.
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('data'),
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Set when the app is served over HTTPS (directly or behind a proxy): cookies get `Secure`. */
+  SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('Vinh Danh <no-reply@vinhdanh.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.parse(env);
+  return { ...parsed, dataDir: path.resolve(parsed.DATA_DIR) };
+}

@@ -1,0 +1,156 @@
+// Route definitions: every route declares its zod schemas once; they validate input, document the
+// route in the OpenAPI document and (in tests) check responses. Handlers stay thin.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z, type ZodType } from 'zod';
+import { AppError } from './errors';
+import type { AuthActor } from './actor';
+import { t, type MessageKey } from '../../contracts/messages';
+import type { Locale } from '../../contracts/enums';
+import type { AppContext } from './context';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HandlerCtx<P, Q, B> {
+  req: FastifyRequest;
+  reply: FastifyReply;
+  params: P;
+  query: Q;
+  body: B;
+  actor: AuthActor;
+  app: AppContext;
+  locale: Locale;
+}
+
+export interface RouteDef<P, Q, B> {
+  method: Method;
+  url: string; // relative to /api/v1
+  summary: string;
+  tag: string;
+  /** 'public' routes run without a session (login, health). Default: signed-in user required. */
+  auth?: 'public' | 'user';
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  response?: ZodType;
+  /** Non-JSON responses (files): content type for the OpenAPI document. */
+  produces?: string;
+  /** Multipart uploads validate their own parts. */
+  multipart?: boolean;
+  handler(ctx: HandlerCtx<P, Q, B>): Promise<unknown>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDef<any, any, any>;
+
+export const defineRoute = <P = unknown, Q = unknown, B = unknown>(def: RouteDef<P, Q, B>): RouteDef<P, Q, B> => def;
+
+/** Maps zod issues to `{ fields: { 'a.b': 'message' } }` in the request locale. */
+export function zodDetails(error: z.ZodError, locale: Locale): { fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    if (fields[key]) continue;
+    fields[key] = t(locale, issueMessageKey(issue), issueParams(issue));
+  }
+  return { fields };
+}
+
+function issueMessageKey(issue: z.core.$ZodIssue): MessageKey {
+  if (issue.message === 'INVALID_DATE') return 'validation.invalidDate';
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin === 'string' ? 'validation.tooShort' : 'validation.invalidValue';
+    case 'too_big':
+      return issue.origin === 'string' ? 'validation.tooLong' : 'validation.invalidValue';
+    case 'invalid_type':
+      return issue.input === undefined ? 'validation.required' : 'validation.invalidValue';
+    case 'invalid_format':
+      if (issue.format === 'email') return 'validation.invalidEmail';
+      if (issue.format === 'regex' && String(issue.pattern).includes('0-9]{12}') ) return 'validation.cccd';
+      if (issue.format === 'regex' && String(issue.pattern).includes('\\d{12}')) return 'validation.cccd';
+      return 'validation.invalidValue';
+    default:
+      return 'validation.invalidValue';
+  }
+}
+
+function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> {
+  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
+  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
+  return {};
+}
+
+export function parseOr400<T>(schema: ZodType<T>, value: unknown, locale: Locale): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError('VALIDATION', 'error.VALIDATION', {}, zodDetails(result.error, locale));
+  return result.data;
+}
+
+export function requestLocale(req: FastifyRequest, actor?: AuthActor | null): Locale {
+  if (actor) return actor.locale;
+  const cookie = req.cookies?.vd_locale;
+  if (cookie === 'en' || cookie === 'vi') return cookie;
+  return 'vi';
+}
+
+// ---------------------------------------------------------------------------------------------
+// OpenAPI document built from the same definitions.
+
+const toSchema = (s: ZodType, io: 'input' | 'output') => {
+  try {
+    return z.toJSONSchema(s, { io, unrepresentable: 'any' });
+  } catch {
+    return {};
+  }
+};
+
+export function buildOpenApi(routes: AnyRoute[], version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const url = `/api/v1${r.url}`.replace(/:(\w+)/g, '{$1}');
+    const parameters: unknown[] = [];
+    for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
+      if (!schema) continue;
+      const js = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, s] of Object.entries(js.properties ?? {})) {
+        parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: s });
+      }
+    }
+    const responses: Record<string, unknown> = {
+      '200': r.produces
+        ? { description: 'OK', content: { [r.produces]: { schema: { type: 'string', format: 'binary' } } } }
+        : { description: 'OK', content: r.response ? { 'application/json': { schema: toSchema(r.response, 'output') } } : undefined },
+      default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+    };
+    (paths[url] ??= {})[r.method.toLowerCase()] = {
+      summary: r.summary,
+      tags: [r.tag],
+      security: r.auth === 'public' ? [] : [{ session: [] }],
+      parameters,
+      requestBody: r.multipart
+        ? { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } }
+        : r.body
+          ? { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input') } } }
+          : undefined,
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Vinh Danh API', version, description: 'Thi đua – khen thưởng. Errors: { code, message (Vietnamese), details }.' },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vd_session' } },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+        },
+      },
+    },
+    paths,
+  };
+}
+
+export type RouteRegistrar = (app: FastifyInstance, routes: AnyRoute[]) => void;

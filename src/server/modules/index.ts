@@ -1,0 +1,11 @@
+import type { AnyRoute } from '../lib/http';
+import { authRoutes } from './auth/auth.routes';
+import { organisationRoutes } from './organisations/organisations.routes';
+import { memberRoutes } from './members/members.routes';
+import { userRoutes } from './users/users.routes';
+import { auditRoutes } from './audit/audit.routes';
+
+/** Every capability's routes, mounted under /api/v1. */
+export function allRoutes(): AnyRoute[] {
+  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes] as AnyRoute[];
+}
