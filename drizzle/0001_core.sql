@@ -73,7 +73,7 @@ CREATE TABLE "org_event" (
 	"reason" text,
 	"before" jsonb,
 	"after" jsonb,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"recorded_by" bigint
 );
 --> statement-breakpoint
@@ -139,7 +139,7 @@ CREATE TABLE "role_assignment" (
 	"user_id" bigint NOT NULL,
 	"org_id" bigint NOT NULL,
 	"role" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"granted_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"granted_by" bigint,
 	"revoked_at" timestamp with time zone,
 	"revoked_reason" text

@@ -3,5 +3,6 @@ import { errors } from './vi/errors';
 import { domain } from './vi/domain';
 import { web } from './vi/web';
 import { imports } from './vi/imports';
+import { records } from './vi/records';
 
-export const vi = { ...common, ...errors, ...domain, ...web, ...imports } as const;
+export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records } as const;

@@ -77,7 +77,7 @@ export const orgEvents = pgTable(
     reason: text('reason'),
     before: jsonb('before'),
     after: jsonb('after'),
-    recordedAt: createdAt(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
     recordedBy: ref('recorded_by'),
   },
   (t) => [index('org_event_org_idx').on(t.orgId, t.effectiveOn)],
@@ -191,7 +191,7 @@ export const roleAssignments = pgTable(
       .notNull()
       .references(() => organisations.id),
     role: text('role').notNull(),
-    grantedAt: createdAt(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
     grantedBy: ref('granted_by'),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason'),

@@ -1,0 +1,21 @@
+import type { records as vi } from '../vi/records';
+export const records: Record<keyof typeof vi, string> = {
+  'org.effectiveBeforeStart': 'The effective date cannot be before the unit was founded ({date}).',
+  'org.unknownKind': 'Organisation kind "{kind}" does not exist.',
+  'org.kindNotAllowedUnder': 'A {kind} cannot sit under "{parent}": a sub-unit must be of a lower level than its parent.',
+  'org.codeTaken': 'Unit code "{code}" is already used by another unit.',
+  'org.moveIntoOwnSubtree': 'A unit cannot be moved into itself or one of its sub-units.',
+  'org.alreadyThere': 'The unit already belongs to this parent.',
+  'org.mergeIntoSelf': 'A unit cannot be merged into itself or one of its sub-units.',
+  'org.targetHoldsNoMembers': '"{name}" does not hold members directly, so it cannot take the merged unit’s members.',
+  'org.hasActiveChildren': 'The unit still has {count} active sub-units. Move, merge or end them first.',
+  'member.unitHoldsNoMembers': '"{name}" does not hold members directly. Choose a grassroots union, a union section or a union group.',
+  'member.cccdTaken': 'CCCD number {cccd} already belongs to another member.',
+  'member.codeTaken': 'Member code "{code}" is already used.',
+  'member.notActive': 'This member has left the union.',
+  'member.sameUnit': 'The member already belongs to this unit.',
+  'member.dateBeforeMembership': 'The effective date cannot be before the start of the current membership ({date}).',
+  'user.usernameTaken': 'Username "{username}" already exists.',
+  'user.roleExists': 'The user already has this role on this unit.',
+  'user.cannotRevokeOwnAdmin': 'You cannot revoke your own administrator role.',
+};

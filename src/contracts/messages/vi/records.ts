@@ -1,0 +1,21 @@
+// Messages of the organisation, member and user use cases.
+export const records = {
+  'org.effectiveBeforeStart': 'Ngày hiệu lực không được trước ngày thành lập đơn vị ({date}).',
+  'org.unknownKind': 'Loại tổ chức "{kind}" không tồn tại.',
+  'org.kindNotAllowedUnder': 'Không thể đặt một {kind} trực thuộc "{parent}": cấp của đơn vị con phải thấp hơn cấp của đơn vị quản lý.',
+  'org.codeTaken': 'Mã đơn vị "{code}" đã được dùng cho một đơn vị khác.',
+  'org.moveIntoOwnSubtree': 'Không thể chuyển một đơn vị vào chính nó hoặc vào đơn vị trực thuộc của nó.',
+  'org.alreadyThere': 'Đơn vị đã trực thuộc đơn vị quản lý này.',
+  'org.mergeIntoSelf': 'Không thể sáp nhập một đơn vị vào chính nó hoặc vào đơn vị trực thuộc của nó.',
+  'org.targetHoldsNoMembers': '"{name}" không quản lý đoàn viên trực tiếp nên không thể nhận đoàn viên của đơn vị bị sáp nhập.',
+  'org.hasActiveChildren': 'Đơn vị còn {count} đơn vị trực thuộc đang hoạt động. Hãy chuyển, sáp nhập hoặc chấm dứt các đơn vị đó trước.',
+  'member.unitHoldsNoMembers': '"{name}" không quản lý đoàn viên trực tiếp. Hãy chọn công đoàn cơ sở, công đoàn bộ phận hoặc tổ công đoàn.',
+  'member.cccdTaken': 'Số CCCD {cccd} đã thuộc về một đoàn viên khác.',
+  'member.codeTaken': 'Mã đoàn viên "{code}" đã được dùng.',
+  'member.notActive': 'Đoàn viên này đã ra khỏi tổ chức công đoàn.',
+  'member.sameUnit': 'Đoàn viên đang sinh hoạt tại đơn vị này.',
+  'member.dateBeforeMembership': 'Ngày hiệu lực không được trước ngày bắt đầu sinh hoạt tại đơn vị hiện tại ({date}).',
+  'user.usernameTaken': 'Tên đăng nhập "{username}" đã tồn tại.',
+  'user.roleExists': 'Người dùng đã có vai trò này tại đơn vị này.',
+  'user.cannotRevokeOwnAdmin': 'Bạn không thể tự thu hồi quyền quản trị của chính mình.',
+} as const;
