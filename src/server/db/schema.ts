@@ -285,3 +285,18 @@ export const auditHead = pgTable('audit_head', {
   lastHash: text('last_hash').notNull(),
   eventCount: bigint('event_count', { mode: 'number' }).notNull(),
 });
+
+/** Validated rows of an import waiting for confirmation (staging; kept with the job for the record). */
+export const importRows = pgTable(
+  'import_row',
+  {
+    jobId: ref('job_id')
+      .notNull()
+      .references(() => importJobs.id),
+    rowNumber: integer('row_number').notNull(),
+    /** The person this row updates, resolved at validation (null = a new person). */
+    personId: ref('person_id'),
+    data: jsonb('data').notNull(),
+  },
+  (t) => [uniqueIndex('import_row_pk').on(t.jobId, t.rowNumber)],
+);

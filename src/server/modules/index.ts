@@ -4,8 +4,9 @@ import { organisationRoutes } from './organisations/organisations.routes';
 import { memberRoutes } from './members/members.routes';
 import { userRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
+import { importRoutes } from './imports/imports.routes';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function allRoutes(): AnyRoute[] {
-  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes] as AnyRoute[];
+  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes] as AnyRoute[];
 }

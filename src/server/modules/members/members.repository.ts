@@ -20,11 +20,12 @@ export type MemberRow = {
   org_id: number | null;
   org_path: string | null;
   org_name: string | null;
+  org_code: string | null;
   version: number;
 };
 
 const COLUMNS = sql`p.id, p.member_code, p.full_name, p.gender, p.birth_date, p.cccd, p.position, p.is_leader, p.is_direct_worker,
-  p.phone, p.email, p.ethnicity, p.joined_union_on, p.status, p.org_id, p.org_path, o.name as org_name, p.version`;
+  p.phone, p.email, p.ethnicity, p.joined_union_on, p.status, p.org_id, p.org_path, o.name as org_name, o.code as org_code, p.version`;
 
 const SORTS: Record<MemberListQuery['sort'], SQL> = {
   name: sql`p.full_name collate "vi-x-icu", p.id`,

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
@@ -11,7 +12,10 @@ import type { AuthActor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { covers, ensure, memberPolicy, orgPolicy, READ_ROLES, scopePaths } from '../../lib/policy';
 import { findOrg } from '../organisations/organisations.repository';
-import { findMember, listMembers, type MemberFilter } from './members.repository';
+import { findMember, iterateMembers, listMembers, type MemberFilter, type MemberRow } from './members.repository';
+import { writeMemberExport, type MemberExportRow } from '../imports/xlsx';
+import { t } from '../../../contracts/messages';
+import type { Locale } from '../../../contracts/enums';
 import { presentMemberDetail, presentMemberItem } from './members.presenter';
 import { createMember, leaveUnion, transferMember, updateMember } from './members.service';
 
@@ -47,7 +51,57 @@ async function loadDetail(app: AppContext, actor: AuthActor, id: number): Promis
   );
 }
 
+async function* exportRows(rows: AsyncIterable<MemberRow>): AsyncGenerator<MemberExportRow> {
+  for await (const m of rows) {
+    yield {
+      memberCode: m.member_code, fullName: m.full_name, gender: m.gender, birthDate: m.birth_date, cccd: m.cccd, unitCode: m.org_code ?? '',
+      unitName: m.org_name ?? '', position: m.position, isLeader: m.is_leader, isDirectWorker: m.is_direct_worker, joinedUnionOn: m.joined_union_on,
+      phone: m.phone, email: m.email, ethnicity: m.ethnicity, status: m.status,
+    };
+  }
+}
+
+function describeFilter(locale: Locale, unitName: string | null, f: Omit<MemberListQuery, 'page' | 'pageSize' | 'sort' | 'orgId'>): string {
+  const parts = [unitName ?? t(locale, 'members.export.allUnits')];
+  if (f.q) parts.push(`"${f.q}"`);
+  if (f.gender) parts.push(t(locale, `gender.${f.gender}`));
+  if (f.isLeader !== undefined) parts.push(`${t(locale, 'members.export.leader')}: ${f.isLeader ? t(locale, 'members.export.yes') : t(locale, 'members.export.no')}`);
+  if (f.isDirectWorker !== undefined) parts.push(`${t(locale, 'members.export.directWorker')}: ${f.isDirectWorker ? t(locale, 'members.export.yes') : t(locale, 'members.export.no')}`);
+  parts.push(t(locale, `memberStatus.${f.status}`));
+  return parts.join('; ');
+}
+
 export const memberRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/members/export.xlsx',
+    summary: 'Export exactly the filtered list to XLSX (streamed; re-importable layout)',
+    tag: 'members',
+    query: memberListQuery.omit({ page: true, pageSize: true }),
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    async handler({ app, actor, query, reply, locale }) {
+      const { sort: _sort, ...filters } = query;
+      const filter = await memberFilterFor(app, actor, filters);
+      // Personal data leaves the system only for those who maintain the records.
+      const personal = (m: MemberRow) => memberPolicy.readPersonal(actor, { id: Number(m.id), orgPath: m.org_path, status: m.status });
+      async function* scoped() {
+        for await (const m of iterateMembers(app.db, filter)) yield personal(m) ? m : { ...m, cccd: null, phone: null, email: null };
+      }
+      const unit = filters.orgId ? await findOrg(app.db, filters.orgId) : null;
+      const out = new PassThrough();
+      void writeMemberExport(out, exportRows(scoped()), {
+        title: t(locale, 'members.export.title'),
+        filterSummary: describeFilter(locale, unit?.name ?? null, filters),
+        generatedAt: new Date(),
+        locale,
+      }).catch(() => undefined);
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="danh-sach-doan-vien-${stamp}.xlsx"`)
+        .send(out);
+    },
+  }),
   defineRoute({
     method: 'GET',
     url: '/members',

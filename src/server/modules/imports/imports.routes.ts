@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import { z } from 'zod';
+import { defineRoute } from '../../lib/http';
+import { idParams } from '../../../contracts/common';
+import { importJob } from '../../../contracts/imports';
+import { LIMITS } from '../../../contracts/limits';
+import { AppError, notFound } from '../../lib/errors';
+import { ensure, orgPolicy } from '../../lib/policy';
+import { findOrg } from '../organisations/organisations.repository';
+import { assertXlsxSignature, ImportFileError, memberTemplateBuffer } from './xlsx';
+import { findJob, presentJob } from './imports.repository';
+import { commitMemberImport, startMemberImport } from './member-import.service';
+import type { AppContext } from '../../lib/context';
+import type { AuthActor } from '../../lib/actor';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Streams the upload to DATA_DIR/uploads (outside the web root), checking size and content. */
+async function storeUpload(app: AppContext, file: NodeJS.ReadableStream & { truncated?: boolean }): Promise<string> {
+  const dir = path.join(app.config.dataDir, 'uploads');
+  await fsp.mkdir(dir, { recursive: true });
+  const target = path.join(dir, `${crypto.randomUUID()}.xlsx`);
+  let head: Buffer | null = Buffer.alloc(0);
+  const sniff = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      if (head) {
+        head = Buffer.concat([head, chunk]);
+        if (head.length >= 8) {
+          try {
+            assertXlsxSignature(head);
+          } catch (e) {
+            return cb(e as Error);
+          }
+          head = null;
+        }
+      }
+      cb(null, chunk);
+    },
+    flush(cb) {
+      if (head) {
+        try {
+          assertXlsxSignature(head);
+        } catch (e) {
+          return cb(e as Error);
+        }
+      }
+      cb();
+    },
+  });
+  try {
+    await pipeline(file, sniff, fs.createWriteStream(target, { mode: 0o600 }));
+  } catch (e) {
+    await fsp.rm(target, { force: true });
+    throw e instanceof ImportFileError ? new AppError('UNSUPPORTED_FILE', e.messageKey) : e;
+  }
+  if (file.truncated) {
+    await fsp.rm(target, { force: true });
+    throw new AppError('PAYLOAD_TOO_LARGE', 'error.PAYLOAD_TOO_LARGE', { maxMb: Math.round(LIMITS.importMaxBytes / 1048576) });
+  }
+  return target;
+}
+
+async function loadJob(app: AppContext, actor: AuthActor, id: number) {
+  const job = await findJob(app.db, id);
+  if (!job) throw notFound();
+  const org = await findOrg(app.db, Number(job.org_id));
+  // A job is visible to its author and to whoever may import into its unit.
+  if (!org || (Number(job.user_id) !== actor.userId && !orgPolicy.createChild(actor, org))) throw notFound();
+  return job;
+}
+
+export const importRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/imports/members/template.xlsx',
+    summary: 'Member import template (Vietnamese headers, a sample row, a guide sheet)',
+    tag: 'imports',
+    produces: XLSX_TYPE,
+    async handler({ reply, locale }) {
+      const buf = await memberTemplateBuffer(locale);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="mau-nhap-doan-vien.xlsx"`)
+        .send(buf);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/imports/members',
+    summary: 'Upload a member file (.xlsx): validation runs in the background; poll the job',
+    tag: 'imports',
+    query: z.object({ orgId: z.coerce.number().int().positive() }),
+    multipart: true,
+    response: importJob,
+    async handler({ app, actor, req, query }) {
+      const org = await findOrg(app.db, query.orgId);
+      if (!org) throw notFound();
+      ensure(orgPolicy.read(actor, org));
+      if (!orgPolicy.createChild(actor, org)) throw new AppError('FORBIDDEN');
+      if (!req.isMultipart()) throw new AppError('VALIDATION', 'import.upload.noFile');
+      const file = await req.file();
+      if (!file) throw new AppError('VALIDATION', 'import.upload.noFile');
+      const stored = await storeUpload(app, file.file);
+      const fileName = (file.filename || 'tep.xlsx').normalize('NFC').slice(0, 200);
+      const jobId = await startMemberImport(app, actor, org, fileName, stored);
+      return presentJob((await findJob(app.db, jobId))!);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/imports/:id',
+    summary: 'Import job status, progress, counts and row errors',
+    tag: 'imports',
+    params: idParams,
+    response: importJob,
+    handler: async ({ app, actor, params }) => presentJob(await loadJob(app, actor, params.id)),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/imports/:id/commit',
+    summary: 'Confirm a validated import: applied all-or-nothing in one transaction',
+    tag: 'imports',
+    params: idParams,
+    response: importJob,
+    async handler({ app, actor, params }) {
+      const job = await loadJob(app, actor, params.id);
+      const org = await findOrg(app.db, Number(job.org_id));
+      if (!org || !orgPolicy.createChild(actor, org)) throw new AppError('FORBIDDEN');
+      await commitMemberImport(app, actor, job);
+      return presentJob((await findJob(app.db, params.id))!);
+    },
+  }),
+];
