@@ -3,6 +3,8 @@ import { startCommand } from './start';
 import { migrateCommand, seedDemoCommand } from './db-commands';
 import { userCommand } from './user';
 import { auditCommand } from './audit';
+import { importCommand } from './import';
+import { backupCommand, restoreCommand } from './backup';
 
 export interface Command {
   help: string;
@@ -16,4 +18,6 @@ export const commands: Record<string, Command> = {
   'seed-demo': seedDemoCommand,
   user: userCommand,
   audit: auditCommand,
+  import: importCommand,
+  backup: backupCommand, restore: restoreCommand,
 };

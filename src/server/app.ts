@@ -33,7 +33,6 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
     logger: opts.logger ? { level: ctx.config.LOG_LEVEL } : false,
     trustProxy: ctx.config.TRUST_PROXY === 'true',
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: true,
   });
   app.decorateRequest('actor', null);
   await app.register(cookie);
