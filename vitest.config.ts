@@ -33,7 +33,7 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['./test/support/global-db.ts'],
+          globalSetup: ['./test/support/global-db.ts', './test/support/global-web.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           pool: 'forks',

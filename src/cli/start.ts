@@ -8,6 +8,7 @@ import { buildApp, WEB_DIST } from '../server/app';
 import { isEmpty, loadDemo } from '../server/seed/load-demo';
 import { buildDemoWorld, DEMO_PASSWORD } from '../server/seed/demo-world';
 
+/** `npm ci` builds the client (prepare script); build it here only if that did not happen. */
 async function ensureWebBuilt() {
   if (existsSync(path.join(WEB_DIST, 'index.html'))) return;
   console.log('Building the web client (first run)…');

@@ -63,6 +63,11 @@ export function cellToText(value: CellValue | undefined, numFmt: string | undefi
   if (typeof value === 'string') return { text: cleanText(value), numeric: false };
   if (typeof value === 'number') {
     if (isDateFormat(numFmt)) return { text: formatExcelDate(excelSerialToDate(value, date1904)), numeric: false };
+    // A "000000000000" format is the usual trick to show a CCCD's leading zero: take the text
+    // Excel displays, which is exactly the zero-padded number.
+    if (numFmt && /^0+$/.test(numFmt) && Number.isSafeInteger(value) && value >= 0) {
+      return { text: String(value).padStart(numFmt.length, '0'), numeric: false };
+    }
     return { text: formatNumber(value), numeric: true };
   }
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', numeric: false };

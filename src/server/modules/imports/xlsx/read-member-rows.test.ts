@@ -1,17 +1,24 @@
 import { createReadStream } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportFileError } from './import-file-error';
 import { readMemberRows } from './read-member-rows';
-import { HEADERS, collect, inTemplateOrder, makeTempDir, storedZip, validCells, writeWorkbook } from './test-support';
+import { HEADERS, collect, inTemplateOrder, makeTempDir, storedZip, unzipEntries, validCells, withTmpdir, writeWorkbook } from './test-support';
 import type { TempDir } from './test-support';
 
 let dir: TempDir;
+let savedTmpdir: string | undefined;
 beforeAll(async () => {
   dir = await makeTempDir();
+  // ExcelJS buffers worksheets in os.tmpdir(); on damaged files it leaves them behind (they are
+  // only removed at process exit), so keep them inside this test's directory.
+  savedTmpdir = process.env.TMPDIR;
+  process.env.TMPDIR = dir.path;
 }, 30_000);
 afterAll(async () => {
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
   await dir.remove();
 });
 
@@ -105,6 +112,23 @@ describe('readMemberRows', { timeout: 30_000 }, () => {
     expect(row?.raw.joinedUnionOn).toBe('01/01/2004');
   });
 
+  it('recognises dates whatever the order of the parts inside the zip (styles last)', async () => {
+    const path = dir.file('order.xlsx');
+    await writeWorkbook(path, [HEADERS, inTemplateOrder(validCells({ birthDate: new Date(Date.UTC(1990, 2, 15)) }))]);
+    const entries = unzipEntries(await readFile(path));
+    // Shared strings and relationships before the sheet, styles after it.
+    const rank = (name: string) => (name === 'xl/styles.xml' ? 2 : name.startsWith('xl/worksheets/') ? 1 : 0);
+    const reordered = [...entries].sort((a, b) => rank(a[0]) - rank(b[0]));
+    expect(reordered.map(([name]) => name).indexOf('xl/sharedStrings.xml')).toBeLessThan(
+      reordered.map(([name]) => name).indexOf('xl/worksheets/sheet1.xml'),
+    );
+    const reorderedPath = dir.file('order-reordered.xlsx');
+    await writeFile(reorderedPath, storedZip(Object.fromEntries(reordered)));
+    const [row] = await collect(readMemberRows(reorderedPath));
+    expect(row?.raw.birthDate).toBe('15/03/1990');
+    expect(row?.raw.fullName).toBe('Nguyễn Thị Ánh');
+  });
+
   it('accepts header variants: no diacritics, other case, other order, extra columns, a title row', async () => {
     const path = dir.file('variants.xlsx');
     const headers = ['ghi chu', 'MA DON VI', 'ho  va   ten', 'gioi tinh (nam/nu)', 'so cccd', 'Ngày sinh', 'Email', 'Cột lạ'];
@@ -188,6 +212,28 @@ describe('readMemberRows', { timeout: 30_000 }, () => {
     expect(rows.map((r) => r.raw.fullName)).toEqual(['Nguyễn Thị Ánh']);
   });
 
+  it('skips a hidden first sheet', async () => {
+    const path = dir.file('hidden-first.xlsx');
+    await writeWorkbook(path, [HEADERS, inTemplateOrder(validCells({ fullName: 'Ẩn đi' }))], (workbook, hidden) => {
+      hidden.state = 'hidden';
+      const visible = workbook.addWorksheet('Danh sách');
+      visible.addRow(HEADERS);
+      visible.addRow(inTemplateOrder(validCells()));
+    });
+    const rows = await collect(readMemberRows(path));
+    expect(rows.map((r) => r.raw.fullName)).toEqual(['Nguyễn Thị Ánh']);
+  });
+
+  it('reads a number shown with a "000000000000" format as the padded digits Excel displays', async () => {
+    const path = dir.file('zero-format.xlsx');
+    await writeWorkbook(path, [HEADERS, inTemplateOrder(validCells({ cccd: 72123456789 }))], (_wb, sheet) => {
+      sheet.getRow(2).getCell(5).numFmt = '000000000000';
+    });
+    const [row] = await collect(readMemberRows(path));
+    expect(row?.raw.cccd).toBe('072123456789');
+    expect(row?.numericKeys).toEqual([]);
+  });
+
   it('reads from a stream as well as from a path, and lets the caller stop early', async () => {
     const path = dir.file('stream.xlsx');
     await writeWorkbook(path, [HEADERS, ...Array.from({ length: 50 }, (_, i) => inTemplateOrder(validCells({ memberCode: `DV${i}` })))]);
@@ -218,6 +264,27 @@ describe('readMemberRows', { timeout: 30_000 }, () => {
     expect(rows[0]?.raw.ethnicity).toBe('Ê Đê ữữữ');
     expect(rows.some((r) => Object.values(r.raw).some((v) => v?.includes('\ufffd')))).toBe(false);
   }, 30_000);
+
+  it('leaves no temporary files behind, whether it reads to the end, stops early or fails (path or stream)', async () => {
+    const path = dir.file('temp-files.xlsx');
+    await writeWorkbook(path, [HEADERS, ...Array.from({ length: 200 }, (_, i) => inTemplateOrder(validCells({ memberCode: `DV${i}` })))], (workbook) => {
+      workbook.addWorksheet('Hướng dẫn').addRow(['Sheet 2 is buffered to a temporary file too']);
+    });
+    const badHeader = dir.file('temp-files-bad.xlsx');
+    await writeWorkbook(badHeader, [['Mã đoàn viên', 'Giới tính', 'Số CCCD', 'Email'], ['DV1', 'Nam', null, null]]);
+    const scratch = dir.file('scratch-tmp');
+    await withTmpdir(scratch, async () => {
+      expect(await collect(readMemberRows(path))).toHaveLength(200);
+      expect(await collect(readMemberRows(createReadStream(path)))).toHaveLength(200); // spooled
+      for await (const _row of readMemberRows(path)) break;
+      for await (const _row of readMemberRows(createReadStream(path))) break;
+      await expect(collect(readMemberRows(badHeader))).rejects.toBeInstanceOf(ImportFileError);
+      await expect(collect(readMemberRows(createReadStream(badHeader)))).rejects.toBeInstanceOf(ImportFileError);
+      // ExcelJS deletes them asynchronously.
+      for (let i = 0; i < 50 && (await readdir(scratch)).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await readdir(scratch)).toEqual([]);
+    });
+  });
 
   describe('non-XLSX uploads', () => {
     const cases: Array<{ name: string; content: Buffer; key: string }> = [
@@ -254,14 +321,32 @@ describe('readMemberRows', { timeout: 30_000 }, () => {
       const full = dir.file('full.xlsx');
       await writeWorkbook(full, [HEADERS, ...Array.from({ length: 2000 }, (_, i) => inTemplateOrder(validCells({ memberCode: `DV${i}` })))]);
       const bytes = await readFile(full);
-      for (const fraction of [0.05, 0.3, 0.5, 0.7, 0.9, 0.99]) {
-        const cut = bytes.subarray(0, Math.floor(bytes.length * fraction));
-        const path = dir.file(`truncated-${fraction}.xlsx`);
-        await writeFile(path, cut);
-        for (const input of [path, Readable.from([cut], { objectMode: false })]) {
-          const error = await readError(input);
-          expect(error.code, `cut at ${fraction}`).toBe('UNSUPPORTED_FILE');
+      // A broken read may leave ExcelJS's partial temporary files (removed at process exit).
+      await withTmpdir(dir.file('scratch-truncated'), async () => {
+        for (const fraction of [0.05, 0.3, 0.5, 0.7, 0.9, 0.99]) {
+          const cut = bytes.subarray(0, Math.floor(bytes.length * fraction));
+          const path = dir.file(`truncated-${fraction}.xlsx`);
+          await writeFile(path, cut);
+          for (const input of [path, Readable.from([cut], { objectMode: false })]) {
+            const error = await readError(input);
+            expect(error.code, `cut at ${fraction}`).toBe('UNSUPPORTED_FILE');
+          }
         }
+      });
+    }, 30_000);
+
+    it('damaged bytes inside a part are UNSUPPORTED_FILE (and never hang)', async () => {
+      const full = dir.file('to-damage.xlsx');
+      await writeWorkbook(full, [HEADERS, ...Array.from({ length: 2000 }, (_, i) => inTemplateOrder(validCells({ memberCode: `DV${i}` })))]);
+      const bytes = await readFile(full);
+      for (const fraction of [0.1, 0.4, 0.7]) {
+        const damaged = Buffer.from(bytes);
+        const at = Math.floor(damaged.length * fraction);
+        for (let k = 0; k < 64; k++) damaged[at + k] = (damaged[at + k] ?? 0) ^ 0x5a;
+        const path = dir.file(`damaged-${fraction}.xlsx`);
+        await writeFile(path, damaged);
+        const error = await readError(path);
+        expect(error.code, `damaged at ${fraction}`).toBe('UNSUPPORTED_FILE');
       }
     }, 30_000);
 
@@ -278,7 +363,9 @@ describe('readMemberRows', { timeout: 30_000 }, () => {
           setTimeout(() => this.destroy(new Error('connection reset')), 20);
         },
       });
-      await expect(collect(readMemberRows(broken))).rejects.toThrow('connection reset');
+      await withTmpdir(dir.file('scratch-broken'), async () => {
+        await expect(collect(readMemberRows(broken))).rejects.toThrow('connection reset');
+      });
     });
 
     it('a missing file is a system error, not a file error', async () => {

@@ -4,7 +4,7 @@ import type { Row } from 'exceljs';
 import { cellToText } from './cell-text';
 import { ImportFileError } from './import-file-error';
 import { MEMBER_COLUMN_KEYS, mapMemberHeaders } from './member-columns';
-import { Utf8SafeWorkbookReader } from './utf8-safe-reader';
+import { SafeWorkbookReader } from './safe-workbook-reader';
 import { corruptFile, openXlsxSource } from './xlsx-source';
 import type { HeaderMapping, MemberColumnKey } from './member-columns';
 
@@ -128,13 +128,32 @@ function missingColumns(mapping: HeaderMapping, row: number): ImportFileError {
   return new ImportFileError('MISSING_COLUMNS', 'import.file.missingColumns', { columns }, row);
 }
 
+/** Run the worksheet iterator to its end without reading the remaining sheets. */
+async function finish(sheets: AsyncIterator<unknown>): Promise<void> {
+  try {
+    for (let step = await sheets.next(); !step.done; step = await sheets.next()) {
+      (step.value as WorksheetReaderInternals).iterator?.destroy?.();
+    }
+  } catch {
+    // The read already ended (or failed) for another reason; nothing more to release.
+  }
+}
+
 /**
- * Stream the rows of the first (visible) worksheet of a member file, mapped by header.
+ * Stream the rows of the first (visible) worksheet of a member file, mapped by header, with
+ * ExcelJS's streaming reader: memory stays flat whatever the number of rows.
  *
  * The header row is the first row (among the first few non-empty ones) that names at least three
- * known columns; title rows above it are skipped. Fully blank rows are skipped. Throws
- * ImportFileError for a non-.xlsx file (UNSUPPORTED_FILE), an empty sheet (EMPTY_FILE), missing
- * required or repeated columns. A caller-supplied stream is drained (not destroyed) when done.
+ * known columns; title rows above it are skipped. Fully blank rows are skipped.
+ *
+ * Throws ImportFileError: UNSUPPORTED_FILE for anything that is not a readable .xlsx (checked on
+ * the first bytes, then on the zip directory: CSV, PDF, .xls, password-protected, truncated or
+ * damaged), EMPTY_FILE for an empty sheet, NO_WORKSHEET, MISSING_COLUMNS, DUPLICATE_COLUMNS.
+ * I/O errors (of the path or of the stream) are rethrown as they are.
+ *
+ * A path is read in place. A stream is first copied to a temporary file (removed afterwards) so
+ * that the workbook parts can be read in the order the streaming reader needs; it is always read
+ * to its end.
  */
 export async function* readMemberRows(
   input: Readable | string,
@@ -142,30 +161,48 @@ export async function* readMemberRows(
 ): AsyncGenerator<MemberSheetRow, void, undefined> {
   const source = await openXlsxSource(input);
   const { abort } = source;
+  // What is still open if the read stops early (fields, not locals: set inside the loop).
+  const open: {
+    reader: SafeWorkbookReader | null;
+    sheets: AsyncIterator<unknown> | null;
+    current: WorksheetReaderInternals | null;
+  } = { reader: null, sheets: null, current: null };
   try {
-    const reader = new Utf8SafeWorkbookReader(source.stream, {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore', // hyperlink cells then read as their display text
-      styles: 'cache', // needed to recognise date-formatted numbers
-      entries: 'ignore',
-    });
+    const reader = new SafeWorkbookReader(
+      source.stream,
+      {
+        worksheets: 'emit',
+        sharedStrings: 'cache',
+        hyperlinks: 'ignore', // hyperlink cells then read as their display text
+        styles: 'cache', // needed to recognise date-formatted numbers
+        entries: 'ignore',
+      },
+      (error) => abort.fire(corruptFile(error)),
+    );
+    open.reader = reader;
     const internals = reader as unknown as WorkbookReaderInternals;
+    // Stepped by hand, never through for-await: `return()` would stop ExcelJS's loop before it
+    // deletes the temporary files it may have buffered worksheets into; `finish` below runs it to
+    // the end when the read stops early.
+    const sheets = abort.wrap(reader[Symbol.asyncIterator]());
+    open.sheets = sheets;
     let found = false;
     try {
-      for await (const worksheet of abort.wrap(reader[Symbol.asyncIterator]())) {
-        const sheet = worksheet as unknown as WorksheetReaderInternals;
+      for (let step = await sheets.next(); !step.done; step = await sheets.next()) {
+        const sheet = step.value as unknown as WorksheetReaderInternals;
         const first = firstSheetName(internals);
-        if (first !== null && sheet.name !== first) {
-          sheet.iterator?.destroy?.(); // a worksheet buffered to a temporary file
+        if (found || (first !== null && sheet.name !== first)) {
+          sheet.iterator?.destroy?.(); // not read: close its temporary file
           continue;
         }
         found = true;
+        open.current = sheet;
         const date1904 = internals.properties?.model?.date1904 === true;
         const rows = abort.wrap(sheet[Symbol.asyncIterator]());
         yield* readSheet(rows, date1904, options.headerSearchRows ?? DEFAULT_HEADER_SEARCH_ROWS);
-        break;
+        open.current = null;
       }
+      open.sheets = null;
     } catch (error) {
       // An input failure (I/O, broken upload) is rethrown as is; a truncated zip is already an
       // ImportFileError; anything ExcelJS throws means the file is damaged.
@@ -177,7 +214,11 @@ export async function* readMemberRows(
       throw new ImportFileError('NO_WORKSHEET', 'import.file.noWorksheet');
     }
   } finally {
-    source.close();
+    // Stopped early (consumer break, header error). Worksheets parsed on the fly need nothing
+    // more; buffered ones (rare, see safe-workbook-reader.ts) need ExcelJS's loop to finish.
+    open.current?.iterator?.destroy?.();
+    if (open.sheets && open.reader?.usedTemporaryFiles && abort.error === null) await finish(open.sheets);
+    await source.close();
   }
 }
 

@@ -1,18 +1,21 @@
-// The byte stream ExcelJS reads, with the checks ExcelJS does not do itself:
+// The byte stream ExcelJS reads, with the checks and fixes ExcelJS does not do itself:
 // - the upload must start like a zip (PK\x03\x04), else UNSUPPORTED_FILE before any parsing;
-// - an input error or a truncated zip must end the read: ExcelJS's unzipper neither sees errors of
-//   the piped input nor notices a zip that stops in the middle of an entry, and would wait forever.
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { Transform } from 'node:stream';
-import type { Readable, TransformCallback } from 'node:stream';
+// - the zip must have its central directory (a truncated upload does not), and its parts are
+//   streamed worksheets last (see zip-layout.ts); a caller's stream is first spooled to a
+//   temporary file for that, which is always removed;
+// - a read failure must end the read: ExcelJS does not see errors of the stream it pipes from.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { ImportFileError } from './import-file-error';
+import { readZipLayout, streamingOrder } from './zip-layout';
+import type { ZipLayout, ZipLayoutResult } from './zip-layout';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // local file header: the first bytes of any .xlsx
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // compound document: .xls, or an encrypted .xlsx
-const END_OF_CENTRAL_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-/** The end-of-central-directory record (22 bytes) may be followed by a comment of up to 64 KiB. */
-const TAIL_BYTES = 22 + 0xffff;
 
 /**
  * Throw UNSUPPORTED_FILE unless `head` (the first bytes of an upload) starts like an .xlsx.
@@ -34,6 +37,7 @@ export const corruptFile = (cause?: unknown) => new ImportFileError('UNSUPPORTED
 export class ReadAbort {
   private failure: { error: unknown } | null = null;
   private readonly pending = new Set<(error: unknown) => void>();
+  private readonly listeners: Array<() => void> = [];
 
   get error(): unknown {
     return this.failure?.error ?? null;
@@ -44,6 +48,12 @@ export class ReadAbort {
     this.failure = { error };
     for (const reject of this.pending) reject(error);
     this.pending.clear();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Run `listener` when the read is aborted. */
+  onFire(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   /** `iterator`, whose pending step rejects as soon as `fire` is called. */
@@ -72,31 +82,6 @@ export class ReadAbort {
       return: (value?: unknown) =>
         iterator.return ? iterator.return(value) : Promise.resolve({ done: true, value: value as T }),
     };
-  }
-}
-
-/** Passes bytes through and reports a stream that ends without a zip end-of-central-directory. */
-class ZipEndCheck extends Transform {
-  private tail: Buffer[] = [];
-  private tailLength = 0;
-
-  constructor(private readonly onTruncated: () => void) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.tail.push(chunk);
-    this.tailLength += chunk.length;
-    while (this.tail.length > 1 && this.tailLength - (this.tail[0]?.length ?? 0) >= TAIL_BYTES) {
-      this.tailLength -= this.tail.shift()?.length ?? 0;
-    }
-    callback(null, chunk);
-  }
-
-  override _flush(callback: TransformCallback): void {
-    if (Buffer.concat(this.tail).lastIndexOf(END_OF_CENTRAL_DIRECTORY) === -1) this.onTruncated();
-    this.tail = [];
-    callback();
   }
 }
 
@@ -139,54 +124,55 @@ function peek(stream: Readable, n: number): Promise<Buffer> {
 export interface XlsxSource {
   /** What ExcelJS reads. */
   stream: Readable;
-  /** Fired with the input's error, or with a "corrupt file" error when the zip is truncated. */
+  /** Fired with the error of a failed read (file I/O, or the zip parser via `abort.fire`). */
   abort: ReadAbort;
-  /** Release the input once reading stops (early or not). */
-  close(): void;
+  /** Release files and streams once reading stops (early or not). */
+  close(): Promise<void>;
 }
 
-function connect(input: Readable, abort: ReadAbort, release: () => void): XlsxSource {
-  const stream = new ZipEndCheck(() => abort.fire(corruptFile()));
-  input.pipe(stream);
+/** The parts of the file at `path`, worksheets last, then its central directory. */
+async function* reorderedZip(path: string, layout: ZipLayout): AsyncGenerator<Buffer> {
+  const ranges = [...streamingOrder(layout.parts), { start: layout.directoryStart, end: layout.fileSize }];
+  for (const { start, end } of ranges) {
+    if (end > start) yield* createReadStream(path, { start, end: end - 1 }) as AsyncIterable<Buffer>;
+  }
+}
+
+async function openPath(path: string, release: () => Promise<void>): Promise<XlsxSource> {
+  const handle = await open(path, 'r');
+  let layout: ZipLayoutResult;
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    assertXlsxSignature(head.subarray(0, bytesRead));
+    layout = await readZipLayout(handle, (await handle.stat()).size);
+  } finally {
+    await handle.close();
+  }
+  if (layout.kind === 'corrupt') throw corruptFile();
+  const stream =
+    layout.kind === 'ok' ? Readable.from(reorderedZip(path, layout.layout), { objectMode: false }) : createReadStream(path);
+  const abort = new ReadAbort();
+  stream.on('error', (error: unknown) => abort.fire(error));
+  abort.onFire(() => stream.destroy());
   return {
     stream,
     abort,
-    close: () => {
-      input.unpipe(stream);
+    close: async () => {
       stream.destroy();
-      release();
+      await release();
     },
   };
 }
 
 /**
- * Open a path or take over a stream, after checking its first bytes. A caller's stream is drained
- * (not destroyed) on close, so that e.g. a multipart upload can complete.
+ * Open a path, or take over a stream (spooled to a temporary file, always removed on close),
+ * after checking its first bytes. A caller's stream is read to its end (or, when its first
+ * bytes are rejected, drained), never left half-read, so that e.g. a multipart upload completes.
  */
 export async function openXlsxSource(input: Readable | string): Promise<XlsxSource> {
-  const abort = new ReadAbort();
-  if (typeof input === 'string') {
-    const head = Buffer.alloc(4);
-    const handle = await open(input, 'r');
-    let bytesRead: number;
-    try {
-      ({ bytesRead } = await handle.read(head, 0, 4, 0));
-    } finally {
-      await handle.close();
-    }
-    assertXlsxSignature(head.subarray(0, bytesRead));
-    const file = createReadStream(input);
-    file.on('error', (error) => abort.fire(error));
-    return connect(file, abort, () => file.destroy());
-  }
+  if (typeof input === 'string') return openPath(input, async () => {});
 
-  // Listen for errors from the start: an error between two steps below must not go unhandled.
-  input.on('error', (error) => abort.fire(error));
-  const drain = () => {
-    if (input.destroyed || input.readableEnded) return;
-    input.unpipe();
-    input.resume();
-  };
   let head: Buffer;
   try {
     head = await peek(input, 4);
@@ -197,11 +183,26 @@ export async function openXlsxSource(input: Readable | string): Promise<XlsxSour
   try {
     assertXlsxSignature(head);
   } catch (error) {
-    drain();
+    input.on('error', () => {});
+    input.resume();
     throw error;
   }
+  // Until `pipeline` listens, an error must neither crash the process nor be missed.
+  const early: { error?: unknown } = {};
+  input.on('error', (error: unknown) => {
+    if (!('error' in early)) early.error = error;
+  });
   // `peek` removed its 'readable' listener; let Node settle the stream's flowing state first.
   await new Promise((resolve) => setImmediate(resolve));
-  if (abort.error !== null) throw abort.error;
-  return connect(input, abort, drain);
+  const dir = await mkdtemp(join(tmpdir(), 'vinhdanh-import-'));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    const path = join(dir, 'upload.xlsx');
+    await pipeline(input, createWriteStream(path));
+    if ('error' in early) throw early.error;
+    return await openPath(path, remove);
+  } catch (error) {
+    await remove();
+    throw error;
+  }
 }

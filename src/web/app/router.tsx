@@ -1,0 +1,137 @@
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, notFound, Outlet, redirect } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { meQueryOptions } from '../lib/session';
+import { parseSearch, stringifySearch } from '../lib/search-params';
+import { LoadingBlock } from '../components/ui/loading-block';
+import { loginSearchSchema } from '../features/auth/routes/search';
+import { orgTreeSearchSchema } from '../features/organisations/routes/search';
+import { memberSearchSchema } from '../features/members/routes/search';
+import { importSearchSchema } from '../features/imports/routes/search';
+import { userSearchSchema } from '../features/users/routes/search';
+import { auditSearchSchema } from '../features/audit/routes/search';
+import { AppLayout } from './shell/app-layout';
+import { NotFoundPage, RouteError } from './route-feedback';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteError,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dang-nhap',
+  validateSearch: loginSearchSchema,
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (me) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('../features/auth/routes/login-page'), 'LoginPage'),
+});
+
+/** Everything else needs a session; without one the user is sent to sign in and brought back. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (!me) throw redirect({ to: '/dang-nhap', search: { redirect: location.href } });
+  },
+  component: AppLayout,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/home/routes/home-page'), 'HomePage'),
+});
+
+const idParam = z.coerce.number().int().positive();
+function parseId(raw: string): number {
+  const parsed = idParam.safeParse(raw);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+const orgTreeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/to-chuc',
+  validateSearch: orgTreeSearchSchema,
+  component: lazyRouteComponent(() => import('../features/organisations/routes/org-tree-page'), 'OrgTreePage'),
+});
+
+const orgRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/to-chuc/$orgId',
+  validateSearch: orgTreeSearchSchema,
+  params: { parse: ({ orgId }) => ({ orgId: parseId(orgId) }), stringify: ({ orgId }) => ({ orgId: String(orgId) }) },
+  component: lazyRouteComponent(() => import('../features/organisations/routes/org-tree-page'), 'OrgTreePage'),
+});
+
+const membersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/doan-vien',
+  validateSearch: memberSearchSchema,
+  component: lazyRouteComponent(() => import('../features/members/routes/member-list-page'), 'MemberListPage'),
+});
+
+const memberRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/doan-vien/$memberId',
+  params: { parse: ({ memberId }) => ({ memberId: parseId(memberId) }), stringify: ({ memberId }) => ({ memberId: String(memberId) }) },
+  component: lazyRouteComponent(() => import('../features/members/routes/member-detail-page'), 'MemberDetailPage'),
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/nhap-du-lieu',
+  validateSearch: importSearchSchema,
+  component: lazyRouteComponent(() => import('../features/imports/routes/import-page'), 'ImportPage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/nguoi-dung',
+  validateSearch: userSearchSchema,
+  component: lazyRouteComponent(() => import('../features/users/routes/users-page'), 'UsersPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/nhat-ky',
+  validateSearch: auditSearchSchema,
+  component: lazyRouteComponent(() => import('../features/audit/routes/audit-page'), 'AuditPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([homeRoute, orgTreeRoute, orgRoute, membersRoute, memberRoute, importRoute, usersRoute, auditRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    parseSearch,
+    stringifySearch,
+    defaultPreload: 'intent',
+    // Let TanStack Query own caching; the router only decides what to show.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: LoadingBlock,
+    defaultPendingMs: 300,
+    defaultErrorComponent: RouteError,
+    defaultNotFoundComponent: NotFoundPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

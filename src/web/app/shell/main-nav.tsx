@@ -1,0 +1,51 @@
+import { NavLink, Stack } from '@mantine/core';
+import { Link, useRouterState } from '@tanstack/react-router';
+import { IconChecklist, IconFileImport, IconHistory, IconSitemap, IconUsers, IconUserShield } from '@tabler/icons-react';
+import type { MessageKey } from '../../../contracts/messages';
+import { useT } from '../../lib/i18n';
+
+type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky';
+
+interface NavItem {
+  to: NavPath;
+  label: MessageKey;
+  icon: typeof IconSitemap;
+  /** A global ability from `Me.abilities` needed to see the item. */
+  ability?: string;
+}
+
+const ITEMS: NavItem[] = [
+  { to: '/', label: 'web.nav.home', icon: IconChecklist },
+  { to: '/to-chuc', label: 'web.nav.organisations', icon: IconSitemap },
+  { to: '/doan-vien', label: 'web.nav.members', icon: IconUsers },
+  { to: '/nhap-du-lieu', label: 'web.nav.import', icon: IconFileImport },
+  { to: '/nguoi-dung', label: 'web.nav.users', icon: IconUserShield, ability: 'users.manage' },
+  { to: '/nhat-ky', label: 'web.nav.audit', icon: IconHistory, ability: 'audit.read' },
+];
+
+function isActive(pathname: string, to: NavPath): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+export function MainNav({ abilities, onNavigate }: { abilities: string[]; onNavigate: () => void }) {
+  const t = useT();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  return (
+    <Stack gap={2} component="nav">
+      {ITEMS.filter((item) => !item.ability || abilities.includes(item.ability)).map((item) => {
+        const active = isActive(pathname, item.to);
+        return (
+          <NavLink
+            key={item.to}
+            label={t(item.label)}
+            leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
+            active={active}
+            aria-current={active ? 'page' : undefined}
+            onClick={onNavigate}
+            renderRoot={(props) => <Link to={item.to} {...props} />}
+          />
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,39 @@
+import { createTheme, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
+
+/** "Light" badges and alerts: darkest shade on the palest tint, so the text stays readable (AA). */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const resolved = defaultVariantColorsResolver(input);
+  if (input.variant !== 'light') return resolved;
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  if (!parsed.isThemeColor || parsed.shade !== undefined) return resolved;
+  return {
+    ...resolved,
+    background: `var(--mantine-color-${parsed.color}-0)`,
+    hover: `var(--mantine-color-${parsed.color}-1)`,
+    color: `var(--mantine-color-${parsed.color}-9)`,
+    hoverColor: `var(--mantine-color-${parsed.color}-9)`,
+  };
+};
+
+export const theme = createTheme({
+  primaryColor: 'blue',
+  // Shade 8 keeps white-on-blue buttons and blue links above the WCAG AA contrast ratio (4.5:1).
+  primaryShade: { light: 8, dark: 8 },
+  autoContrast: true,
+  variantColorResolver,
+  defaultRadius: 'sm',
+  focusRing: 'auto',
+  // System fonts render Vietnamese diacritics well on old office PCs and phones alike.
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  headings: { fontWeight: '700' },
+  components: {
+    Badge: { defaultProps: { style: { textTransform: 'none' } } },
+  },
+});
+
+/** Mantine's default "dimmed" grey is below AA on white; secondary text must stay readable. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  dark: {},
+});

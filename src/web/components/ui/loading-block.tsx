@@ -1,0 +1,11 @@
+import { Center, Loader } from '@mantine/core';
+import { useT } from '../../lib/i18n';
+
+export function LoadingBlock() {
+  const t = useT();
+  return (
+    <Center py="xl">
+      <Loader size="sm" aria-label={t('web.common.loading')} />
+    </Center>
+  );
+}
