@@ -140,11 +140,11 @@ export const web: Record<keyof typeof vi, string> = {
   'web.org.merge.title': 'Merge {name}',
   'web.org.merge.into': 'Merge into unit',
   'web.org.merge.submit': 'Merge',
-  'web.org.merge.confirm': '{name} will stop its activity on {date} and be merged into the chosen unit; its {members} members move to that unit. The old unit stays in the history.',
+  'web.org.merge.confirm': '{name} will stop operating on {date} and be merged into the chosen unit: its direct members transfer there and its sub-units move with their own members ({members} members). The old unit stays in the history.',
   'web.org.merge.done': '{name} has been merged.',
   'web.org.end.title': 'End the activity of {name}',
   'web.org.end.submit': 'End activity',
-  'web.org.end.warning': 'The unit has {members} members and {children} sub-units. The system will check and tell you if they must be moved first.',
+  'web.org.end.warning': 'The unit has {members} members and {children} sub-units. Sub-units must be moved, merged or ended first; members still in the unit end their membership on the end date (their records are kept).',
   'web.org.end.confirm': '{name} will end its activity on {date}. It stays in the history but takes no new members or files.',
   'web.org.end.done': 'The activity of {name} has ended.',
 

@@ -140,11 +140,11 @@ export const web = {
   'web.org.merge.title': 'Sáp nhập {name}',
   'web.org.merge.into': 'Sáp nhập vào đơn vị',
   'web.org.merge.submit': 'Sáp nhập',
-  'web.org.merge.confirm': '{name} sẽ ngừng hoạt động từ ngày {date} và được sáp nhập vào đơn vị đã chọn; {members} đoàn viên sẽ chuyển sinh hoạt sang đơn vị đó. Đơn vị cũ vẫn được giữ lại trong lịch sử.',
+  'web.org.merge.confirm': '{name} sẽ ngừng hoạt động từ ngày {date} và được sáp nhập vào đơn vị đã chọn: đoàn viên sinh hoạt trực tiếp tại đơn vị chuyển sang đơn vị đó, các đơn vị trực thuộc chuyển theo cùng đoàn viên của mình ({members} đoàn viên). Đơn vị cũ vẫn được giữ lại trong lịch sử.',
   'web.org.merge.done': 'Đã sáp nhập {name}.',
   'web.org.end.title': 'Chấm dứt hoạt động {name}',
   'web.org.end.submit': 'Chấm dứt hoạt động',
-  'web.org.end.warning': 'Đơn vị hiện có {members} đoàn viên và {children} đơn vị trực thuộc. Hệ thống sẽ kiểm tra và cho biết nếu cần chuyển họ đi trước.',
+  'web.org.end.warning': 'Đơn vị hiện có {members} đoàn viên và {children} đơn vị trực thuộc. Cần chuyển, sáp nhập hoặc chấm dứt các đơn vị trực thuộc trước; đoàn viên còn sinh hoạt tại đơn vị sẽ kết thúc sinh hoạt từ ngày chấm dứt (hồ sơ của họ vẫn được giữ).',
   'web.org.end.confirm': '{name} sẽ chấm dứt hoạt động từ ngày {date}. Đơn vị vẫn được giữ trong lịch sử nhưng không còn nhận đoàn viên hay hồ sơ mới.',
   'web.org.end.done': 'Đã chấm dứt hoạt động {name}.',
 
