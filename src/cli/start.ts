@@ -7,6 +7,7 @@ import { createContext } from '../server/bootstrap';
 import { buildApp, WEB_DIST } from '../server/app';
 import { isEmpty, loadDemo } from '../server/seed/load-demo';
 import { buildDemoWorld, DEMO_PASSWORD } from '../server/seed/demo-world';
+import { failInterruptedImports } from '../server/modules/imports/member-import.service';
 
 /** `npm ci` builds the client (prepare script); build it here only if that did not happen. */
 async function ensureWebBuilt() {
@@ -33,6 +34,7 @@ export const startCommand: Command = {
       demoUsers = buildDemoWorld().users.map((u) => ({ username: u.username, role: u.role, orgCode: u.orgCode }));
     }
     const ctx = createContext(config, p);
+    await failInterruptedImports(ctx);
     const app = await buildApp(ctx, { logger: false, serveWeb: true });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     console.log(`\nVinh Danh đang chạy tại / is running at ${address}  (${Date.now() - t0} ms)`);

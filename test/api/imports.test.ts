@@ -176,3 +176,17 @@ describe('member export', () => {
     expect(rows.length).toBeGreaterThan(1);
   });
 });
+
+describe('interrupted imports', () => {
+  it('are marked FAILED at start-up with a Vietnamese explanation, and nothing was saved', async () => {
+    const { failInterruptedImports } = await import('../../src/server/modules/imports/member-import.service');
+    const db = env.database.db;
+    const r = await db.execute<{ id: number }>(sql`insert into import_job (kind, status, file_name, stored_path, org_id, user_id)
+      values ('members', 'COMMITTING', 'x.xlsx', '/nonexistent', ${w.orgs.huyen.id}, ${w.users.huyenOfficer}) returning id`);
+    expect(await failInterruptedImports(env.ctx)).toBe(1);
+    const c = await loginAs(env.app, 'huyen.tdkt');
+    const job = (await c.get(`/api/v1/imports/${r.rows[0]!.id}`)).json();
+    expect(job.status).toBe('FAILED');
+    expect(job.errors[0].message).toMatch(/gián đoạn/);
+  });
+});

@@ -29,4 +29,5 @@ export const records: Record<keyof typeof vi, string> = {
   'members.export.directWorker': 'Direct worker',
   'members.export.yes': 'Yes',
   'members.export.no': 'No',
+  'import.interrupted': 'The import was interrupted by a system restart; nothing was saved. Please upload the file again.',
 };

@@ -29,4 +29,5 @@ export const records = {
   'members.export.directWorker': 'Lao động trực tiếp',
   'members.export.yes': 'Có',
   'members.export.no': 'Không',
+  'import.interrupted': 'Việc nhập bị gián đoạn do hệ thống khởi động lại; chưa có dữ liệu nào được lưu. Vui lòng tải tệp lên lại.',
 } as const;

@@ -222,3 +222,16 @@ export async function removeUpload(path: string) {
 export function importNotAllowed(): never {
   throw new AppError('FORBIDDEN');
 }
+
+/**
+ * Jobs left half-way by a stopped server (validation or commit run in the server process) are
+ * marked FAILED at start-up: a commit is one transaction, so nothing of it was kept.
+ * Assumes a single application process; several nodes would need a shared job queue.
+ */
+export async function failInterruptedImports(app: AppContext): Promise<number> {
+  const r = await app.db.execute(sql`
+    update import_job set status = 'FAILED', finished_at = now(), error_count = 1,
+      errors = ${JSON.stringify([rowError(0, null, 'import.interrupted', null)])}::jsonb
+    where status in ('UPLOADED', 'VALIDATING', 'COMMITTING') returning id`);
+  return r.rows.length;
+}
