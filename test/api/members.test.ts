@@ -145,3 +145,29 @@ describe('changing members', () => {
     expect(again.statusCode).toBe(409);
   });
 });
+
+describe('search over many members', () => {
+  it('caps the count of a broad search and keeps the Vietnamese order on both query paths', async () => {
+    const db = env.database.db;
+    await db.execute(sql`
+      insert into person (member_code, full_name, gender, status, org_id, org_path)
+      select 'HV' || lpad(g::text, 6, '0'),
+             (array['Hoàng Văn ', 'Hoàng Thị ', 'Hoàng Đức ', 'Hoàng Anh '])[1 + g % 4] || (array['Ánh', 'An', 'Đông', 'Dũng', 'Bảo'])[1 + g % 5] || ' ' || g,
+             'MALE', 'ACTIVE', ${w.orgs.cdcsB.id}, ${w.orgs.cdcsB.path}
+      from generate_series(1, 10050) g`);
+    const c = await loginAs(env.app, 'huyen.tdkt');
+    const broad = (await c.get('/api/v1/members?q=hoang&pageSize=50')).json();
+    expect(broad).toMatchObject({ total: 10000, totalCapped: true });
+    const expected = await db.execute<{ full_name: string }>(sql`
+      select full_name from person where name_folded like '%hoang%' order by full_name collate "vi-x-icu", id limit 50`);
+    expect(broad.items.map((m: { fullName: string }) => m.fullName)).toEqual(expected.rows.map((r) => r.full_name));
+    // A narrow search (under the small-set threshold) takes the other path and agrees with SQL too.
+    const narrow = (await c.get('/api/v1/members?q=hoang%20duc%20dung&pageSize=200')).json();
+    const expectedNarrow = await db.execute<{ full_name: string }>(sql`
+      select full_name from person where name_folded like '%hoang duc dung%' order by full_name collate "vi-x-icu", id limit 200`);
+    expect(narrow.totalCapped).toBe(false);
+    expect(narrow.total).toBe(Number((await db.execute<{ n: number }>(sql`select count(*)::int as n from person where name_folded like '%hoang duc dung%'`)).rows[0]!.n));
+    expect(narrow.items.map((m: { fullName: string }) => m.fullName)).toEqual(expectedNarrow.rows.map((r) => r.full_name));
+    expect(narrow.total).toBeGreaterThan(100);
+  });
+});

@@ -332,4 +332,5 @@ export const web: Record<keyof typeof vi, string> = {
   'web.audit.diff.changed': 'changed',
   'web.audit.diff.added': 'added',
   'web.audit.diff.removed': 'removed',
+  'web.members.totalCapped': 'More than {count} members match. Type more or choose a unit to narrow the results.',
 };

@@ -332,4 +332,5 @@ export const web = {
   'web.audit.diff.changed': 'đã sửa',
   'web.audit.diff.added': 'thêm mới',
   'web.audit.diff.removed': 'đã bỏ',
+  'web.members.totalCapped': 'Có hơn {count} đoàn viên phù hợp. Hãy nhập thêm chữ hoặc chọn đơn vị để thu hẹp kết quả.',
 } as const;

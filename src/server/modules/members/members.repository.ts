@@ -59,15 +59,42 @@ export function memberWhere(f: MemberFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
+/** Past this many matches a search reports "more than N" instead of counting every row. */
+export const SEARCH_COUNT_CAP = 10_000;
+/** Up to this many matches, a search sorts its matches; above, it walks the name index. */
+const SMALL_MATCH_SET = 2_000;
+
+/**
+ * One page of members and the total. Without a search the page is read by walking the
+ * Vietnamese-ordered name index. With a search, the matches are counted first (through the
+ * trigram index, capped): a small set of matches is fetched and sorted, a large one is read by
+ * walking the name index — the planner cannot tell the two apart from trigram statistics.
+ */
 export async function listMembers(db: DbOrTx, f: MemberFilter, sort: MemberListQuery['sort'], limit: number, offset: number) {
-  if (f.paths.length === 0) return { rows: [] as MemberRow[], total: 0 };
+  if (f.paths.length === 0) return { rows: [] as MemberRow[], total: 0, totalCapped: false };
   const where = memberWhere(f);
-  const [rows, total] = await Promise.all([
-    db.execute<MemberRow>(sql`select ${COLUMNS} from person p left join organisation o on o.id = p.org_id
-      where ${where} order by ${SORTS[sort]} limit ${limit} offset ${offset}`),
-    db.execute<{ n: number }>(sql`select count(*)::int as n from person p where ${where}`),
-  ]);
-  return { rows: rows.rows, total: Number(total.rows[0]!.n) };
+  const page = (from: SQL) =>
+    db.execute<MemberRow>(sql`select ${COLUMNS} from ${from} left join organisation o on o.id = p.org_id
+      order by ${SORTS[sort]} limit ${limit} offset ${offset}`);
+  if (!f.q) {
+    const [rows, total] = await Promise.all([
+      db.execute<MemberRow>(sql`select ${COLUMNS} from person p left join organisation o on o.id = p.org_id
+        where ${where} order by ${SORTS[sort]} limit ${limit} offset ${offset}`),
+      db.execute<{ n: number }>(sql`select count(*)::int as n from person p where ${where}`),
+    ]);
+    return { rows: rows.rows, total: Number(total.rows[0]!.n), totalCapped: false };
+  }
+  const counted = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (select 1 from person p where ${where} limit ${SEARCH_COUNT_CAP + 1}) m`,
+  );
+  const n = Number(counted.rows[0]!.n);
+  const total = Math.min(n, SEARCH_COUNT_CAP);
+  const rows =
+    n <= SMALL_MATCH_SET
+      ? await page(sql`(select * from person p where ${where} offset 0) p`)
+      : await db.execute<MemberRow>(sql`select ${COLUMNS} from person p left join organisation o on o.id = p.org_id
+          where ${where} order by ${SORTS[sort]} limit ${limit} offset ${offset}`);
+  return { rows: rows.rows, total, totalCapped: n > SEARCH_COUNT_CAP };
 }
 
 /** Streams the filtered list in keyset pages (for exports of any size). */

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
 import {
@@ -108,12 +109,12 @@ export const memberRoutes = [
     summary: 'Members in scope: filters, diacritic-free search, server-side pagination',
     tag: 'members',
     query: memberListQuery,
-    response: pageOf(memberListItem),
+    response: pageOf(memberListItem).extend({ totalCapped: z.boolean() }),
     async handler({ app, actor, query }) {
       const { page, pageSize, sort, ...filters } = query;
       const filter = await memberFilterFor(app, actor, filters);
-      const { rows, total } = await listMembers(app.db, filter, sort, pageSize, (page - 1) * pageSize);
-      return { items: rows.map((m) => presentMemberItem(actor, m)), total, page, pageSize };
+      const { rows, total, totalCapped } = await listMembers(app.db, filter, sort, pageSize, (page - 1) * pageSize);
+      return { items: rows.map((m) => presentMemberItem(actor, m)), total, totalCapped, page, pageSize };
     },
   }),
   defineRoute({

@@ -6,8 +6,11 @@ import type { memberListParams } from '../routes/search';
 
 export type MemberListParams = ReturnType<typeof memberListParams>;
 
-export function listMembers(params: MemberListParams, signal?: AbortSignal): Promise<Page<MemberListItem>> {
-  return api.get<Page<MemberListItem>>('/members', params, signal);
+/** `totalCapped`: a search matched more than `total` members; the server stopped counting there. */
+export type MemberPage = Page<MemberListItem> & { totalCapped: boolean };
+
+export function listMembers(params: MemberListParams, signal?: AbortSignal): Promise<MemberPage> {
+  return api.get<MemberPage>('/members', params, signal);
 }
 
 export function membersQuery(params: MemberListParams) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Paper, Stack } from '@mantine/core';
+import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { IconFileSpreadsheet, IconUserPlus } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import { orgDetailQuery } from '../../../lib/org-lookups';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
+import { formatNumber } from '../../../lib/format';
 import { useMembers } from '../api/list-members';
 import { memberExportUrl } from '../api/export-members';
 import { MemberFilters } from '../components/member-filters';
@@ -73,6 +74,11 @@ export function MemberListPage() {
           loading={list.isPending}
           refreshing={list.isPlaceholderData}
         />
+        {list.data?.totalCapped && (
+          <Text size="sm" c="dimmed" mt="xs">
+            {t('web.members.totalCapped', { count: formatNumber(list.data.total) })}
+          </Text>
+        )}
         {list.data && (
           <PaginationBar
             total={list.data.total}
