@@ -59,7 +59,7 @@ export function memberWhere(f: MemberFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** Past this many matches a search reports "more than N" instead of counting every row. */
+/** Past this many members a list reports "more than N" instead of counting every row. */
 export const SEARCH_COUNT_CAP = 10_000;
 /** Up to this many matches, a search sorts its matches; above, it walks the name index. */
 const SMALL_MATCH_SET = 2_000;
@@ -76,17 +76,18 @@ export async function listMembers(db: DbOrTx, f: MemberFilter, sort: MemberListQ
   const page = (from: SQL) =>
     db.execute<MemberRow>(sql`select ${COLUMNS} from ${from} left join organisation o on o.id = p.org_id
       order by ${SORTS[sort]} limit ${limit} offset ${offset}`);
+  const countCapped = () =>
+    db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from person p where ${where} limit ${SEARCH_COUNT_CAP + 1}) m`);
   if (!f.q) {
-    const [rows, total] = await Promise.all([
+    const [rows, counted] = await Promise.all([
       db.execute<MemberRow>(sql`select ${COLUMNS} from person p left join organisation o on o.id = p.org_id
         where ${where} order by ${SORTS[sort]} limit ${limit} offset ${offset}`),
-      db.execute<{ n: number }>(sql`select count(*)::int as n from person p where ${where}`),
+      countCapped(),
     ]);
-    return { rows: rows.rows, total: Number(total.rows[0]!.n), totalCapped: false };
+    const n = Number(counted.rows[0]!.n);
+    return { rows: rows.rows, total: Math.min(n, SEARCH_COUNT_CAP), totalCapped: n > SEARCH_COUNT_CAP };
   }
-  const counted = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from (select 1 from person p where ${where} limit ${SEARCH_COUNT_CAP + 1}) m`,
-  );
+  const counted = await countCapped();
   const n = Number(counted.rows[0]!.n);
   const total = Math.min(n, SEARCH_COUNT_CAP);
   const rows =

@@ -4,12 +4,12 @@ import type { OrgSummary } from '../../../../contracts/organisations';
 import { api, type Page } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
-/** Active members in the user's scope: the total of a one-row page of the member list. */
+/** Active members in the user's scope: the total of a one-row page of the member list (capped by the server). */
 export function useMemberCount() {
   return useQuery({
     queryKey: queryKeys.members.count,
-    queryFn: ({ signal }) => api.get<Page<MemberListItem>>('/members', { pageSize: 1, status: 'ACTIVE' }, signal),
-    select: (page) => page.total,
+    queryFn: ({ signal }) => api.get<Page<MemberListItem> & { totalCapped: boolean }>('/members', { pageSize: 1, status: 'ACTIVE' }, signal),
+    select: (page) => ({ total: page.total, capped: page.totalCapped }),
   });
 }
 

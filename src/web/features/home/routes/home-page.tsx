@@ -9,7 +9,7 @@ import { ButtonLink } from '../../../components/ui/links';
 import { useMemberCount, useUnitCount } from '../api/get-home-counts';
 import classes from './home-page.module.css';
 
-function StatCard({ label, value, loading, icon }: { label: string; value: number | undefined; loading: boolean; icon: ReactNode }) {
+function StatCard({ label, value, loading, icon, atLeast = false }: { label: string; value: number | undefined; loading: boolean; icon: ReactNode; atLeast?: boolean }) {
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" wrap="nowrap">
@@ -17,7 +17,7 @@ function StatCard({ label, value, loading, icon }: { label: string; value: numbe
           <Text size="sm" c="dimmed">
             {label}
           </Text>
-          {loading ? <Skeleton height={32} width={96} /> : <Text fz={28} fw={700}>{value === undefined ? '—' : formatNumber(value)}</Text>}
+          {loading ? <Skeleton height={32} width={96} /> : <Text fz={28} fw={700}>{value === undefined ? '—' : `${formatNumber(value)}${atLeast ? '+' : ''}`}</Text>}
         </Stack>
         <ThemeIcon size={44} radius="md" variant="light">
           {icon}
@@ -45,7 +45,7 @@ export function HomePage() {
       </Stack>
 
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" maw={720}>
-        <StatCard label={t('web.home.members')} value={members.data} loading={members.isPending} icon={<IconUsers size={24} aria-hidden />} />
+        <StatCard label={t('web.home.members')} value={members.data?.total} atLeast={members.data?.capped} loading={members.isPending} icon={<IconUsers size={24} aria-hidden />} />
         <StatCard label={t('web.home.units')} value={units.data} loading={units.isPending} icon={<IconBuildingCommunity size={24} aria-hidden />} />
       </SimpleGrid>
 
