@@ -5,6 +5,7 @@ import { userCommand } from './user';
 import { auditCommand } from './audit';
 import { importCommand } from './import';
 import { backupCommand, restoreCommand } from './backup';
+import { benchDataCommand } from './bench-data';
 
 export interface Command {
   help: string;
@@ -20,4 +21,5 @@ export const commands: Record<string, Command> = {
   audit: auditCommand,
   import: importCommand,
   backup: backupCommand, restore: restoreCommand,
+  'bench-data': benchDataCommand,
 };

@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+// `npm run bench`: runs the benchmarks under bench/ one after the other (each starts and removes
+// its own embedded PostgreSQL unless BENCH_DATABASE_URL is set), then rewrites the generated
+// tables in BENCHMARKS.md (between <!-- bench:NAME:start --> and <!-- bench:NAME:end -->) from
+// bench/results/*.json. `npm run bench -- member-search startup` runs only those; `--report`
+// only regenerates the tables. Sizes: BENCH_MEMBERS (default 1,000,000), BENCH_HTTP_MEMBERS,
+// BENCH_QUERIES, BENCH_HTTP_SECONDS, BENCH_CONNECTIONS, BENCH_STARTUP_RESTARTS.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const RESULTS = path.join(ROOT, 'bench/results');
+const DOC = path.join(ROOT, 'BENCHMARKS.md');
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import'];
+
+const args = process.argv.slice(2);
+const reportOnly = args.includes('--report');
+const chosen = args.filter((a) => !a.startsWith('--'));
+for (const c of chosen) if (!ALL.includes(c)) {
+  console.error(`Unknown benchmark ${c}; one of ${ALL.join(', ')}`);
+  process.exit(2);
+}
+
+let failed = 0;
+if (!reportOnly) {
+  const t0 = Date.now();
+  for (const name of chosen.length ? chosen : ALL) {
+    const t = Date.now();
+    console.log(`\n━━ ${name} ━━`);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', `bench/${name}.ts`], { cwd: ROOT, stdio: 'inherit', env: process.env });
+    const secs = ((Date.now() - t) / 1000).toFixed(0);
+    if (r.status !== 0) {
+      failed++;
+      console.error(`✗ ${name} failed (exit ${r.status ?? r.signal}) after ${secs} s`);
+    } else console.log(`✓ ${name} in ${secs} s`);
+  }
+  console.log(`\nAll benchmarks: ${((Date.now() - t0) / 60000).toFixed(1)} min`);
+}
+
+// ── BENCHMARKS.md tables ──────────────────────────────────────────────────────────────────────
+const load = (name) => {
+  const f = path.join(RESULTS, `${name}.json`);
+  return existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null;
+};
+const n = (x) => (x === null || x === undefined || Number.isNaN(x) ? '—' : Number(x).toLocaleString('en-US'));
+const ms = (x) => (x === null || x === undefined || Number.isNaN(x) ? '—' : `${Number(x).toLocaleString('en-US', { maximumFractionDigits: x < 10 ? 1 : 0 })} ms`);
+const s = (x) => (x === null || x === undefined ? '—' : `${Number(x).toLocaleString('en-US', { maximumFractionDigits: 1 })} s`);
+const verdict = (ok) => (ok ? '**met**' : '**missed**');
+const day = (r) => r.startedAt.slice(0, 16).replace('T', ' ') + ' UTC';
+
+function machine(results) {
+  const any = results.find(Boolean);
+  if (!any) return '_No results yet: run `npm run bench`._';
+  const m = any.machine;
+  const lines = [
+    `| | |`,
+    `|---|---|`,
+    `| CPU | ${m.cpu} |`,
+    `| cores | ${m.cores} |`,
+    `| RAM | ${m.ramGb} GB |`,
+    `| OS | ${m.os} |`,
+    `| Node.js | ${m.node} |`,
+  ];
+  for (const r of results.filter(Boolean)) lines.push(`| PostgreSQL (${r.name}) | ${r.machine.postgres ?? '—'} |`);
+  lines.push(`| load average (1/5/15 min) when each result was written | ${results.filter(Boolean).map((r) => `${r.name}: ${(r.machine.loadAvg ?? []).join(' / ')}`).join('; ')} |`);
+  lines.push('', `Results of ${results.filter(Boolean).map((r) => `${r.name}: ${day(r)} (${s(r.seconds)})`).join('; ')}.`);
+  return lines.join('\n');
+}
+
+function benchData(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const stages = Object.entries(x.stages).map(([k, v]) => `${k} ${s(v)}`).join(', ');
+  return [
+    `| members | organisations | generation | members/s | rows written | rows/s | CLI wall time | on disk | target | verdict |`,
+    `|---:|---:|---:|---:|---:|---:|---:|---:|---|---|`,
+    `| ${n(x.members)} | ${n(x.organisations)} | ${s(x.generatorSeconds)} | ${n(x.membersPerSecond)} | ${n(x.rowsWritten)} | ${n(x.rowsPerSecond)} | ${s(x.wallSeconds)} | ${x.diskBytes ? `${(x.diskBytes / 1024 ** 3).toFixed(2)} GB` : '—'} | 1M in a few minutes (≤ 3 min) | ${x.members >= 1_000_000 ? verdict(x.generatorSeconds <= 180) : `not measured at 1M`} |`,
+    '',
+    `Stages: ${stages}. The CLI wall time adds starting the embedded PostgreSQL, initdb and migrations (${s(x.startupAndShutdownSeconds)}). ` +
+      `A second \`bench-data\` on the filled database ${x.refusesNonEmpty ? 'was refused (exit 1), as required' : '**was not refused**'}. _(${day(r)})_`,
+  ].join('\n');
+}
+
+function memberSearch(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const out = [];
+  out.push(`${n(x.members)} members; ${x.queries} queries; page of ${x.pageSize} sorted by name; target p95 ≤ ${x.targetP95Ms} ms for \`listMembers\` (page + total). _(${day(r)})_`, '');
+  out.push(`| scope | members in scope | measure | p50 | p95 | p99 | max | verdict |`, `|---|---:|---|---:|---:|---:|---:|---|`);
+  for (const [key, sc] of Object.entries(x.scopes)) {
+    const label = key === 'national' ? `national (${sc.name})` : `province (${sc.name})`;
+    out.push(`| ${label} | ${n(sc.members)} | **\`listMembers\`** (what GET /members runs) | ${ms(sc.combined.p50)} | ${ms(sc.combined.p95)} | ${ms(sc.combined.p99)} | ${ms(sc.combined.max)} | ${verdict(sc.combined.p95 <= x.targetP95Ms)} |`);
+    out.push(`| | | rows only: the page statement ordered by name | ${ms(sc.rows.p50)} | ${ms(sc.rows.p95)} | ${ms(sc.rows.p99)} | ${ms(sc.rows.max)} | |`);
+    out.push(`| | | the exact count statement | ${ms(sc.count.p50)} | ${ms(sc.count.p95)} | ${ms(sc.count.p99)} | ${ms(sc.count.max)} | |`);
+  }
+  out.push('', 'By kind of query:', '');
+  out.push(`| scope | kind | queries | median matches | \`listMembers\` p50 | p95 | rows only p95 | exact count p95 |`, `|---|---|---:|---:|---:|---:|---:|---:|`);
+  for (const [key, sc] of Object.entries(x.scopes)) {
+    for (const [c, v] of Object.entries(sc.categories)) out.push(`| ${key} | ${c} | ${v.n} | ${n(v.medianMatches)} | ${ms(v.combined.p50)} | ${ms(v.combined.p95)} | ${ms(v.rows.p95)} | ${ms(v.count.p95)} |`);
+  }
+  const slow = [...x.scopes.national.samples].sort((a, b) => b.combinedMs - a.combinedMs).slice(0, 5);
+  out.push('', `Slowest national queries (\`listMembers\`): ${slow.map((q) => `\`${q.q}\` ${ms(q.combinedMs)} (${n(q.matches)} matches)`).join(', ')}.`);
+  if (x.experiments?.length) {
+    out.push('', 'Candidate fixes (not in the product; measured on the same data and queries):', '');
+    const labels = [...new Map(x.experiments.map((e) => [e.key, e.label])).entries()];
+    for (const [k, l] of labels) out.push(`- \`${k}\`: ${l}.`);
+    out.push('', `| candidate | scope | p50 | p95 | p99 | max | large match sets | slowest |`, `|---|---|---:|---:|---:|---:|---:|---|`);
+    for (const e of x.experiments) {
+      out.push(`| \`${e.key}\` | ${e.scope} | ${ms(e.combined.p50)} | ${ms(e.combined.p95)} | ${ms(e.combined.p99)} | ${ms(e.combined.max)} | ${Math.round((e.largeShare ?? e.cappedShare) * 100)} % | ${e.slowest.slice(0, 3).map((q) => `\`${q.q}\` ${ms(q.ms)}`).join(', ')} |`);
+    }
+    out.push('', `| candidate | scope | ${Object.keys(x.experiments[0].categories).join(' p95 | ')} p95 |`, `|---|---|${Object.keys(x.experiments[0].categories).map(() => '---:').join('|')}|`);
+    for (const e of x.experiments) out.push(`| \`${e.key}\` | ${e.scope} | ${Object.values(e.categories).map((v) => ms(v.p95)).join(' | ')} |`);
+  }
+  if (x.unfilteredList) {
+    out.push('', 'The list without a search term (first page and total):', '');
+    out.push(`| scope | \`listMembers\` (exact count) p50 | p95 | with the count capped at 1,001 p50 | p95 |`, `|---|---:|---:|---:|---:|`);
+    for (const [k, v] of Object.entries(x.unfilteredList)) out.push(`| ${k} | ${ms(v.exactCount.p50)} | ${ms(v.exactCount.p95)} | ${ms(v.cappedCount.p50)} | ${ms(v.cappedCount.p95)} |`);
+  }
+  return out.join('\n');
+}
+
+function http(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const out = [`${n(x.members)} members; ${x.connections} connections, ${x.seconds} s after a ${x.warmupSeconds} s warm-up; application pool of ${x.poolSize} database connections. _(${day(r)})_`, ''];
+  out.push(`| target | req/s | p50 | p95 | p99 | non-2xx / errors | req/s vs bare |`, `|---|---:|---:|---:|---:|---:|---:|`);
+  for (const v of Object.values(x.runs)) {
+    const bad = Object.entries(v.statuses).filter(([c]) => !c.startsWith('2')).reduce((a, [, k]) => a + k, 0);
+    out.push(`| ${v.label}${v.note ? ` — ${v.note}` : ''} | ${n(Math.round(v.requestsPerSecond))} | ${ms(v.latencyMs.p50)} | ${ms(v.latencyMs.p95)} | ${ms(v.latencyMs.p99)} | ${bad} / ${v.errors + v.timeouts} | ${(v.ratioToBare.requestsPerSecond * 100).toFixed(1)} % |`);
+  }
+  return out.join('\n');
+}
+
+function startup(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const out = [`${x.mode}; dist/web ${x.distWebExisted ? 'existed before the first run' : 'was missing before the first run (so it was built)'}. _(${day(r)})_`, ''];
+  out.push(`| run | address printed | of which inside \`start\` (after module loading) | GET / → 200 | /api/health ok | notes |`, `|---|---:|---:|---:|---:|---|`);
+  for (const v of x.runs) {
+    const notes = [v.builtWeb && 'built the web client', v.seededDemo && 'loaded demo data', !v.exitOk && 'process had exited'].filter(Boolean).join(', ');
+    out.push(`| ${v.label} | ${ms(v.printedMs)} | ${ms(v.selfReportedMs)} | ${ms(v.rootOkMs)} | ${ms(v.healthOkMs)} | ${notes} |`);
+  }
+  const firsts = x.runs.filter((v) => v.label.startsWith('first'));
+  const firstReady = firsts.length && firsts.every((v) => v.rootOkMs !== null && v.healthOkMs !== null) ? Math.max(...firsts.map((v) => Math.max(v.rootOkMs, v.healthOkMs))) : null;
+  const restartReady = x.restartReadyMsWorst === null || x.restartHealthMsWorst === null ? null : Math.max(x.restartReadyMsWorst, x.restartHealthMsWorst);
+  out.push('', `| target | measured | verdict |`, `|---|---:|---|`);
+  out.push(`| first run ready ≤ ${x.targets.firstRunSeconds} s (worst of the first runs) | ${ms(firstReady)} | ${firstReady === null ? '**failed**' : verdict(firstReady <= x.targets.firstRunSeconds * 1000)} |`);
+  out.push(`| restart ready ≤ ${x.targets.restartSeconds} s (worst of restarts) | ${ms(restartReady)} | ${restartReady === null ? '**failed**' : verdict(restartReady <= x.targets.restartSeconds * 1000)} |`);
+  return out.join('\n');
+}
+
+function memberImport(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const out = [`${n(x.rows)} rows, ${x.fileMb} MB .xlsx, ${n(x.created)} created. _(${day(r)})_`, ''];
+  out.push('| step | time |', '|---|---:|');
+  out.push(`| upload → validated and staged (stream read, row checks, matching) | ${ms(x.validateMs)} |`);
+  out.push(`| commit (one transaction: upsert, memberships, one audit event per person) | ${ms(x.commitMs)} |`);
+  out.push(`| **total through the application** | **${ms(x.totalMs)}** |`);
+  out.push(`| PostgreSQL \`COPY\` of the same rows into a table with the same indexes (lower bound) | ${ms(x.copyMs)} |`);
+  out.push('', '| target | measured | verdict |', '|---|---:|---|');
+  out.push(`| ≤ ${x.targetSeconds} s | ${s(x.totalMs / 1000)} (${x.ratioToCopy}× COPY) | ${verdict(x.totalMs <= x.targetSeconds * 1000)} |`);
+  out.push(`| ≤ ${x.targetRssMb} MB peak RSS of the importing process | ${n(x.peakRssMb)} MB | ${verdict(x.peakRssMb <= x.targetRssMb)} |`);
+  return out.join('\n');
+}
+
+if (existsSync(DOC)) {
+  const results = Object.fromEntries(ALL.map((k) => [k, load(k)]));
+  const sections = {
+    machine: machine(ALL.map((k) => results[k])),
+    'bench-data': benchData(results['bench-data']),
+    'member-search': memberSearch(results['member-search']),
+    'member-list-http': http(results['member-list-http']),
+    startup: startup(results.startup),
+    'member-import': memberImport(results['member-import']),
+  };
+  let doc = readFileSync(DOC, 'utf8');
+  for (const [key, body] of Object.entries(sections)) {
+    const re = new RegExp(`(<!-- bench:${key}:start -->)[\\s\\S]*?(<!-- bench:${key}:end -->)`);
+    if (re.test(doc)) doc = doc.replace(re, (_m, a, b) => `${a}\n${body}\n${b}`);
+    else console.warn(`BENCHMARKS.md has no markers for ${key}`);
+  }
+  writeFileSync(DOC, doc);
+  console.log('BENCHMARKS.md tables regenerated.');
+}
+process.exit(failed ? 1 : 0);
