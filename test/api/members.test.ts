@@ -157,17 +157,28 @@ describe('search over many members', () => {
       from generate_series(1, 10050) g`);
     const c = await loginAs(env.app, 'huyen.tdkt');
     const broad = (await c.get('/api/v1/members?q=hoang&pageSize=50')).json();
-    expect(broad).toMatchObject({ total: 10000, totalCapped: true });
+    // More matches than the cap: ordered by unit, then by name (all of these are in CĐCS B).
+    expect(broad).toMatchObject({ total: 10000, totalCapped: true, orderedByUnit: true });
     const expected = await db.execute<{ full_name: string }>(sql`
-      select full_name from person where name_folded like '%hoang%' order by full_name collate "vi-x-icu", id limit 50`);
+      select full_name from person where name_folded like '%hoang%' and status = 'ACTIVE' and org_path like ${w.orgs.huyen.path + '%'}
+      order by org_path, full_name collate "vi-x-icu", id limit 50`);
     expect(broad.items.map((m: { fullName: string }) => m.fullName)).toEqual(expected.rows.map((r) => r.full_name));
     // A narrow search (under the small-set threshold) takes the other path and agrees with SQL too.
     const narrow = (await c.get('/api/v1/members?q=hoang%20duc%20dung&pageSize=200')).json();
     const expectedNarrow = await db.execute<{ full_name: string }>(sql`
       select full_name from person where name_folded like '%hoang duc dung%' order by full_name collate "vi-x-icu", id limit 200`);
-    expect(narrow.totalCapped).toBe(false);
+    expect(narrow).toMatchObject({ totalCapped: false, orderedByUnit: false });
     expect(narrow.total).toBe(Number((await db.execute<{ n: number }>(sql`select count(*)::int as n from person where name_folded like '%hoang duc dung%'`)).rows[0]!.n));
     expect(narrow.items.map((m: { fullName: string }) => m.fullName)).toEqual(expectedNarrow.rows.map((r) => r.full_name));
     expect(narrow.total).toBeGreaterThan(100);
+    // Unit order really groups by unit: add a broad match in another unit and page through.
+    await createPerson(db, w.orgs.cdcsA, { fullName: 'Hoàng Văn Ánh' });
+    const first = (await c.get('/api/v1/members?q=hoang&pageSize=200')).json();
+    const orgIds = first.items.map((m: { orgId: number }) => m.orgId);
+    const switches = orgIds.filter((id: number, i: number) => i > 0 && id !== orgIds[i - 1]).length;
+    expect(switches).toBeLessThanOrEqual(1);
+    // An unfiltered list is capped too but keeps the name order.
+    const all = (await c.get('/api/v1/members?pageSize=5')).json();
+    expect(all).toMatchObject({ totalCapped: true, orderedByUnit: false, total: 10000 });
   });
 });

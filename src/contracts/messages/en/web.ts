@@ -333,4 +333,5 @@ export const web: Record<keyof typeof vi, string> = {
   'web.audit.diff.added': 'added',
   'web.audit.diff.removed': 'removed',
   'web.members.totalCapped': 'More than {count} members match. Type more or choose a unit to narrow the results.',
+  'web.members.totalCappedByUnit': 'More than {count} members match, so the list is ordered by unit. Type more or choose a unit to order it by name.',
 };

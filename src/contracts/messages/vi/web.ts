@@ -333,4 +333,5 @@ export const web = {
   'web.audit.diff.added': 'thêm mới',
   'web.audit.diff.removed': 'đã bỏ',
   'web.members.totalCapped': 'Có hơn {count} đoàn viên phù hợp. Hãy nhập thêm chữ hoặc chọn đơn vị để thu hẹp kết quả.',
+  'web.members.totalCappedByUnit': 'Có hơn {count} đoàn viên phù hợp nên danh sách được xếp theo đơn vị. Hãy nhập thêm chữ hoặc chọn đơn vị để xếp theo họ tên.',
 } as const;

@@ -61,42 +61,43 @@ export function memberWhere(f: MemberFilter): SQL {
 
 /** Past this many members a list reports "more than N" instead of counting every row. */
 export const SEARCH_COUNT_CAP = 10_000;
-/** Up to this many matches, a search sorts its matches; above, it walks the name index. */
-const SMALL_MATCH_SET = 2_000;
 
 /**
  * One page of members and the total. Without a search the page is read by walking the
- * Vietnamese-ordered name index. With a search, the matches are counted first (through the
- * trigram index, capped): a small set of matches is fetched and sorted, a large one is read by
- * walking the name index — the planner cannot tell the two apart from trigram statistics.
+ * Vietnamese-ordered name index and the count stops at SEARCH_COUNT_CAP. With a search, the
+ * matches are counted first (capped): up to the cap they are fetched and sorted exactly; beyond it
+ * a name-ordered page would have to walk the name index past every non-matching name (a family
+ * name such as "nguyen" matches a third of all members, but late in the alphabet), so the page is
+ * ordered by unit, then name, through the unit-path index, and says so (`orderedByUnit`).
  */
 export async function listMembers(db: DbOrTx, f: MemberFilter, sort: MemberListQuery['sort'], limit: number, offset: number) {
-  if (f.paths.length === 0) return { rows: [] as MemberRow[], total: 0, totalCapped: false };
+  if (f.paths.length === 0) return { rows: [] as MemberRow[], total: 0, totalCapped: false, orderedByUnit: false };
   const where = memberWhere(f);
-  const page = (from: SQL) =>
-    db.execute<MemberRow>(sql`select ${COLUMNS} from ${from} left join organisation o on o.id = p.org_id
-      order by ${SORTS[sort]} limit ${limit} offset ${offset}`);
   const countCapped = () =>
     db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from person p where ${where} limit ${SEARCH_COUNT_CAP + 1}) m`);
+  const pageOf = (from: SQL, filter: SQL, order: SQL) =>
+    db.execute<MemberRow>(sql`select ${COLUMNS} from ${from} left join organisation o on o.id = p.org_id
+      where ${filter} order by ${order} limit ${limit} offset ${offset}`);
   if (!f.q) {
-    const [rows, counted] = await Promise.all([
-      db.execute<MemberRow>(sql`select ${COLUMNS} from person p left join organisation o on o.id = p.org_id
-        where ${where} order by ${SORTS[sort]} limit ${limit} offset ${offset}`),
-      countCapped(),
-    ]);
+    const [rows, counted] = await Promise.all([pageOf(sql`person p`, where, SORTS[sort]), countCapped()]);
     const n = Number(counted.rows[0]!.n);
-    return { rows: rows.rows, total: Math.min(n, SEARCH_COUNT_CAP), totalCapped: n > SEARCH_COUNT_CAP };
+    return { rows: rows.rows, total: Math.min(n, SEARCH_COUNT_CAP), totalCapped: n > SEARCH_COUNT_CAP, orderedByUnit: false };
   }
-  const counted = await countCapped();
-  const n = Number(counted.rows[0]!.n);
-  const total = Math.min(n, SEARCH_COUNT_CAP);
-  const rows =
-    n <= SMALL_MATCH_SET
-      ? await page(sql`(select * from person p where ${where} offset 0) p`)
-      : await db.execute<MemberRow>(sql`select ${COLUMNS} from person p left join organisation o on o.id = p.org_id
-          where ${where} order by ${SORTS[sort]} limit ${limit} offset ${offset}`);
-  return { rows: rows.rows, total, totalCapped: n > SEARCH_COUNT_CAP };
+  const n = Number((await countCapped()).rows[0]!.n);
+  const capped = n > SEARCH_COUNT_CAP;
+  const byUnit = capped && (sort === 'name' || sort === '-name');
+  const rows = !capped
+    ? // `offset 0` keeps the planner from pushing the sort into a name-index walk.
+      await pageOf(sql`(select * from person p where ${where} offset 0) p`, sql`true`, SORTS[sort])
+    : byUnit
+      ? await pageOf(sql`person p`, where, sort === 'name' ? UNIT_THEN_NAME : UNIT_THEN_NAME_DESC)
+      : await pageOf(sql`person p`, where, SORTS[sort]);
+  return { rows: rows.rows, total: Math.min(n, SEARCH_COUNT_CAP), totalCapped: capped, orderedByUnit: byUnit };
 }
+
+// `~<~` is the ordering of the text_pattern_ops index on org_path, so the walk uses that index.
+const UNIT_THEN_NAME = sql`p.org_path using ~<~, p.full_name collate "vi-x-icu", p.id`;
+const UNIT_THEN_NAME_DESC = sql`p.org_path using ~<~, p.full_name collate "vi-x-icu" desc, p.id desc`;
 
 /** Streams the filtered list in keyset pages (for exports of any size). */
 export async function* iterateMembers(db: DbOrTx, f: MemberFilter, batch = 5000): AsyncGenerator<MemberRow> {

@@ -109,12 +109,16 @@ export const memberRoutes = [
     summary: 'Members in scope: filters, diacritic-free search, server-side pagination',
     tag: 'members',
     query: memberListQuery,
-    response: pageOf(memberListItem).extend({ totalCapped: z.boolean() }),
+    response: pageOf(memberListItem).extend({
+      totalCapped: z.boolean(),
+      /** A search with more matches than the cap is ordered by unit, then name (see listMembers). */
+      orderedByUnit: z.boolean(),
+    }),
     async handler({ app, actor, query }) {
       const { page, pageSize, sort, ...filters } = query;
       const filter = await memberFilterFor(app, actor, filters);
-      const { rows, total, totalCapped } = await listMembers(app.db, filter, sort, pageSize, (page - 1) * pageSize);
-      return { items: rows.map((m) => presentMemberItem(actor, m)), total, totalCapped, page, pageSize };
+      const { rows, total, totalCapped, orderedByUnit } = await listMembers(app.db, filter, sort, pageSize, (page - 1) * pageSize);
+      return { items: rows.map((m) => presentMemberItem(actor, m)), total, totalCapped, orderedByUnit, page, pageSize };
     },
   }),
   defineRoute({

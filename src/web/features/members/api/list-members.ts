@@ -6,8 +6,11 @@ import type { memberListParams } from '../routes/search';
 
 export type MemberListParams = ReturnType<typeof memberListParams>;
 
-/** `totalCapped`: a search matched more than `total` members; the server stopped counting there. */
-export type MemberPage = Page<MemberListItem> & { totalCapped: boolean };
+/**
+ * `totalCapped`: more than `total` members match; the server stopped counting there.
+ * `orderedByUnit`: such a broad search is listed by unit, then name, instead of by name.
+ */
+export type MemberPage = Page<MemberListItem> & { totalCapped: boolean; orderedByUnit: boolean };
 
 export function listMembers(params: MemberListParams, signal?: AbortSignal): Promise<MemberPage> {
   return api.get<MemberPage>('/members', params, signal);

@@ -76,7 +76,7 @@ export function MemberListPage() {
         />
         {list.data?.totalCapped && (
           <Text size="sm" c="dimmed" mt="xs">
-            {t('web.members.totalCapped', { count: formatNumber(list.data.total) })}
+            {t(list.data.orderedByUnit ? 'web.members.totalCappedByUnit' : 'web.members.totalCapped', { count: formatNumber(list.data.total) })}
           </Text>
         )}
         {list.data && (
