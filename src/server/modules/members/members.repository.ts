@@ -59,13 +59,15 @@ export function memberWhere(f: MemberFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** Past this many members a list reports "more than N" instead of counting every row. */
-export const SEARCH_COUNT_CAP = 10_000;
+/** Past this many members a list without a search reports "more than N" instead of counting every row. */
+export const LIST_COUNT_CAP = 10_000;
+/** A search sorts up to this many matches exactly by name; past it, it reports "more than N". */
+export const SEARCH_SORT_CAP = 1_000;
 
 /**
  * One page of members and the total. Without a search the page is read by walking the
- * Vietnamese-ordered name index and the count stops at SEARCH_COUNT_CAP. With a search, the
- * matches are counted first (capped): up to the cap they are fetched and sorted exactly; beyond it
+ * Vietnamese-ordered name index and the count stops at LIST_COUNT_CAP. With a search, the
+ * matches are counted first (up to SEARCH_SORT_CAP): that many are fetched and sorted exactly; beyond it
  * a name-ordered page would have to walk the name index past every non-matching name (a family
  * name such as "nguyen" matches a third of all members, but late in the alphabet), so the page is
  * ordered by unit, then name, through the unit-path index, and says so (`orderedByUnit`).
@@ -73,18 +75,18 @@ export const SEARCH_COUNT_CAP = 10_000;
 export async function listMembers(db: DbOrTx, f: MemberFilter, sort: MemberListQuery['sort'], limit: number, offset: number) {
   if (f.paths.length === 0) return { rows: [] as MemberRow[], total: 0, totalCapped: false, orderedByUnit: false };
   const where = memberWhere(f);
-  const countCapped = () =>
-    db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from person p where ${where} limit ${SEARCH_COUNT_CAP + 1}) m`);
+  const countCapped = (cap: number) =>
+    db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from person p where ${where} limit ${cap + 1}) m`);
   const pageOf = (from: SQL, filter: SQL, order: SQL) =>
     db.execute<MemberRow>(sql`select ${COLUMNS} from ${from} left join organisation o on o.id = p.org_id
       where ${filter} order by ${order} limit ${limit} offset ${offset}`);
   if (!f.q) {
-    const [rows, counted] = await Promise.all([pageOf(sql`person p`, where, SORTS[sort]), countCapped()]);
+    const [rows, counted] = await Promise.all([pageOf(sql`person p`, where, SORTS[sort]), countCapped(LIST_COUNT_CAP)]);
     const n = Number(counted.rows[0]!.n);
-    return { rows: rows.rows, total: Math.min(n, SEARCH_COUNT_CAP), totalCapped: n > SEARCH_COUNT_CAP, orderedByUnit: false };
+    return { rows: rows.rows, total: Math.min(n, LIST_COUNT_CAP), totalCapped: n > LIST_COUNT_CAP, orderedByUnit: false };
   }
-  const n = Number((await countCapped()).rows[0]!.n);
-  const capped = n > SEARCH_COUNT_CAP;
+  const n = Number((await countCapped(SEARCH_SORT_CAP)).rows[0]!.n);
+  const capped = n > SEARCH_SORT_CAP;
   const byUnit = capped && (sort === 'name' || sort === '-name');
   const rows = !capped
     ? // `offset 0` keeps the planner from pushing the sort into a name-index walk.
@@ -92,7 +94,7 @@ export async function listMembers(db: DbOrTx, f: MemberFilter, sort: MemberListQ
     : byUnit
       ? await pageOf(sql`person p`, where, sort === 'name' ? UNIT_THEN_NAME : UNIT_THEN_NAME_DESC)
       : await pageOf(sql`person p`, where, SORTS[sort]);
-  return { rows: rows.rows, total: Math.min(n, SEARCH_COUNT_CAP), totalCapped: capped, orderedByUnit: byUnit };
+  return { rows: rows.rows, total: Math.min(n, SEARCH_SORT_CAP), totalCapped: capped, orderedByUnit: byUnit };
 }
 
 // `~<~` is the ordering of the text_pattern_ops index on org_path, so the walk uses that index.
