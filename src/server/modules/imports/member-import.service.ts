@@ -16,7 +16,7 @@ import { validateMemberFile, MEMBER_COLUMN_BY_KEY, type MemberImportRow } from '
 import { findJob, updateJob, type ImportJobRow } from './imports.repository';
 import type { OrgRow } from '../organisations/organisations.repository';
 
-const CHUNK = 10_000;
+const CHUNK = 15_000;
 const PROGRESS_EVERY_MS = 250;
 
 function throttle(fn: (n: number) => void) {
