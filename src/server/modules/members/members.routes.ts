@@ -72,6 +72,23 @@ function describeFilter(locale: Locale, unitName: string | null, f: Omit<MemberL
   return parts.join('; ');
 }
 
+/** A change to one member: run the use case, answer with the member as it now is. */
+function memberChange<B>(method: 'POST' | 'PATCH', suffix: string, body: z.ZodType<B>, useCase: (app: AppContext, actor: AuthActor, id: number, input: B) => Promise<unknown>, summary: string) {
+  return defineRoute({
+    method,
+    url: `/members/:id${suffix}`,
+    summary,
+    tag: 'members',
+    params: idParams,
+    body,
+    response: memberDetail,
+    async handler({ app, actor, params, body: input }) {
+      await useCase(app, actor, params.id, input);
+      return loadDetail(app, actor, params.id);
+    },
+  });
+}
+
 export const memberRoutes = [
   defineRoute({
     method: 'GET',
@@ -142,43 +159,7 @@ export const memberRoutes = [
       return loadDetail(app, actor, Number(m.id));
     },
   }),
-  defineRoute({
-    method: 'PATCH',
-    url: '/members/:id',
-    summary: 'Update a member’s details',
-    tag: 'members',
-    params: idParams,
-    body: updateMemberInput,
-    response: memberDetail,
-    async handler({ app, actor, params, body }) {
-      await updateMember(app, actor, params.id, body);
-      return loadDetail(app, actor, params.id);
-    },
-  }),
-  defineRoute({
-    method: 'POST',
-    url: '/members/:id/transfer',
-    summary: 'Transfer to another unit (history kept)',
-    tag: 'members',
-    params: idParams,
-    body: transferMemberInput,
-    response: memberDetail,
-    async handler({ app, actor, params, body }) {
-      await transferMember(app, actor, params.id, body);
-      return loadDetail(app, actor, params.id);
-    },
-  }),
-  defineRoute({
-    method: 'POST',
-    url: '/members/:id/leave',
-    summary: 'End union membership (the person is never deleted)',
-    tag: 'members',
-    params: idParams,
-    body: leaveMemberInput,
-    response: memberDetail,
-    async handler({ app, actor, params, body }) {
-      await leaveUnion(app, actor, params.id, body);
-      return loadDetail(app, actor, params.id);
-    },
-  }),
+  memberChange('PATCH', '', updateMemberInput, updateMember, 'Update a member’s details'),
+  memberChange('POST', '/transfer', transferMemberInput, transferMember, 'Transfer to another unit (history kept)'),
+  memberChange('POST', '/leave', leaveMemberInput, leaveUnion, 'End union membership (the person is never deleted)'),
 ];

@@ -4,11 +4,11 @@ import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
 import { assignRoleInput, createUserInput, revokeRoleInput, updateUserInput, userItem, userListQuery, type UserItem } from '../../../contracts/users';
 import type { Role } from '../../../contracts/enums';
-import { AppError, notFound } from '../../lib/errors';
-import { scopePaths, userPolicy } from '../../lib/policy';
+import { notFound } from '../../lib/errors';
+import { scopePaths } from '../../lib/policy';
 import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
-import { assignRole, createUser, revokeRole, updateUser } from './users.service';
+import { assignRole, createUser, requireAdmin, revokeRole, updateUser } from './users.service';
 
 type UserRow = { id: number; username: string; display_name: string; email: string | null; disabled: boolean; locked_until: string | null; roles: { id: number; role: Role; orgId: number; orgName: string }[] };
 
@@ -51,9 +51,6 @@ async function loadUser(app: AppContext, actor: AuthActor, id: number) {
   return present(rows[0]);
 }
 
-function requireAdmin(actor: AuthActor) {
-  if (!userPolicy.manageAny(actor)) throw new AppError('FORBIDDEN');
-}
 
 export const userRoutes = [
   defineRoute({

@@ -10,7 +10,7 @@ import type { assignRoleInput, createUserInput, updateUserInput } from '../../..
 import { hashPassword } from '../auth/passwords';
 import { findOrg } from '../organisations/organisations.repository';
 
-function requireAdmin(actor: AuthActor) {
+export function requireAdmin(actor: AuthActor) {
   if (!userPolicy.manageAny(actor)) throw new AppError('FORBIDDEN');
 }
 
