@@ -61,3 +61,82 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+// ── Awards and the records eligibility reads (issue 3) ──────────────────────────────────────────
+
+/** Danh hiệu thi đua (emulation title) or hình thức khen thưởng (form of commendation). */
+export const AWARD_CATEGORIES = ['TITLE', 'FORM'] as const;
+export type AwardCategory = (typeof AWARD_CATEGORIES)[number];
+
+/** Who receives it: a person or a collective (a unit). */
+export const AWARD_SUBJECTS = ['INDIVIDUAL', 'COLLECTIVE'] as const;
+export type AwardSubject = (typeof AWARD_SUBJECTS)[number];
+
+/**
+ * Kind of commendation (Luật 2022, ND 98/2023 Điều 40): theo công trạng (annual, merit), chuyên đề,
+ * đột xuất, cống hiến, niên hạn, đối ngoại. Only MERIT awards count toward higher merit awards
+ * under ND 152/2025 Điều 4.
+ */
+export const AWARD_KINDS = ['MERIT', 'THEMATIC', 'AD_HOC', 'DEDICATION', 'SENIORITY', 'FOREIGN'] as const;
+export type AwardKind = (typeof AWARD_KINDS)[number];
+
+/** The level whose authority grants it. */
+export const AWARD_LEVELS = ['GRASSROOTS', 'UPPER', 'PROVINCE', 'CENTRAL', 'STATE'] as const;
+export type AwardLevel = (typeof AWARD_LEVELS)[number];
+
+/** Yearly performance rating (xếp loại): HTXSNV > HTTNV > HTNV > KHTNV. */
+export const RATINGS = ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** Phạm vi ảnh hưởng of an initiative or scientific topic. */
+export const INITIATIVE_SCOPES = ['GRASSROOTS', 'MINISTRY_PROVINCE', 'NATIONAL'] as const;
+export type InitiativeScope = (typeof INITIATIVE_SCOPES)[number];
+
+/** Disciplinary measures, lightest first (the order is used by "at level X or above"). */
+export const DISCIPLINE_LEVELS = ['KHIEN_TRACH', 'CANH_CAO', 'HA_BAC_LUONG', 'GIANG_CHUC', 'CACH_CHUC', 'BUOC_THOI_VIEC'] as const;
+export type DisciplineLevel = (typeof DISCIPLINE_LEVELS)[number];
+
+export const ABSENCE_REASONS = ['MATERNITY', 'ILLNESS', 'TRAINING', 'INJURY_DUTY', 'OTHER'] as const;
+export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
+
+/** Matters that block any award while they are open (ND 152/2025 Điều 4). */
+export const PENDING_CASE_KINDS = ['DISCIPLINE', 'INVESTIGATION', 'INSPECTION', 'COMPLAINT', 'DENUNCIATION'] as const;
+export type PendingCaseKind = (typeof PENDING_CASE_KINDS)[number];
+
+/** Used by the Bằng Lao động sáng tạo thresholds. */
+export const EDUCATION_LEVELS = ['COLLEGE_OR_BELOW', 'UNIVERSITY_OR_ABOVE'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+/** Used by the Kỷ niệm chương thresholds (years of union work differ per category). */
+export const UNION_WORK_CATEGORIES = ['UNION_CADRE', 'UNION_PUBLIC_SERVANT', 'OUTSIDE_CONTRIBUTOR'] as const;
+export type UnionWorkCategory = (typeof UNION_WORK_CATEGORIES)[number];
+
+/** A kept record is never deleted: it is revoked or superseded, with a reason. */
+export const RECORD_STATUSES = ['ACTIVE', 'REVOKED', 'SUPERSEDED'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
+/** Where a record came from. */
+export const RECORD_SOURCES = ['MANUAL', 'IMPORT', 'DECISION'] as const;
+export type RecordSource = (typeof RECORD_SOURCES)[number];
+
+/** Kinds of record a person's or unit's timeline holds. */
+export const RECORD_KINDS = [
+  'AWARD',
+  'RATING',
+  'INITIATIVE',
+  'RESEARCH',
+  'DISCIPLINE',
+  'ABSENCE',
+  'PENDING_CASE',
+  'REGISTRATION',
+  'CLUSTER_LEAD',
+  'UNIT_STATS',
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export const ELIGIBILITY_STATUSES = ['ELIGIBLE', 'NOT_ELIGIBLE', 'MISSING_EVIDENCE'] as const;
+export type EligibilityStatus = (typeof ELIGIBILITY_STATUSES)[number];
+
+/** Outcome of one rule in an explanation. */
+export const REASON_OUTCOMES = ['PASS', 'FAIL', 'MISSING', 'INFO'] as const;
+export type ReasonOutcome = (typeof REASON_OUTCOMES)[number];

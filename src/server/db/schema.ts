@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   check,
   smallint,
+  numeric,
 } from 'drizzle-orm/pg-core';
 
 const id = () => bigserial('id', { mode: 'number' }).primaryKey();
@@ -101,6 +102,12 @@ export const persons = pgTable(
     email: text('email'),
     ethnicity: text('ethnicity'),
     joinedUnionOn: date('joined_union_on'),
+    /** Date recruited at the current employer (LĐTT needs a minimum service). */
+    serviceStartDate: date('service_start_date'),
+    educationLevel: text('education_level'),
+    unionWorkCategory: text('union_work_category'),
+    /** Years of union work before the offices recorded in Vinh Danh (added to officer periods). */
+    unionWorkYearsBefore: numeric('union_work_years_before', { precision: 4, scale: 1, mode: 'number' }),
     status: text('status').notNull().default('ACTIVE'),
     /** Current unit (denormalised from the open membership period) for fast subtree filters. */
     orgId: ref('org_id').references(() => organisations.id),
@@ -299,4 +306,283 @@ export const importRows = pgTable(
     data: jsonb('data').notNull(),
   },
   (t) => [uniqueIndex('import_row_pk').on(t.jobId, t.rowNumber)],
+);
+
+// ── Award catalogue, rule parameters and the records eligibility reads (issue 3) ─────────────────
+
+/** Emulation titles and commendation forms, as data (seeded from src/domain/catalogue/awards.ts). */
+export const awardTypes = pgTable(
+  'award_type',
+  {
+    code: text('code').primaryKey(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    category: text('category').notNull(),
+    subject: text('subject').notNull(),
+    kind: text('kind').notNull(),
+    level: text('level').notNull(),
+    grantingOrgKinds: text('granting_org_kinds').array().notNull().default(sql`'{}'::text[]`),
+    /** × base salary; null when no amount is set. */
+    coefficient: numeric('coefficient', { precision: 6, scale: 2, mode: 'number' }),
+    uncertain: boolean('uncertain').notNull().default(false),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    description: text('description'),
+    createdAt: createdAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('award_type_category_ck', sql`${t.category} in ('TITLE','FORM')`),
+    check('award_type_subject_ck', sql`${t.subject} in ('INDIVIDUAL','COLLECTIVE')`),
+    check('award_type_kind_ck', sql`${t.kind} in ('MERIT','THEMATIC','AD_HOC','DEDICATION','SENIORITY','FOREIGN')`),
+    check('award_type_level_ck', sql`${t.level} in ('GRASSROOTS','UPPER','PROVINCE','CENTRAL','STATE')`),
+    check('award_type_coefficient_ck', sql`${t.coefficient} is null or ${t.coefficient} >= 0`),
+  ],
+);
+
+/** Mức lương cơ sở by effective date. Corrections supersede a row; rows are never deleted. */
+export const baseSalaries = pgTable(
+  'base_salary',
+  {
+    id: id(),
+    effectiveFrom: date('effective_from').notNull(),
+    amountVnd: bigint('amount_vnd', { mode: 'number' }).notNull(),
+    source: text('source').notNull(),
+    status: text('status').notNull().default('ACTIVE'),
+    supersededBy: ref('superseded_by'),
+    reason: text('reason'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('base_salary_active_uq').on(t.effectiveFrom).where(sql`${t.status} = 'ACTIVE'`),
+    check('base_salary_amount_ck', sql`${t.amountVnd} > 0`),
+    check('base_salary_status_ck', sql`${t.status} in ('ACTIVE','SUPERSEDED')`),
+  ],
+);
+
+/**
+ * Administrator changes to rule parameters: append-only, each with an effective date that is never
+ * in the past, so an evaluation with an earlier reference date keeps the value it had.
+ */
+export const ruleParameters = pgTable(
+  'rule_parameter',
+  {
+    id: id(),
+    packId: text('pack_id').notNull(),
+    paramKey: text('param_key').notNull(),
+    value: jsonb('value').notNull(),
+    effectiveFrom: date('effective_from').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: ref('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('rule_parameter_key_idx').on(t.packId, t.paramKey, t.effectiveFrom)],
+);
+
+/** Columns every kept record shares: subject (a person or a unit), status, provenance. */
+const recordColumns = () => ({
+  id: id(),
+  personId: ref('person_id').references(() => persons.id),
+  orgId: ref('org_id').references(() => organisations.id),
+  /** Path of the unit that owns the record (the person's unit when recorded), for scoping. */
+  scopePath: text('scope_path').notNull(),
+  status: text('status').notNull().default('ACTIVE'),
+  source: text('source').notNull().default('MANUAL'),
+  note: text('note'),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  revokedReason: text('revoked_reason'),
+  supersededBy: ref('superseded_by'),
+  createdBy: ref('created_by'),
+  createdAt: createdAt(),
+});
+
+function recordChecks(name: string, t: { personId: unknown; orgId: unknown; status: unknown; source: unknown }) {
+  return [
+    check(`${name}_subject_ck`, sql`(${t.personId} is null) <> (${t.orgId} is null)`),
+    check(`${name}_status_ck`, sql`${t.status} in ('ACTIVE','REVOKED','SUPERSEDED')`),
+    check(`${name}_source_ck`, sql`${t.source} in ('MANUAL','IMPORT','DECISION')`),
+  ];
+}
+
+/** Awards received — from Vinh Danh decisions or entered from other systems and levels. */
+export const awardRecords = pgTable(
+  'award_record',
+  {
+    ...recordColumns(),
+    awardCode: text('award_code')
+      .notNull()
+      .references(() => awardTypes.code),
+    year: smallint('year').notNull(),
+    decisionNumber: text('decision_number'),
+    decisionDate: date('decision_date'),
+    issuerName: text('issuer_name'),
+    issuerOrgId: ref('issuer_org_id').references(() => organisations.id),
+  },
+  (t) => [
+    ...recordChecks('award_record', t),
+    index('award_record_person_idx').on(t.personId, t.year),
+    index('award_record_org_idx').on(t.orgId, t.year),
+    index('award_record_scope_idx').using('btree', sql`${t.scopePath} text_pattern_ops`, sql`${t.year}`),
+  ],
+);
+
+/** Yearly performance rating of a person or a unit: one active rating per subject and year. */
+export const performanceRatings = pgTable(
+  'performance_rating',
+  {
+    ...recordColumns(),
+    year: smallint('year').notNull(),
+    rating: text('rating').notNull(),
+  },
+  (t) => [
+    ...recordChecks('performance_rating', t),
+    check('performance_rating_ck', sql`${t.rating} in ('HTXSNV','HTTNV','HTNV','KHTNV')`),
+    uniqueIndex('performance_rating_person_uq').on(t.personId, t.year).where(sql`${t.status} = 'ACTIVE' and ${t.personId} is not null`),
+    uniqueIndex('performance_rating_org_uq').on(t.orgId, t.year).where(sql`${t.status} = 'ACTIVE' and ${t.orgId} is not null`),
+    index('performance_rating_scope_idx').using('btree', sql`${t.scopePath} text_pattern_ops`, sql`${t.year}`),
+  ],
+);
+
+/** Initiatives (sáng kiến) with the recognising body, date and scope. */
+export const initiatives = pgTable(
+  'initiative',
+  {
+    ...recordColumns(),
+    title: text('title').notNull(),
+    recognisedBy: text('recognised_by').notNull(),
+    recognisedOn: date('recognised_on').notNull(),
+    scope: text('scope').notNull(),
+    applied: boolean('applied').notNull().default(true),
+    benefitValueVnd: bigint('benefit_value_vnd', { mode: 'number' }),
+    decisionNumber: text('decision_number'),
+  },
+  (t) => [
+    ...recordChecks('initiative', t),
+    check('initiative_scope_ck', sql`${t.scope} in ('GRASSROOTS','MINISTRY_PROVINCE','NATIONAL')`),
+    index('initiative_person_idx').on(t.personId, t.recognisedOn),
+    index('initiative_scope_path_idx').using('btree', sql`${t.scopePath} text_pattern_ops`),
+  ],
+);
+
+/** Scientific topics and projects accepted (nghiệm thu) and applied. */
+export const researchTopics = pgTable(
+  'research_topic',
+  {
+    ...recordColumns(),
+    title: text('title').notNull(),
+    acceptedOn: date('accepted_on').notNull(),
+    scope: text('scope').notNull(),
+    applied: boolean('applied').notNull().default(true),
+  },
+  (t) => [
+    ...recordChecks('research_topic', t),
+    check('research_topic_scope_ck', sql`${t.scope} in ('GRASSROOTS','MINISTRY_PROVINCE','NATIONAL')`),
+    index('research_topic_person_idx').on(t.personId, t.acceptedOn),
+  ],
+);
+
+/** Disciplinary measures with their period. */
+export const disciplines = pgTable(
+  'discipline',
+  {
+    ...recordColumns(),
+    level: text('level').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    decisionNumber: text('decision_number'),
+    issuerName: text('issuer_name'),
+  },
+  (t) => [
+    ...recordChecks('discipline', t),
+    check('discipline_level_ck', sql`${t.level} in ('KHIEN_TRACH','CANH_CAO','HA_BAC_LUONG','GIANG_CHUC','CACH_CHUC','BUOC_THOI_VIEC')`),
+    check('discipline_period_ck', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+    index('discipline_person_idx').on(t.personId, t.validFrom),
+    index('discipline_org_idx').on(t.orgId, t.validFrom),
+  ],
+);
+
+/** Long absences from work (maternity, illness, training…). */
+export const absences = pgTable(
+  'absence',
+  {
+    ...recordColumns(),
+    reason: text('reason').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to').notNull(),
+  },
+  (t) => [
+    ...recordChecks('absence', t),
+    check('absence_reason_ck', sql`${t.reason} in ('MATERNITY','ILLNESS','TRAINING','INJURY_DUTY','OTHER')`),
+    check('absence_period_ck', sql`${t.validTo} >= ${t.validFrom}`),
+    index('absence_person_idx').on(t.personId, t.validFrom),
+  ],
+);
+
+/** Discipline, investigation, inspection, complaint or denunciation being handled. */
+export const pendingCases = pgTable(
+  'pending_case',
+  {
+    ...recordColumns(),
+    kind: text('kind').notNull(),
+    openedOn: date('opened_on').notNull(),
+    closedOn: date('closed_on'),
+    summary: text('summary').notNull(),
+  },
+  (t) => [
+    ...recordChecks('pending_case', t),
+    check('pending_case_kind_ck', sql`${t.kind} in ('DISCIPLINE','INVESTIGATION','INSPECTION','COMPLAINT','DENUNCIATION')`),
+    check('pending_case_period_ck', sql`${t.closedOn} is null or ${t.closedOn} >= ${t.openedOn}`),
+    index('pending_case_person_idx').on(t.personId),
+    index('pending_case_org_idx').on(t.orgId),
+  ],
+);
+
+/** Registration for an emulation title (đăng ký thi đua) for a year. */
+export const registrations = pgTable(
+  'emulation_registration',
+  {
+    ...recordColumns(),
+    year: smallint('year').notNull(),
+    awardCode: text('award_code')
+      .notNull()
+      .references(() => awardTypes.code),
+    registeredOn: date('registered_on').notNull(),
+  },
+  (t) => [
+    ...recordChecks('emulation_registration', t),
+    uniqueIndex('emulation_registration_person_uq').on(t.personId, t.year, t.awardCode).where(sql`${t.status} = 'ACTIVE' and ${t.personId} is not null`),
+    uniqueIndex('emulation_registration_org_uq').on(t.orgId, t.year, t.awardCode).where(sql`${t.status} = 'ACTIVE' and ${t.orgId} is not null`),
+  ],
+);
+
+/** A collective led its emulation cluster or block in a year (prerequisite for Cờ thi đua). */
+export const clusterLeads = pgTable(
+  'cluster_lead',
+  {
+    ...recordColumns(),
+    year: smallint('year').notNull(),
+    clusterName: text('cluster_name').notNull(),
+    level: text('level').notNull().default('PROVINCE'),
+  },
+  (t) => [...recordChecks('cluster_lead', t), check('cluster_lead_level_ck', sql`${t.level} in ('UPPER','PROVINCE','CENTRAL')`), index('cluster_lead_org_idx').on(t.orgId, t.year)],
+);
+
+/** Yearly figures a collective reports when its members' records are not all in Vinh Danh. */
+export const unitYearStats = pgTable(
+  'unit_year_stats',
+  {
+    ...recordColumns(),
+    year: smallint('year').notNull(),
+    members: integer('members').notNull(),
+    completed: integer('completed').notNull(),
+    ldtt: integer('ldtt').notNull(),
+    cstdcs: integer('cstdcs').notNull(),
+    disciplinedWarningOrAbove: integer('disciplined_warning_or_above').notNull(),
+  },
+  (t) => [
+    ...recordChecks('unit_year_stats', t),
+    check('unit_year_stats_counts_ck', sql`${t.completed} <= ${t.members} and ${t.ldtt} <= ${t.members} and ${t.cstdcs} <= ${t.ldtt} and ${t.disciplinedWarningOrAbove} <= ${t.members}`),
+    uniqueIndex('unit_year_stats_uq').on(t.orgId, t.year).where(sql`${t.status} = 'ACTIVE'`),
+  ],
 );

@@ -1,0 +1,40 @@
+// Mức lương cơ sở (statutory base salary), effective-dated. Reward money = coefficient × base salary.
+// Sources: ../shared/domain/RULES.md §14.2 (ND 24/2023, ND 73/2024, ND 161/2026).
+
+export interface BaseSalaryStep {
+  effectiveFrom: string; // ISO date
+  amountVnd: number;
+  source: string;
+}
+
+export const DEFAULT_BASE_SALARIES: readonly BaseSalaryStep[] = [
+  { effectiveFrom: '2023-07-01', amountVnd: 1_800_000, source: 'Nghị định 24/2023/NĐ-CP' },
+  { effectiveFrom: '2024-07-01', amountVnd: 2_340_000, source: 'Nghị định 73/2024/NĐ-CP' },
+  { effectiveFrom: '2026-07-01', amountVnd: 2_530_000, source: 'Nghị định 161/2026/NĐ-CP' },
+];
+
+/** The step in force on `date` (ISO), or undefined before the first step. */
+export function baseSalaryOn(date: string, steps: readonly BaseSalaryStep[] = DEFAULT_BASE_SALARIES): BaseSalaryStep | undefined {
+  let found: BaseSalaryStep | undefined;
+  for (const step of steps) {
+    if (step.effectiveFrom <= date && (!found || step.effectiveFrom > found.effectiveFrom)) found = step;
+  }
+  return found;
+}
+
+export const MONEY_ROUNDINGS = ['NONE', 'UP_TO_THOUSAND', 'UP_TO_TEN_THOUSAND'] as const;
+export type MoneyRounding = (typeof MONEY_ROUNDINGS)[number];
+
+/**
+ * Reward money in whole đồng. Older decrees rounded the product up to the next ten thousand đồng;
+ * whether ND 152/2025 keeps that is uncertain, so the rounding is a rule-pack parameter.
+ * Integer arithmetic: the coefficient is taken in hundredths to avoid binary-float error.
+ */
+export function rewardAmount(coefficient: number, baseSalaryVnd: number, rounding: MoneyRounding): number {
+  const hundredths = Math.round(coefficient * 100);
+  const raw = (hundredths * baseSalaryVnd) / 100;
+  const exact = Math.ceil(raw - 1e-9);
+  if (rounding === 'NONE') return exact;
+  const unit = rounding === 'UP_TO_THOUSAND' ? 1_000 : 10_000;
+  return Math.ceil(exact / unit) * unit;
+}
