@@ -6,6 +6,9 @@ import { awardTypes, baseSalaries } from './schema';
 import { DEFAULT_AWARDS } from '../../domain/catalogue/awards';
 import { DEFAULT_BASE_SALARIES } from '../../domain/catalogue/base-salary';
 
+/** Tables seedReferenceData fills: a restore replaces their rows with the backup's own. */
+export const REFERENCE_TABLES = ['award_type', 'base_salary'] as const;
+
 export async function seedReferenceData(db: Db): Promise<void> {
   await db
     .insert(awardTypes)

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { MIGRATIONS_DIR } from '../migrate';
+import { REFERENCE_TABLES } from '../reference-data';
 import { BackupError, type OrderBy } from './format';
 
 /** Where drizzle records applied migrations (drizzle-orm's defaults, which migrate.ts uses). */
@@ -130,11 +131,12 @@ export function codeMigrations(): (Migration & { tag: string })[] {
 
 /**
  * Tables that the migrations themselves fill with reference rows (`INSERT INTO org_kind …`): in a
- * freshly migrated database they are not empty, yet hold no data of the installation.
+ * freshly migrated database they are not empty, yet hold no data of the installation. The same
+ * holds for the reference data seeded right after the migrations (src/server/db/reference-data.ts).
  */
 export function migrationSeededTables(): Set<string> {
   const journal = readJournal();
-  const seeded = new Set<string>();
+  const seeded = new Set<string>(REFERENCE_TABLES);
   for (const e of journal.entries) {
     const text = fs.readFileSync(path.join(MIGRATIONS_DIR, `${e.tag}.sql`), 'utf8');
     for (const m of text.matchAll(/\binsert\s+into\s+(?:"?public"?\.)?"?([A-Za-z_][A-Za-z0-9_]*)"?/gi)) seeded.add(m[1]!);
