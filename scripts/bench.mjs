@@ -12,7 +12,10 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DOC = path.join(ROOT, 'BENCHMARKS.md');
-const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import'];
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch'];
+/** Benchmarks that also run against the PostgreSQL server (BENCH_SERVER_URL, default the machine's 127.0.0.1:5432/test). */
+const ALSO_ON_SERVER = new Set(['eligibility-batch']);
+const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const args = process.argv.slice(2);
 const reportOnly = args.includes('--report');
@@ -28,7 +31,11 @@ if (!reportOnly) {
   for (const name of chosen.length ? chosen : ALL) {
     const t = Date.now();
     console.log(`\n━━ ${name} ━━`);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', `bench/${name}.ts`], { cwd: ROOT, stdio: 'inherit', env: process.env });
+    let r = spawnSync(process.execPath, ['--import', 'tsx', `bench/${name}.ts`], { cwd: ROOT, stdio: 'inherit', env: process.env });
+    if (r.status === 0 && ALSO_ON_SERVER.has(name) && !process.env.BENCH_DATABASE_URL) {
+      console.log(`\n━━ ${name} on ${SERVER_URL} ━━`);
+      r = spawnSync(process.execPath, ['--import', 'tsx', `bench/${name}.ts`], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_DATABASE_URL: SERVER_URL } });
+    }
     const secs = ((Date.now() - t) / 1000).toFixed(0);
     if (r.status !== 0) {
       failed++;
@@ -165,15 +172,42 @@ function memberImport(r) {
   return out.join('\n');
 }
 
+function eligibilityBatch(embedded, server) {
+  const runs = [embedded, server].filter(Boolean);
+  if (runs.length === 0) return '_Not run yet._';
+  const out = [
+    `| PostgreSQL | target | candidates | facts query | evaluation | end to end | candidates/s | eligible |`,
+    `|---|---|---:|---:|---:|---:|---:|---:|`,
+  ];
+  for (const r of runs) {
+    for (const [target, x] of Object.entries(r.result.targets)) {
+      out.push(`| ${r.machine.postgres} | ${target} | ${n(x.candidates)} | ${ms(x.fetchMs)} | ${ms(x.evaluateMs)} | ${ms(x.totalMs)} | **${n(x.perSecond)}** | ${n(x.eligible)} |`);
+    }
+    const b = r.result.sqlLowerBound;
+    out.push(`| ${r.machine.postgres} | hand-written SQL, "CSTĐCS in both of the last two years" (lower bound) | ${n(b.candidates)} | ${ms(b.ms)} | — | ${ms(b.ms)} | ${n(b.perSecond)} | ${n(b.qualify)} |`);
+  }
+  out.push('', '| target | slowest end to end | verdict |', '|---|---:|---|');
+  for (const r of runs) {
+    const slowest = Math.min(...Object.values(r.result.targets).map((x) => x.perSecond));
+    out.push(`| ≥ ${n(r.result.targetPerSecond)} candidates/s (${r.machine.postgres}) | ${n(slowest)}/s | ${verdict(slowest >= r.result.targetPerSecond)} |`);
+  }
+  const rec = runs[0].result.records;
+  out.push('', `Data: ${n(runs[0].result.members)} members with ${runs[0].result.years ?? 10} years of records (${n(rec.ratings)} ratings, ${n(rec.awards)} awards, ${n(rec.initiatives)} initiatives, ${n(rec.disciplines)} disciplines, ${n(rec.pendingCases)} pending cases); median of ${runs[0].result.runs} runs per target; year ${runs[0].result.year}.`);
+  return out.join('\n');
+}
+
 if (existsSync(DOC)) {
   const results = Object.fromEntries(ALL.map((k) => [k, load(k)]));
+  results['eligibility-batch'] = load('eligibility-batch-embedded');
+  const eligibilityServer = load('eligibility-batch-server');
   const sections = {
-    machine: machine(ALL.map((k) => results[k])),
+    machine: machine([...ALL.map((k) => results[k]), eligibilityServer]),
     'bench-data': benchData(results['bench-data']),
     'member-search': memberSearch(results['member-search']),
     'member-list-http': http(results['member-list-http']),
     startup: startup(results.startup),
     'member-import': memberImport(results['member-import']),
+    'eligibility-batch': eligibilityBatch(results['eligibility-batch'], eligibilityServer),
   };
   let doc = readFileSync(DOC, 'utf8');
   for (const [key, body] of Object.entries(sections)) {

@@ -6,6 +6,7 @@ import { auditCommand } from './audit';
 import { importCommand } from './import';
 import { backupCommand, restoreCommand } from './backup';
 import { benchDataCommand } from './bench-data';
+import { eligibilityCommand } from './eligibility';
 
 export interface Command {
   help: string;
@@ -22,4 +23,5 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   backup: backupCommand, restore: restoreCommand,
   'bench-data': benchDataCommand,
+  eligibility: eligibilityCommand,
 };

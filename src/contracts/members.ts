@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, pageQuery, reason, abilities } from './common';
-import { GENDERS, MEMBER_STATUSES, MEMBERSHIP_END_REASONS, OFFICER_TITLES } from './enums';
+import { EDUCATION_LEVELS, GENDERS, MEMBER_STATUSES, MEMBERSHIP_END_REASONS, OFFICER_TITLES, UNION_WORK_CATEGORIES } from './enums';
 import { CCCD_PATTERN, LIMITS } from './limits';
 
 const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -50,6 +50,12 @@ export const memberDetail = memberListItem.extend({
   email: z.string().nullable(),
   ethnicity: z.string().nullable(),
   joinedUnionOn: isoDate.nullable(),
+  /** Date recruited at the current employer. */
+  serviceStartDate: isoDate.nullable(),
+  educationLevel: z.enum(EDUCATION_LEVELS).nullable(),
+  unionWorkCategory: z.enum(UNION_WORK_CATEGORIES).nullable(),
+  /** Years of union work before the offices recorded in Vinh Danh. */
+  unionWorkYearsBefore: z.number().nullable(),
   memberships: z.array(membershipPeriod),
   offices: z.array(z.object({ orgId: z.number().int(), orgName: z.string(), title: z.enum(OFFICER_TITLES), validFrom: isoDate, validTo: isoDate.nullable() })),
 });
@@ -67,6 +73,10 @@ const personFields = {
   email: z.email().max(200).nullish(),
   ethnicity: z.string().trim().max(50).nullish(),
   joinedUnionOn: isoDate.nullish(),
+  serviceStartDate: isoDate.nullish(),
+  educationLevel: z.enum(EDUCATION_LEVELS).nullish(),
+  unionWorkCategory: z.enum(UNION_WORK_CATEGORIES).nullish(),
+  unionWorkYearsBefore: z.number().min(0).max(99.9).multipleOf(0.1).nullish(),
 };
 
 export const createMemberInput = z.object({

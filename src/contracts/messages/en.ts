@@ -5,6 +5,10 @@ import { domain } from './en/domain';
 import { web } from './en/web';
 import { imports } from './en/imports';
 import { records } from './en/records';
+import { eligibility } from './en/eligibility';
+import { achievements } from './en/achievements';
+import { webAwards } from './en/web-awards';
+import { eligibilityApi } from './en/eligibility-api';
 
 // Typed against the Vietnamese catalogue: a missing or extra key is a compile error.
-export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records };
+export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...eligibility, ...webAwards };

@@ -4,5 +4,9 @@ import { domain } from './vi/domain';
 import { web } from './vi/web';
 import { imports } from './vi/imports';
 import { records } from './vi/records';
+import { eligibility } from './vi/eligibility';
+import { achievements } from './vi/achievements';
+import { webAwards } from './vi/web-awards';
+import { eligibilityApi } from './vi/eligibility-api';
 
-export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records } as const;
+export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...eligibility, ...webAwards } as const;

@@ -5,8 +5,11 @@ import { memberRoutes } from './members/members.routes';
 import { userRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { importRoutes } from './imports/imports.routes';
+import { awardRoutes } from './awards/awards.routes';
+import { recordRoutes } from './achievements/records.routes';
+import { eligibilityRoutes } from './eligibility/eligibility.routes';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function allRoutes(): AnyRoute[] {
-  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes] as AnyRoute[];
+  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes] as AnyRoute[];
 }

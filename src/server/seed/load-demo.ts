@@ -4,6 +4,10 @@ import type { Db, Tx } from '../db/client';
 import { audit } from '../lib/audit';
 import { buildDemoWorld, DEMO_PASSWORD, type DemoWorld } from './demo-world';
 import { grantRole, insertUser } from '../modules/users/users.service';
+import { insertSyntheticRecords } from './bench-records';
+
+/** The demo's ratings run to 2025; awards are decided up to 2024, so 2025 is the year to consider. */
+export const DEMO_HISTORY_LAST_YEAR = 2025;
 
 async function allocateIds(tx: Tx, table: string, n: number): Promise<number[]> {
   if (n === 0) return [];
@@ -74,6 +78,10 @@ export async function loadDemo(db: Db, world: DemoWorld = buildDemoWorld()) {
       insert into officer (person_id, org_id, title, valid_from)
       select person_id, org_id, title, valid_from from jsonb_to_recordset(${json(officerRows)}) as r(person_id bigint, org_id bigint, title text, valid_from date)`);
 
+    // Ten years of award history (ratings, LĐTT/CSTĐCS, initiatives…) so that eligibility has
+    // something to explain from the first start.
+    const history = await insertSyntheticRecords(tx, { lastYear: DEMO_HISTORY_LAST_YEAR, years: 10, awardsThroughYear: DEMO_HISTORY_LAST_YEAR - 1, seed: 7 });
+
     const system = { userId: null };
     for (const u of world.users) {
       const userId = await insertUser(tx, system, {
@@ -84,7 +92,7 @@ export async function loadDemo(db: Db, world: DemoWorld = buildDemoWorld()) {
     }
     await audit(tx, system, [{
       action: 'demo.seed', entityType: 'system', entityId: null, orgId: null,
-      after: { organisations: orgRows.length, persons: personRows.length, officers: officerRows.length, users: world.users.length },
+      after: { organisations: orgRows.length, persons: personRows.length, officers: officerRows.length, users: world.users.length, ratings: history.ratings, awards: history.awards },
     }]);
     return { organisations: orgRows.length, persons: personRows.length, users: world.users.map((u) => ({ username: u.username, role: u.role, orgCode: u.orgCode })), password: DEMO_PASSWORD };
   });

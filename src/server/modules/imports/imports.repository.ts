@@ -5,7 +5,7 @@ import type { ImportStatus } from '../../../contracts/enums';
 
 export type ImportJobRow = {
   id: number;
-  kind: 'members';
+  kind: 'members' | 'achievements';
   status: ImportStatus;
   file_name: string;
   stored_path: string;
@@ -43,10 +43,11 @@ export async function updateJob(db: DbOrTx, id: number, fields: Partial<{ status
   await db.execute(sql`update import_job set ${sql.join(sets, sql`, `)} where id = ${id}`);
 }
 
+/** A member import job (achievement jobs: presentAchievementJob). */
 export function presentJob(j: ImportJobRow): ImportJob {
   return {
     id: Number(j.id),
-    kind: j.kind,
+    kind: 'members',
     status: j.status,
     fileName: j.file_name,
     orgId: Number(j.org_id),

@@ -13,8 +13,12 @@ import { AppError, notFound } from '../../lib/errors';
 import { ensure, orgPolicy } from '../../lib/policy';
 import { findOrg } from '../organisations/organisations.repository';
 import { assertXlsxSignature, ImportFileError, memberTemplateBuffer } from './xlsx';
-import { findJob, presentJob } from './imports.repository';
+import { findJob, presentJob, type ImportJobRow } from './imports.repository';
+import type { FastifyRequest } from 'fastify';
 import { commitMemberImport, startMemberImport } from './member-import.service';
+import { commitAchievementImport, presentAchievementJob, startAchievementImport } from './achievement-import.service';
+import { achievementImportJob } from '../../../contracts/achievements';
+import { recordTemplateBuffer } from '../achievements/import-sheets';
 import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
 
@@ -65,6 +69,27 @@ async function storeUpload(app: AppContext, file: NodeJS.ReadableStream & { trun
   return target;
 }
 
+/** A job as the API shows it, whatever its kind. */
+const presentAny = (app: AppContext, job: ImportJobRow) => (job.kind === 'achievements' ? presentAchievementJob(app, job) : presentJob(job));
+const anyJob = z.union([importJob, achievementImportJob]);
+
+/** The import's unit, visible and managed by the actor. */
+async function importTarget(app: AppContext, actor: AuthActor, orgId: number) {
+  const org = await findOrg(app.db, orgId);
+  if (!org) throw notFound();
+  ensure(orgPolicy.read(actor, org));
+  if (!orgPolicy.createChild(actor, org)) throw new AppError('FORBIDDEN');
+  return org;
+}
+
+async function receiveFile(app: AppContext, req: FastifyRequest) {
+  if (!req.isMultipart()) throw new AppError('VALIDATION', 'import.upload.noFile');
+  const file = await req.file();
+  if (!file) throw new AppError('VALIDATION', 'import.upload.noFile');
+  const stored = await storeUpload(app, file.file);
+  return { stored, fileName: (file.filename || 'tep.xlsx').normalize('NFC').slice(0, 200) };
+}
+
 async function loadJob(app: AppContext, actor: AuthActor, id: number) {
   const job = await findJob(app.db, id);
   if (!job) throw notFound();
@@ -75,6 +100,35 @@ async function loadJob(app: AppContext, actor: AuthActor, id: number) {
 }
 
 export const importRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/imports/achievements/template.xlsx',
+    summary: 'Records import template: a sheet per kind (Khen thưởng, Xếp loại, Sáng kiến…) with headers and an example row',
+    tag: 'imports',
+    produces: XLSX_TYPE,
+    async handler({ reply, locale }) {
+      const buf = await recordTemplateBuffer(locale);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="mau-nhap-khen-thuong-xep-loai.xlsx"`)
+        .send(buf);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/imports/achievements',
+    summary: 'Upload a records workbook (.xlsx) for the members and units under a unit: validated in the background; poll the job',
+    tag: 'imports',
+    query: z.object({ orgId: z.coerce.number().int().positive() }),
+    multipart: true,
+    response: achievementImportJob,
+    async handler({ app, actor, req, query }) {
+      const org = await importTarget(app, actor, query.orgId);
+      const { stored, fileName } = await receiveFile(app, req);
+      const jobId = await startAchievementImport(app, actor, org, fileName, stored);
+      return presentAchievementJob(app, (await findJob(app.db, jobId))!);
+    },
+  }),
   defineRoute({
     method: 'GET',
     url: '/imports/members/template.xlsx',
@@ -117,8 +171,8 @@ export const importRoutes = [
     summary: 'Import job status, progress, counts and row errors',
     tag: 'imports',
     params: idParams,
-    response: importJob,
-    handler: async ({ app, actor, params }) => presentJob(await loadJob(app, actor, params.id)),
+    response: anyJob,
+    handler: async ({ app, actor, params }) => presentAny(app, await loadJob(app, actor, params.id)),
   }),
   defineRoute({
     method: 'POST',
@@ -126,13 +180,14 @@ export const importRoutes = [
     summary: 'Confirm a validated import: applied all-or-nothing in one transaction',
     tag: 'imports',
     params: idParams,
-    response: importJob,
+    response: anyJob,
     async handler({ app, actor, params }) {
       const job = await loadJob(app, actor, params.id);
       const org = await findOrg(app.db, Number(job.org_id));
       if (!org || !orgPolicy.createChild(actor, org)) throw new AppError('FORBIDDEN');
-      await commitMemberImport(app, actor, job);
-      return presentJob((await findJob(app.db, params.id))!);
+      if (job.kind === 'achievements') await commitAchievementImport(app, actor, job);
+      else await commitMemberImport(app, actor, job);
+      return presentAny(app, (await findJob(app.db, params.id))!);
     },
   }),
 ];

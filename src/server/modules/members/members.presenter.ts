@@ -36,6 +36,10 @@ export function presentMemberDetail(
     email: personal ? m.email : null,
     ethnicity: m.ethnicity,
     joinedUnionOn: m.joined_union_on,
+    serviceStartDate: m.service_start_date,
+    educationLevel: m.education_level,
+    unionWorkCategory: m.union_work_category,
+    unionWorkYearsBefore: m.union_work_years_before === null ? null : Number(m.union_work_years_before),
     memberships,
     offices,
   };

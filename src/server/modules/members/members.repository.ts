@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { MemberListQuery } from '../../../contracts/members';
+import type { EducationLevel, UnionWorkCategory } from '../../../contracts/enums';
 
 export type MemberRow = {
   id: number;
@@ -16,6 +17,10 @@ export type MemberRow = {
   email: string | null;
   ethnicity: string | null;
   joined_union_on: string | null;
+  service_start_date: string | null;
+  education_level: EducationLevel | null;
+  union_work_category: UnionWorkCategory | null;
+  union_work_years_before: number | null;
   status: 'ACTIVE' | 'LEFT';
   org_id: number | null;
   org_path: string | null;
@@ -25,7 +30,8 @@ export type MemberRow = {
 };
 
 const COLUMNS = sql`p.id, p.member_code, p.full_name, p.gender, p.birth_date, p.cccd, p.position, p.is_leader, p.is_direct_worker,
-  p.phone, p.email, p.ethnicity, p.joined_union_on, p.status, p.org_id, p.org_path, o.name as org_name, o.code as org_code, p.version`;
+  p.phone, p.email, p.ethnicity, p.joined_union_on, p.service_start_date, p.education_level, p.union_work_category,
+  p.union_work_years_before::float8 as union_work_years_before, p.status, p.org_id, p.org_path, o.name as org_name, o.code as org_code, p.version`;
 
 const SORTS: Record<MemberListQuery['sort'], SQL> = {
   name: sql`p.full_name collate "vi-x-icu", p.id`,

@@ -18,7 +18,8 @@ export function memberSnapshot(m: MemberRow) {
   return {
     memberCode: m.member_code, fullName: m.full_name, gender: m.gender, birthDate: m.birth_date, cccd: m.cccd, position: m.position,
     isLeader: m.is_leader, isDirectWorker: m.is_direct_worker, phone: m.phone, email: m.email, ethnicity: m.ethnicity,
-    joinedUnionOn: m.joined_union_on, status: m.status, orgId: m.org_id === null ? null : Number(m.org_id),
+    joinedUnionOn: m.joined_union_on, serviceStartDate: m.service_start_date, educationLevel: m.education_level,
+    unionWorkCategory: m.union_work_category, unionWorkYearsBefore: m.union_work_years_before === null ? null : Number(m.union_work_years_before), status: m.status, orgId: m.org_id === null ? null : Number(m.org_id),
   };
 }
 
@@ -59,10 +60,12 @@ export async function createMember(app: AppContext, actor: AuthActor, input: z.i
     const since = input.joinedUnionOn ?? new Date().toISOString().slice(0, 10);
     const inserted = await tx.execute<{ id: number }>(sql`
       insert into person (member_code, full_name, gender, birth_date, cccd, position, is_leader, is_direct_worker, phone, email, ethnicity,
-                          joined_union_on, status, org_id, org_path, province_root_id)
+                          joined_union_on, service_start_date, education_level, union_work_category, union_work_years_before,
+                          status, org_id, org_path, province_root_id)
       values (coalesce(${input.memberCode ?? null}, 'VD' || lpad(nextval('member_code_seq')::text, 8, '0')), ${nfc(input.fullName)}, ${input.gender},
               ${input.birthDate ?? null}, ${input.cccd ?? null}, ${nfc(input.position) ?? null}, ${input.isLeader}, ${input.isDirectWorker},
-              ${input.phone ?? null}, ${input.email ?? null}, ${nfc(input.ethnicity) ?? null}, ${input.joinedUnionOn ?? null}, 'ACTIVE',
+              ${input.phone ?? null}, ${input.email ?? null}, ${nfc(input.ethnicity) ?? null}, ${input.joinedUnionOn ?? null},
+              ${input.serviceStartDate ?? null}, ${input.educationLevel ?? null}, ${input.unionWorkCategory ?? null}, ${input.unionWorkYearsBefore ?? null}, 'ACTIVE',
               ${org.id}, ${org.path}, (select province_root_id from organisation where id = ${org.id}))
       returning id`);
     const id = Number(inserted.rows[0]!.id);
@@ -82,6 +85,8 @@ export async function updateMember(app: AppContext, actor: AuthActor, id: number
       ${set('full_name', nfc(input.fullName))} ${set('gender', input.gender)} ${set('birth_date', input.birthDate)} ${set('cccd', input.cccd)}
       ${set('position', nfc(input.position))} ${set('is_leader', input.isLeader)} ${set('is_direct_worker', input.isDirectWorker)}
       ${set('phone', input.phone)} ${set('email', input.email)} ${set('ethnicity', nfc(input.ethnicity))} ${set('joined_union_on', input.joinedUnionOn)}
+      ${set('service_start_date', input.serviceStartDate)} ${set('education_level', input.educationLevel)}
+      ${set('union_work_category', input.unionWorkCategory)} ${set('union_work_years_before', input.unionWorkYearsBefore)}
       version = version + 1, updated_at = now()
       where id = ${id}`);
     const after = (await findMember(tx, id))!;

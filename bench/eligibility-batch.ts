@@ -1,0 +1,105 @@
+// Benchmark: batch eligibility for BENCH_ELIG_MEMBERS (default 100,000) candidates with 10 years of
+// records each (ratings, LĐTT/CSTĐCS awards, initiatives, disciplines, pending cases), end to end
+// from the database: the set-based facts loader (one query, JSON-aggregated per candidate) and the
+// in-memory engine, for several targets; the stored-procedure-free lower bound beside it is a
+// hand-written SQL query for the simplest chain rule (CSTĐCS in both of the last two years).
+// Target (issue 3): ≥ 50,000 candidates/s end to end, on the embedded and the server PostgreSQL.
+import { sql } from 'drizzle-orm';
+import { generateBenchData } from '../src/server/seed/bench-data';
+import { generateBenchRecords } from '../src/server/seed/bench-records';
+import { loadPersonCandidates } from '../src/server/modules/eligibility/facts.repository';
+import { loadEngineInputs } from '../src/server/modules/eligibility/eligibility.service';
+import { evaluate } from '../src/domain/eligibility';
+import { openBenchDatabase, runCleanups } from './lib/database';
+import { envInt, writeResult } from './lib/results';
+
+const MEMBERS = envInt('BENCH_ELIG_MEMBERS', 100_000);
+const RUNS = envInt('BENCH_ELIG_RUNS', 3);
+const YEAR = 2024;
+const TARGETS = ['CSTD_CS', 'CSTD_BO_TINH', 'BK_TLD', 'LDTT'];
+const TARGET_PER_SECOND = 50_000;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main() {
+  const startedAt = new Date();
+  const label = process.env.BENCH_DATABASE_URL ? 'server' : 'embedded';
+  const database = await openBenchDatabase(`elig_${label}`);
+  const { db } = database;
+  console.log(`${database.postgres}: generating ${MEMBERS.toLocaleString('en-US')} members…`);
+  await generateBenchData(db, { members: MEMBERS, log: (m) => console.log(`  ${m}`) });
+  const records = await generateBenchRecords(db, { lastYear: YEAR, years: 10, awardsThroughYear: YEAR - 1, log: (m) => console.log(`  ${m}`) });
+  console.log(`records: ${JSON.stringify(records)}`);
+  const root = await db.execute<{ path: string }>(sql`select path from organisation where parent_id is null limit 1`);
+  const path = root.rows[0]!.path;
+  const inputs = await loadEngineInputs(db);
+  const referenceDate = `${YEAR}-12-31`;
+
+  const perTarget: Record<string, { candidates: number; fetchMs: number; evaluateMs: number; totalMs: number; perSecond: number; eligible: number }> = {};
+  for (const target of TARGETS) {
+    const fetches: number[] = [];
+    const evals: number[] = [];
+    let candidates = 0;
+    let eligible = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const t0 = performance.now();
+      const cs = await loadPersonCandidates(db, { path, year: YEAR, referenceDate });
+      const t1 = performance.now();
+      let ok = 0;
+      for (const c of cs) if (evaluate({ target, year: YEAR, referenceDate, candidate: c.facts }, { locale: 'vi', ...inputs }).status === 'ELIGIBLE') ok++;
+      const t2 = performance.now();
+      fetches.push(t1 - t0);
+      evals.push(t2 - t1);
+      candidates = cs.length;
+      eligible = ok;
+    }
+    const fetchMs = median(fetches);
+    const evaluateMs = median(evals);
+    const totalMs = fetchMs + evaluateMs;
+    perTarget[target] = { candidates, fetchMs: Math.round(fetchMs), evaluateMs: Math.round(evaluateMs), totalMs: Math.round(totalMs), perSecond: Math.round((candidates / totalMs) * 1000), eligible };
+    console.log(`${target}: ${candidates} candidates, fetch ${fetchMs.toFixed(0)} ms + evaluate ${evaluateMs.toFixed(0)} ms → ${perTarget[target]!.perSecond.toLocaleString('en-US')}/s; eligible ${eligible}`);
+  }
+
+  // Lower bound: the simplest chain rule in one hand-written query.
+  const sqlTimes: number[] = [];
+  let sqlEligible = 0;
+  let sqlCandidates = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const t0 = performance.now();
+    const r = await db.execute<{ id: number; ok: boolean }>(sql`
+      select p.id,
+             exists (select 1 from award_record a where a.person_id = p.id and a.award_code = 'CSTD_CS' and a.year = ${YEAR - 1} and a.status = 'ACTIVE')
+         and exists (select 1 from award_record a where a.person_id = p.id and a.award_code = 'CSTD_CS' and a.year = ${YEAR} and a.status = 'ACTIVE') as ok
+      from person p where p.org_path like ${`${path}%`} and p.status = 'ACTIVE'`);
+    sqlTimes.push(performance.now() - t0);
+    sqlCandidates = r.rows.length;
+    sqlEligible = r.rows.filter((x) => x.ok).length;
+  }
+  const sqlMs = median(sqlTimes);
+  console.log(`SQL lower bound (2 consecutive CSTĐCS): ${sqlCandidates} rows in ${sqlMs.toFixed(0)} ms → ${Math.round((sqlCandidates / sqlMs) * 1000).toLocaleString('en-US')}/s; ${sqlEligible} qualify`);
+
+  const slowest = Math.min(...Object.values(perTarget).map((x) => x.perSecond));
+  const file = writeResult(
+    `eligibility-batch-${label}`,
+    startedAt,
+    {
+      members: MEMBERS,
+      year: YEAR,
+      runs: RUNS,
+      records,
+      targets: perTarget,
+      sqlLowerBound: { candidates: sqlCandidates, ms: Math.round(sqlMs), perSecond: Math.round((sqlCandidates / sqlMs) * 1000), qualify: sqlEligible },
+      targetPerSecond: TARGET_PER_SECOND,
+      met: slowest >= TARGET_PER_SECOND,
+    },
+    database.postgres,
+  );
+  console.log(`→ ${file}`);
+  await runCleanups();
+}
+
+main().catch(async (err) => {
+  console.error(err);
+  await runCleanups();
+  process.exit(1);
+});

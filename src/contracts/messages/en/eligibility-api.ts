@@ -1,0 +1,27 @@
+import type { eligibilityApi as vi } from '../vi/eligibility-api';
+
+export const eligibilityApi: Record<keyof typeof vi, string> = {
+  'elig.error.unknownTarget': 'The catalogue has no title or form with code "{code}".',
+  'elig.error.subjectMismatch': '"{code}" does not apply to this subject: individual awards are for members, collective awards for units.',
+  'elig.error.unknownParameter': 'This rule pack has no parameter "{key}".',
+  'elig.error.badParameterValue': 'Invalid value for parameter "{key}".',
+  'elig.error.retroactive': 'Rules are not changed retroactively: the effective date must be {date} or later, so earlier evaluations stay as they were.',
+  'elig.export.title': 'Eligibility for {award}, year {year}',
+  'elig.export.sheet': 'Results',
+  'elig.export.quotaSheet': 'Quota by unit',
+  'elig.export.scope': 'Scope',
+  'elig.export.allUnits': 'All units in scope',
+  'elig.export.referenceDate': 'Rules in force on',
+  'elig.export.no': 'No.',
+  'elig.export.code': 'Code',
+  'elig.export.name': 'Name',
+  'elig.export.unit': 'Unit',
+  'elig.export.status': 'Result',
+  'elig.export.reasons': 'Reasons and legal basis',
+  'elig.export.quotaBase': 'Advanced Workers (quota base)',
+  'elig.export.quotaEligible': 'Eligible',
+  'elig.export.quotaAllowed': 'Maximum under the quota',
+  'elig.export.quotaExceeded': 'Quota exceeded',
+  'elig.export.yes': 'Yes',
+  'elig.export.notExceeded': 'No',
+};
