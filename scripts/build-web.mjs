@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST_INDEX = path.join(ROOT, 'dist/web/index.html');
-const SOURCES = ['src/web', 'src/contracts', 'index.html', 'vite.config.ts'].map((p) => path.join(ROOT, p));
+const SOURCES = ['src/web', 'src/contracts', 'src/domain', 'index.html', 'vite.config.ts'].map((p) => path.join(ROOT, p));
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;

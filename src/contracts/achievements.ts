@@ -45,7 +45,7 @@ export const RECORD_FIELDS = {
   },
   RESEARCH: { title: text(LIMITS.textMax), acceptedOn: isoDate, scope: z.enum(INITIATIVE_SCOPES), applied: z.boolean().default(true) },
   DISCIPLINE: { level: z.enum(DISCIPLINE_LEVELS), validFrom: isoDate, validTo: isoDate.nullish(), decisionNumber: optText(100), issuerName: optText() },
-  ABSENCE: { reason: z.enum(ABSENCE_REASONS), validFrom: isoDate, validTo: isoDate },
+  ABSENCE: { absenceReason: z.enum(ABSENCE_REASONS), validFrom: isoDate, validTo: isoDate },
   /** `caseKind`: the record's own `kind` field names the record kind. */
   PENDING_CASE: { caseKind: z.enum(PENDING_CASE_KINDS), openedOn: isoDate, closedOn: isoDate.nullish(), summary: text(LIMITS.textMax) },
   REGISTRATION: { year, awardCode: text(LIMITS.codeMax), registeredOn: isoDate },

@@ -87,6 +87,16 @@ describe('person records', () => {
     expect((await c.post(`/api/v1/records/RATING/${old.id}/revoke`, { reason: 'Không còn đúng' })).statusCode).toBe(409);
   });
 
+  it('corrects an absence: its own reason (maternity…) and the reason for the correction stay apart', async () => {
+    const c = await loginAs(env.app, 'huyen.tdkt');
+    const rec = (await c.post(`/api/v1/members/${w.persons.anh}/records`, { kind: 'ABSENCE', absenceReason: 'ILLNESS', validFrom: '2024-02-01', validTo: '2024-03-31' })).json();
+    const res = await c.post(`/api/v1/records/ABSENCE/${rec.id}/supersede`, { kind: 'ABSENCE', absenceReason: 'MATERNITY', validFrom: '2024-02-01', validTo: '2024-07-31', reason: 'Nhập nhầm loại nghỉ' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ kind: 'ABSENCE', status: 'ACTIVE', values: { absenceReason: 'MATERNITY', validTo: '2024-07-31' } });
+    const old = (await c.get(`/api/v1/records/ABSENCE/${rec.id}`)).json();
+    expect(old).toMatchObject({ status: 'SUPERSEDED', revokedReason: 'Nhập nhầm loại nghỉ', values: { absenceReason: 'ILLNESS' } });
+  });
+
   it('revokes a record with a reason: the row is kept and the revocation audited', async () => {
     const c = await loginAs(env.app, 'huyen.tdkt');
     const rec = (await c.post(`/api/v1/members/${w.persons.an}/records`, award({ awardCode: 'CSTD_CS', year: 2021, decisionDate: '2021-12-15' }))).json();

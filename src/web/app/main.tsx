@@ -13,6 +13,26 @@
  *   import-errors                                  — the table of validation errors of a rejected file
  *   import-commit                                  — "Xác nhận nhập" button
  *   import-done                                    — success message once the import is committed
+ *   elig-unit, elig-award, elig-year, elig-search  — filters of /xet-dieu-kien (unit, award, year, name)
+ *   elig-status-all, elig-status-{STATUS}          — status counts that filter the list (aria-pressed)
+ *   elig-summary                                   — "award, year, reference date, evaluated" line
+ *   elig-table, elig-row, elig-row-status          — the candidates (table or cards) and a row's status badge
+ *   elig-reasons                                   — every reason of an expanded row ([data-outcome] per item)
+ *   elig-quota, elig-quota-row                     — quota per grassroots union
+ *   elig-export                                    — "Xuất Excel" of the current filters (batch.xlsx)
+ *   member-eligibility-link, member-records-link   — from a member's page to /doan-vien/:id/xet-dieu-kien and /ho-so
+ *   org-records-link                               — from a unit's panel to /to-chuc/:id/ho-so
+ *   elig-member-award, elig-member-year            — award and year on /doan-vien/:id/xet-dieu-kien
+ *   elig-member-result, elig-member-status, elig-member-reasons — the answer from the stored records
+ *   whatif-panel, whatif-add-{KIND}, whatif-draft  — "Thử với dữ liệu mới" and its drafts
+ *   whatif-rating, whatif-status, whatif-reasons   — a draft's rating select; the answer computed in the browser
+ *   rules-date, rules-target, rule-pack, rule, rule-param — /quy-tac-xet: date, award filter, packs, rules, parameters
+ *   rule-param-change (data-param=KEY)             — "Thay đổi" of a parameter (administrators)
+ *   param-value, param-effective                   — value and effective date in the change dialog
+ *   param-history, param-history-row               — the history of parameter changes
+ *   award-search, award-table, award-row           — /danh-muc-khen-thuong
+ *   base-salary-table, base-salary-row             — "Mức lương cơ sở"
+ *   records-history, records-add, records-timeline, record-item ([data-status]) — a records timeline
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -10,6 +10,9 @@ import { memberSearchSchema } from '../features/members/routes/search';
 import { importSearchSchema } from '../features/imports/routes/search';
 import { userSearchSchema } from '../features/users/routes/search';
 import { auditSearchSchema } from '../features/audit/routes/search';
+import { eligibilitySearchSchema, memberEligibilitySearchSchema, rulesSearchSchema } from '../features/eligibility/routes/search';
+import { awardSearchSchema } from '../features/awards/routes/search';
+import { recordsSearchSchema } from '../features/records/routes/search';
 import { AppLayout } from './shell/app-layout';
 import { NotFoundPage, RouteError } from './route-feedback';
 
@@ -108,9 +111,72 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/audit/routes/audit-page'), 'AuditPage'),
 });
 
+const memberParams = { parse: ({ memberId }: { memberId: string }) => ({ memberId: parseId(memberId) }), stringify: ({ memberId }: { memberId: number }) => ({ memberId: String(memberId) }) };
+const orgParams = { parse: ({ orgId }: { orgId: string }) => ({ orgId: parseId(orgId) }), stringify: ({ orgId }: { orgId: number }) => ({ orgId: String(orgId) }) };
+
+const eligibilityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/xet-dieu-kien',
+  validateSearch: eligibilitySearchSchema,
+  component: lazyRouteComponent(() => import('../features/eligibility/routes/eligibility-page'), 'EligibilityPage'),
+});
+
+const memberEligibilityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/doan-vien/$memberId/xet-dieu-kien',
+  params: memberParams,
+  validateSearch: memberEligibilitySearchSchema,
+  component: lazyRouteComponent(() => import('../features/eligibility/routes/member-eligibility-page'), 'MemberEligibilityPage'),
+});
+
+const rulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/quy-tac-xet',
+  validateSearch: rulesSearchSchema,
+  component: lazyRouteComponent(() => import('../features/eligibility/routes/rules-page'), 'RulesPage'),
+});
+
+const catalogueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/danh-muc-khen-thuong',
+  validateSearch: awardSearchSchema,
+  component: lazyRouteComponent(() => import('../features/awards/routes/catalogue-page'), 'CataloguePage'),
+});
+
+const memberRecordsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/doan-vien/$memberId/ho-so',
+  params: memberParams,
+  validateSearch: recordsSearchSchema,
+  component: lazyRouteComponent(() => import('../features/records/routes/member-records-page'), 'MemberRecordsPage'),
+});
+
+const orgRecordsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/to-chuc/$orgId/ho-so',
+  params: orgParams,
+  validateSearch: recordsSearchSchema,
+  component: lazyRouteComponent(() => import('../features/records/routes/org-records-page'), 'OrgRecordsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([homeRoute, orgTreeRoute, orgRoute, membersRoute, memberRoute, importRoute, usersRoute, auditRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    orgTreeRoute,
+    orgRoute,
+    membersRoute,
+    memberRoute,
+    importRoute,
+    usersRoute,
+    auditRoute,
+    eligibilityRoute,
+    memberEligibilityRoute,
+    rulesRoute,
+    catalogueRoute,
+    memberRecordsRoute,
+    orgRecordsRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -82,6 +82,8 @@ export const webAwards: Record<keyof typeof vi, string> = {
 
   'web.rules.title': 'Eligibility rules',
   'web.rules.description': 'The rule packs in force, the legal basis of each rule and the parameters that may be adjusted.',
+  'web.rules.filterTarget': 'Only the rules of a title or commendation',
+  'web.rules.filterTargetAll': 'All rules',
   'web.rules.date': 'Show the rules in force on',
   'web.rules.dateHint': 'Today by default.',
   'web.rules.none': 'No rule pack is in force on this date.',
@@ -120,6 +122,10 @@ export const webAwards: Record<keyof typeof vi, string> = {
   'web.rules.history.empty': 'No change yet.',
   'web.rules.history.pack': 'Rule pack',
   'web.rules.history.effectiveFrom': 'Applies from',
+  'web.rules.history.value': 'New value',
+  'web.rules.enum.FLOOR': 'Round down',
+  'web.rules.enum.ROUND': 'Round to nearest',
+  'web.rules.enum.CEIL': 'Round up',
   'web.rules.history.at': 'Changed at',
 
   'web.awards.title': 'Emulation titles and commendations',
@@ -136,6 +142,7 @@ export const webAwards: Record<keyof typeof vi, string> = {
   'web.awards.field.level': 'Level',
   'web.awards.field.active': 'Status',
   'web.awards.field.coefficient': 'Reward coefficient',
+  'web.awards.field.classification': 'Classification',
   'web.awards.field.money': 'Reward today',
   'web.awards.field.grantingOrgKinds': 'Union levels that may grant it',
   'web.awards.field.description': 'Description',

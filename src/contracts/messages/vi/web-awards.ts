@@ -86,6 +86,8 @@ export const webAwards = {
   // ── /quy-tac-xet ──
   'web.rules.title': 'Quy tắc xét',
   'web.rules.description': 'Các bộ quy tắc đang áp dụng, căn cứ pháp lý của từng quy tắc và các tham số có thể điều chỉnh.',
+  'web.rules.filterTarget': 'Chỉ xem quy tắc của danh hiệu, hình thức',
+  'web.rules.filterTargetAll': 'Tất cả quy tắc',
   'web.rules.date': 'Xem quy tắc áp dụng vào ngày',
   'web.rules.dateHint': 'Mặc định là hôm nay.',
   'web.rules.none': 'Không có bộ quy tắc nào có hiệu lực vào ngày này.',
@@ -124,6 +126,10 @@ export const webAwards = {
   'web.rules.history.empty': 'Chưa có thay đổi nào.',
   'web.rules.history.pack': 'Bộ quy tắc',
   'web.rules.history.effectiveFrom': 'Áp dụng từ ngày',
+  'web.rules.history.value': 'Giá trị mới',
+  'web.rules.enum.FLOOR': 'Làm tròn xuống',
+  'web.rules.enum.ROUND': 'Làm tròn',
+  'web.rules.enum.CEIL': 'Làm tròn lên',
   'web.rules.history.at': 'Thời điểm thay đổi',
 
   // ── /danh-muc-khen-thuong ──
@@ -141,6 +147,7 @@ export const webAwards = {
   'web.awards.field.level': 'Cấp khen',
   'web.awards.field.active': 'Trạng thái',
   'web.awards.field.coefficient': 'Hệ số tiền thưởng',
+  'web.awards.field.classification': 'Phân loại',
   'web.awards.field.money': 'Tiền thưởng hiện nay',
   'web.awards.field.grantingOrgKinds': 'Cấp công đoàn được xét tặng',
   'web.awards.field.description': 'Mô tả',
@@ -255,7 +262,7 @@ export const webAwards = {
   'web.records.add.action': 'Thêm',
   'web.records.add.title': 'Thêm hồ sơ: {kind}',
   'web.records.add.submit': 'Lưu hồ sơ',
-  'web.records.add.done': 'Đã thêm hồ sơ {kind}.',
+  'web.records.add.done': 'Đã thêm hồ sơ: {kind}.',
   'web.records.supersede.action': 'Sửa',
   'web.records.supersede.actionFor': 'Sửa {label}',
   'web.records.supersede.title': 'Đính chính: {label}',

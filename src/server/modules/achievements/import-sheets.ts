@@ -81,7 +81,7 @@ export const SHEETS: Record<ImportableKind, SheetColumn[]> = {
   ],
   ABSENCE: [
     ...SUBJECT_COLUMNS,
-    choice('reason', 'Lý do*', ABSENCE_REASONS, 'absenceReason', 'Nghỉ thai sản'),
+    choice('absenceReason', 'Lý do*', ABSENCE_REASONS, 'absenceReason', 'Nghỉ thai sản'),
     col('validFrom', 'Từ ngày*', 'date', '01/02/2024'),
     col('validTo', 'Đến ngày*', 'date', '31/07/2024'),
     NOTE,

@@ -51,7 +51,7 @@ export const RECORD_KIND_SPECS: Record<RecordKind, RecordKindSpec> = {
   },
   ABSENCE: {
     kind: 'ABSENCE', table: 'absence', unitOnly: false,
-    columns: [c('reason', 'reason'), c('validFrom', 'valid_from', 'date'), c('validTo', 'valid_to', 'date')],
+    columns: [c('absenceReason', 'reason'), c('validFrom', 'valid_from', 'date'), c('validTo', 'valid_to', 'date')],
     sortDate: 'r.valid_from', year: 'extract(year from r.valid_from)',
   },
   PENDING_CASE: {

@@ -42,7 +42,7 @@ function label(locale: Locale, kind: RecordKind, v: Record<string, unknown>, awa
     case 'DISCIPLINE':
       return t(locale, 'timeline.discipline', { level: t(locale, `disciplineLevel.${s(v.level)}`) });
     case 'ABSENCE':
-      return t(locale, 'timeline.absence', { reason: t(locale, `absenceReason.${s(v.reason)}`) });
+      return t(locale, 'timeline.absence', { reason: t(locale, `absenceReason.${s(v.absenceReason)}`) });
     case 'PENDING_CASE':
       return t(locale, 'timeline.pendingCase', { kind: t(locale, `pendingCaseKind.${s(v.caseKind)}`), summary: s(v.summary) });
     case 'REGISTRATION':

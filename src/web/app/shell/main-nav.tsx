@@ -1,10 +1,10 @@
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
-import { IconChecklist, IconFileImport, IconHistory, IconSitemap, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { IconAward, IconChecklist, IconFileImport, IconHistory, IconListCheck, IconScale, IconSitemap, IconUsers, IconUserShield } from '@tabler/icons-react';
 import type { MessageKey } from '../../../contracts/messages';
 import { useT } from '../../lib/i18n';
 
-type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky';
+type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky';
 
 interface NavItem {
   to: NavPath;
@@ -18,6 +18,9 @@ const ITEMS: NavItem[] = [
   { to: '/', label: 'web.nav.home', icon: IconChecklist },
   { to: '/to-chuc', label: 'web.nav.organisations', icon: IconSitemap },
   { to: '/doan-vien', label: 'web.nav.members', icon: IconUsers },
+  { to: '/xet-dieu-kien', label: 'web.nav.eligibility', icon: IconListCheck },
+  { to: '/danh-muc-khen-thuong', label: 'web.nav.awards', icon: IconAward },
+  { to: '/quy-tac-xet', label: 'web.nav.rules', icon: IconScale },
   { to: '/nhap-du-lieu', label: 'web.nav.import', icon: IconFileImport },
   { to: '/nguoi-dung', label: 'web.nav.users', icon: IconUserShield, ability: 'users.manage' },
   { to: '/nhat-ky', label: 'web.nav.audit', icon: IconHistory, ability: 'audit.read' },

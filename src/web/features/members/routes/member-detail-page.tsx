@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { getRouteApi, useCanGoBack, useRouter } from '@tanstack/react-router';
-import { IconArrowLeft, IconArrowsExchange, IconPencil, IconUserMinus } from '@tabler/icons-react';
+import { IconArrowLeft, IconArrowsExchange, IconAward, IconListCheck, IconPencil, IconUserMinus } from '@tabler/icons-react';
+import { ButtonLink } from '../../../components/ui/links';
 import { useT } from '../../../lib/i18n';
 import { hasAbility } from '../../../lib/session';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -78,6 +79,12 @@ export function MemberDetailPage() {
         }
         actions={
           <>
+            <ButtonLink to="/doan-vien/$memberId/ho-so" params={{ memberId: m.id }} variant="light" leftSection={<IconAward size={16} aria-hidden />} data-testid="member-records-link">
+              {t('web.records.title')}
+            </ButtonLink>
+            <ButtonLink to="/doan-vien/$memberId/xet-dieu-kien" params={{ memberId: m.id }} variant="light" leftSection={<IconListCheck size={16} aria-hidden />} data-testid="member-eligibility-link">
+              {t('web.elig.member.link')}
+            </ButtonLink>
             {can('member.update') && (
               <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setModal('edit')}>
                 {t('web.common.edit')}

@@ -3,7 +3,7 @@ import { Breadcrumbs, Button, Group, Paper, Stack, Tabs, Text, Title } from '@ma
 import { useDocumentTitle } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { AnchorLink, ButtonLink } from '../../../components/ui/links';
-import { IconArrowsExchange, IconCirclePlus, IconGitMerge, IconHistory, IconInfoCircle, IconPencil, IconPlayerStop, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconArrowsExchange, IconAward, IconCirclePlus, IconListCheck, IconGitMerge, IconHistory, IconInfoCircle, IconPencil, IconPlayerStop, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { OrgDetail } from '../../../../contracts/organisations';
 import { useT } from '../../../lib/i18n';
 import { hasAbility } from '../../../lib/session';
@@ -65,6 +65,12 @@ export function OrgDetailPanel({ org, showInactive }: { org: OrgDetail; showInac
       <Group gap="xs">
         <ButtonLink to="/doan-vien" search={{ orgId: org.id }} variant="light" leftSection={<IconUsers size={16} aria-hidden />}>
           {t('web.org.viewMembers')}
+        </ButtonLink>
+        <ButtonLink to="/to-chuc/$orgId/ho-so" params={{ orgId: org.id }} variant="light" leftSection={<IconAward size={16} aria-hidden />} data-testid="org-records-link">
+          {t('web.records.title')}
+        </ButtonLink>
+        <ButtonLink to="/xet-dieu-kien" search={{ orgId: org.id }} variant="light" leftSection={<IconListCheck size={16} aria-hidden />}>
+          {t('web.elig.title')}
         </ButtonLink>
         {can('org.createChild') && (
           <Button variant="default" leftSection={<IconCirclePlus size={16} aria-hidden />} onClick={() => setModal('create')}>
