@@ -84,6 +84,7 @@ export class Evaluation {
     readonly params: Record<string, ParamValue>,
     readonly locale: Locale,
     readonly catalogue: ReadonlyMap<string, AwardDefinition>,
+    readonly texts = true,
   ) {
     this.target = req.target;
     this.year = req.year;
@@ -220,7 +221,7 @@ export class Evaluation {
       outcome,
       messageKey: key,
       params,
-      text: render(this.locale, key, params),
+      text: this.texts ? render(this.locale, key, params) : '',
       citation: rule.citation,
       verified: rule.verified,
       evidence,

@@ -106,7 +106,7 @@ export function evaluate(req: EvaluateRequest, opts: EvaluateOptions = {}): Eval
   const params = withOverrides(resolved, req.parameters as Record<string, ParamValue> | undefined);
   const catalogue = catalogueMap(opts.catalogue ?? DEFAULT_AWARDS);
   const plan = planFor(resolved, req.target);
-  const ev = new Evaluation(req, ref, params, locale, catalogue);
+  const ev = new Evaluation(req, ref, params, locale, catalogue, opts.texts !== false);
   const subject = req.candidate.subject;
   const def = catalogue.get(req.target);
 
@@ -132,4 +132,9 @@ export function evaluate(req: EvaluateRequest, opts: EvaluateOptions = {}): Eval
     reasons: ev.reasons,
     parameters,
   };
+}
+
+/** The text of a reason evaluated with `texts: false`, rendered on demand. */
+export function reasonText(reason: Pick<ReasonDto, 'messageKey' | 'params' | 'text'>, locale: Locale = 'vi'): string {
+  return reason.text !== '' ? reason.text : render(locale, reason.messageKey, reason.params);
 }

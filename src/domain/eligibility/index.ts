@@ -4,10 +4,11 @@ import { RULE_IMPLS } from './rules';
 import { RULE_PACKS } from './packs';
 
 export type { EvaluateOptions, ParamDefinition, ParamType, ParamValue, ParameterChange, Quota, QuotaRounding, RuleDefinition, RulePack, Citation } from './types';
-export { evaluate, defaultReferenceDate } from './engine';
+export { evaluate, defaultReferenceDate, reasonText } from './engine';
 export { RULE_PACKS, packsInForce } from './packs';
 export { resolveParameters, describePacks, findParameter, validateParameterValue } from './parameters';
 export { quotaFor, quotaAllowed } from './quota';
+export { historyWindow, windowedFacts, type HistoryWindow } from './window';
 
 let targets: string[] | undefined;
 

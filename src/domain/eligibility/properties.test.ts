@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonFacts } from '../../contracts/eligibility';
 import { DISCIPLINE_LEVELS, INITIATIVE_SCOPES, PENDING_CASE_KINDS, RATINGS } from '../../contracts/enums';
-import { evaluate } from './index';
+import { evaluate, historyWindow, reasonText, windowedFacts } from './index';
 import { person, request } from './test-facts';
 
 const TARGETS = ['LDTT', 'CSTD_CS', 'CSTD_BO_TINH', 'CSTD_TQ', 'BK_BO_TINH', 'BK_TLD', 'BK_LDLD', 'BK_TTG', 'KNC_CD', 'BANG_LDST', 'GK_CDCS', 'DVCD_XS', 'HC_LD_3'];
@@ -137,6 +137,30 @@ describe('properties', () => {
           expect(r.citation.document.length).toBeGreaterThan(0);
           if (locale === 'vi' && r.outcome !== 'PASS') expect(r.text).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i);
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it('reading only the history window of the target gives the same verdict and the same reasons', () => {
+    fc.assert(
+      fc.property(req, facts, ({ target, year: y, ref }, f) => {
+        const window = historyWindow(target, ref ?? `${y}-12-31`);
+        const cut = windowedFacts(f, y, window) as PersonFacts;
+        expect(run(target, y, ref, cut)).toEqual(run(target, y, ref, f));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('without texts the verdict and reasons are the same, and reasonText renders the same sentence', () => {
+    fc.assert(
+      fc.property(req, facts, fc.constantFrom('vi' as const, 'en' as const), ({ target, year: y, ref }, f, locale) => {
+        const r = request(target, y, f, ref ? { referenceDate: ref } : {});
+        const full = evaluate(r, { locale });
+        const bare = evaluate(r, { locale, texts: false });
+        expect(bare.reasons.every((x) => x.text === '')).toBe(true);
+        expect({ ...bare, reasons: bare.reasons.map((x) => ({ ...x, text: reasonText(x, locale) })) }).toEqual(full);
       }),
       RUNS,
     );

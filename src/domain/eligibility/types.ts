@@ -60,6 +60,11 @@ export interface EvaluateOptions {
   locale?: 'vi' | 'en';
   changes?: readonly ParameterChange[];
   catalogue?: readonly AwardDefinition[];
+  /**
+   * Render each reason's `text` (default true). A batch that shows one line per candidate turns it
+   * off and renders only the reason it shows (`reasonText`); statuses and reasons are unchanged.
+   */
+  texts?: boolean;
 }
 
 export type QuotaRounding = 'FLOOR' | 'ROUND' | 'CEIL';

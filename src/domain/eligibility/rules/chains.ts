@@ -112,7 +112,8 @@ function tqPair(ev: Evaluation): { first: number; second: number; evidence: Evid
     const evidence = ids(ev.awardsOf('CSTD_BO_TINH').filter((a) => a.year === first || a.year === second));
     return { first, second, evidence };
   }
-  return { have: [...new Set(held)] };
+  // Titles older than any usable pair are not worth naming.
+  return { have: [...new Set(held.filter((y) => y >= ev.year - 2 * gap))] };
 }
 
 export function cstdTqChain(ev: Evaluation, rule: RuleDefinition): void {

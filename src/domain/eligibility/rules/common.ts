@@ -5,6 +5,7 @@ import type { Evaluation } from '../context';
 import { compareKeys, ids } from '../context';
 import { nextDay } from '../dates';
 import type { RuleDefinition } from '../types';
+import { windowFor } from '../window';
 
 /** Targets whose criteria count earlier achievements (chains), and the award codes they count. */
 export function chainCodes(ev: Evaluation): string[] {
@@ -87,8 +88,14 @@ export function registration(ev: Evaluation, rule: RuleDefinition): void {
 
 export function notCounted(ev: Evaluation, rule: RuleDefinition): void {
   if (!ev.ignoreThematic) return;
+  // Only awards the chain could have counted: those inside the target's history window.
+  const window = windowFor(ev.target, ev.params);
+  const from = ev.year - window.years + 1;
   const ignored: AwardFact[] = [];
-  for (const code of chainCodes(ev)) for (const a of ev.awardsOf(code)) if (a.year <= ev.year && ev.isIgnoredKind(a)) ignored.push(a);
+  for (const code of chainCodes(ev)) {
+    const anyYear = window.allYearCodes.includes(code);
+    for (const a of ev.awardsOf(code)) if (a.year <= ev.year && (anyYear || a.year >= from) && ev.isIgnoredKind(a)) ignored.push(a);
+  }
   if (ignored.length === 0) return;
   const awards = ignored.map((a) => `${ev.awardName(a.code)} ${a.year}`).join(', ');
   ev.push(rule, 'INFO', 'elig.notCounted.info', { awards }, ids(ignored));

@@ -1,5 +1,6 @@
 // Generic data access for every kind of record, built from RECORD_KIND_SPECS.
 import { sql, type SQL } from 'drizzle-orm';
+import { unionWorkYearsSql } from './union-work';
 import type { DbOrTx } from '../../db/client';
 import type { RecordKind, RecordSource, RecordStatus } from '../../../contracts/enums';
 import { RECORD_KIND_SPECS, type RecordKindSpec } from './record-kinds';
@@ -78,10 +79,7 @@ export async function personRecordSummary(db: DbOrTx, personId: number) {
     union_work_years: number;
   }>(sql`
     select p.service_start_date, p.education_level, p.union_work_category, p.union_work_years_before::float8 as union_work_years_before,
-      round((coalesce(p.union_work_years_before, 0) + coalesce((
-        select sum(upper(x) - lower(x)) from unnest((
-          select range_agg(daterange(f.valid_from, least(coalesce(f.valid_to, current_date), current_date), '[]'))
-          from officer f where f.person_id = p.id and f.valid_from <= current_date)) as x), 0) / 365.25)::numeric, 1)::float8 as union_work_years
+      ${unionWorkYearsSql(sql`p.id`, sql`p.union_work_years_before`, sql`current_date`)} as union_work_years
     from person p where p.id = ${personId}`);
   return r.rows[0] ?? null;
 }

@@ -12,7 +12,7 @@ import { todayInVietnam } from '../imports/xlsx';
 import { ruleParameters } from '../../db/schema';
 import { desc } from 'drizzle-orm';
 import {
-  awardOrThrow, evaluateBatch, evaluateStoredPerson, evaluateStoredUnit, loadEngineInputs, pageBatch, setParameter, storedPersonFacts,
+  awardOrThrow, evaluateBatch, evaluateStoredPerson, evaluateStoredUnit, loadEngineInputs, pageBatch, setParameter, storedPersonFacts, withReasons,
 } from './eligibility.service';
 import { writeEligibilityExport } from './eligibility-export';
 
@@ -69,8 +69,9 @@ export const eligibilityRoutes = [
     response: batchResult,
     async handler({ app, actor, query, locale }) {
       const { page, pageSize, status, ...rest } = query;
-      const ev = await evaluateBatch(app, actor, rest, locale);
-      return pageBatch(ev, { page, pageSize, status });
+      const { inputs, evaluation } = await evaluateBatch(app, actor, rest, locale);
+      const result = pageBatch(evaluation, { page, pageSize, status });
+      return { ...result, items: await withReasons(app.db, inputs, evaluation, result.items, locale) };
     },
   }),
   defineRoute({
@@ -82,8 +83,7 @@ export const eligibilityRoutes = [
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     async handler({ app, actor, query, reply, locale }) {
       const { status, ...rest } = query;
-      const ev = await evaluateBatch(app, actor, rest, locale);
-      const inputs = await loadEngineInputs(app.db);
+      const { inputs, evaluation: ev } = await evaluateBatch(app, actor, rest, locale, true);
       const award = awardOrThrow(inputs, query.target);
       const unit = query.orgId ? await findOrg(app.db, query.orgId) : null;
       const items = status ? ev.items.filter((i) => i.status === status) : ev.items;

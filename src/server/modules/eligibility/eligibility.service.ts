@@ -10,14 +10,20 @@ import { notFound, validation } from '../../lib/errors';
 import { covers, ensure, memberPolicy, orgPolicy, READ_ROLES, scopePaths, userPolicy } from '../../lib/policy';
 import { findOrg } from '../organisations/organisations.repository';
 import { todayInVietnam } from '../imports/xlsx';
-import type { BatchItem, BatchQuery, BatchResult, EvaluationResult, PersonFacts } from '../../../contracts/eligibility';
+import type { BatchItem, BatchQuery, BatchResult, CandidateFacts, EvaluationResult, PersonFacts } from '../../../contracts/eligibility';
 import type { EligibilityStatus, Locale } from '../../../contracts/enums';
 import type { AwardDefinition } from '../../../domain/catalogue/awards';
 import {
-  defaultReferenceDate, evaluate, findParameter, quotaAllowed, quotaFor, resolveParameters, validateParameterValue, type ParameterChange, type ParamValue,
+  defaultReferenceDate, evaluate, findParameter, historyWindow, quotaAllowed, quotaFor, reasonText, resolveParameters, validateParameterValue,
+  type HistoryWindow, type ParameterChange, type ParamValue,
 } from '../../../domain/eligibility';
 import { loadPersonCandidates, loadUnitCandidates, type PersonCandidate, type UnitCandidate } from './facts.repository';
 import { t } from '../../../contracts/messages';
+
+function widest(a: HistoryWindow, b: HistoryWindow | null): HistoryWindow {
+  if (!b) return a;
+  return { years: Math.max(a.years, b.years), allYearCodes: [...new Set([...a.allYearCodes, ...b.allYearCodes])] };
+}
 
 /** Organisation kinds whose head decides grassroots titles (the unit a CSTĐCS quota is counted in). */
 const DECIDING_KINDS = ['CDCS', 'NGHIEP_DOAN'];
@@ -97,69 +103,126 @@ async function batchPaths(app: AppContext, actor: AuthActor, orgId: number | und
   return paths.some((p) => covers(p, org.path)) ? [org.path] : [];
 }
 
-const STATUS_ORDER: Record<EligibilityStatus, number> = { ELIGIBLE: 0, MISSING_EVIDENCE: 1, NOT_ELIGIBLE: 2 };
 const collator = new Intl.Collator('vi', { sensitivity: 'base' });
 
 export interface BatchEvaluation {
   target: string;
   year: number;
   referenceDate: string;
+  /** Sorted by unit, then name. `reasons` is empty unless the batch kept them (see `withReasons`). */
   items: BatchItem[];
   quota: BatchResult['quota'];
+  /** The history window the facts were read with (to re-read a page's candidates the same way). */
+  window: HistoryWindow | null;
 }
 
-function summaryOf(result: EvaluationResult): string {
-  const first = result.reasons.find((r) => r.outcome === 'FAIL') ?? result.reasons.find((r) => r.outcome === 'MISSING');
-  if (first) return first.text;
-  const pass = result.reasons.filter((r) => r.outcome === 'PASS');
-  return pass[pass.length - 1]?.text ?? '';
+/** The one reason a list line shows: the first failing, else the first missing, else the last passed. */
+function summaryOf(result: EvaluationResult, locale: Locale): string {
+  const first = result.reasons.find((r) => r.outcome === 'FAIL') ?? result.reasons.find((r) => r.outcome === 'MISSING') ?? result.reasons.findLast((r) => r.outcome === 'PASS');
+  return first ? reasonText(first, locale) : '';
 }
 
-/** Evaluates every candidate of the subtree(s); `q` narrows by name. Items sorted by unit, then name. */
 export async function evaluateBatch(
   app: AppContext,
   actor: AuthActor,
   query: Omit<BatchQuery, 'page' | 'pageSize' | 'status'>,
   locale: Locale,
-): Promise<BatchEvaluation> {
+  keepReasons = false,
+): Promise<{ inputs: EngineInputs; evaluation: BatchEvaluation }> {
   const inputs = await loadEngineInputs(app.db);
+  const paths = await batchPaths(app, actor, query.orgId);
+  return { inputs, evaluation: await evaluateSubtrees(app.db, inputs, paths, query, locale, keepReasons) };
+}
+
+/**
+ * The batch itself, once the subtrees are known: every candidate under `paths` evaluated, with the
+ * quota per deciding unit, sorted by unit then name. Only the status and a one-line summary are
+ * kept per candidate unless `keepReasons` (the export): holding every reason of 100,000 candidates
+ * costs more than evaluating them again for the page shown (`withReasons`). The benchmark times
+ * exactly this function.
+ */
+export async function evaluateSubtrees(
+  db: DbOrTx,
+  inputs: EngineInputs,
+  paths: readonly string[],
+  query: { target: string; year: number; referenceDate?: string; q?: string },
+  locale: Locale,
+  keepReasons = false,
+): Promise<BatchEvaluation> {
   const award = awardOrThrow(inputs, query.target);
   const referenceDate = query.referenceDate ?? defaultReferenceDate(query.year);
-  const paths = await batchPaths(app, actor, query.orgId);
-  const opts = { locale, ...inputs };
+  const opts = { locale, ...inputs, texts: keepReasons };
   const items: BatchItem[] = [];
   let quota: BatchResult['quota'] = [];
+  let window: HistoryWindow | null = null;
+  const judge = (facts: CandidateFacts) => evaluate({ target: award.code, year: query.year, referenceDate, candidate: facts }, opts);
   if (award.subject === 'INDIVIDUAL') {
+    // Read only the history the rules need (and the quota's base title's).
+    const q = quotaFor(award.code, resolveParameters(referenceDate, inputs.changes));
+    window = widest(historyWindow(award.code, referenceDate, inputs.changes), q ? historyWindow(q.baseTarget, referenceDate, inputs.changes) : null);
     const candidates: PersonCandidate[] = [];
-    for (const path of paths) candidates.push(...(await loadPersonCandidates(app.db, { path, q: query.q, year: query.year, referenceDate })));
-    const results = candidates.map((c) => evaluate({ target: award.code, year: query.year, referenceDate, candidate: c.facts }, opts));
-    candidates.forEach((c, i) => {
-      const result = results[i]!;
+    for (const path of paths) candidates.push(...(await loadPersonCandidates(db, { path, q: query.q, year: query.year, referenceDate, window })));
+    const statuses: EligibilityStatus[] = [];
+    for (const c of candidates) {
+      const result = judge(c.facts);
+      statuses.push(result.status);
       items.push({
         candidate: { kind: 'PERSON', id: c.id, name: c.name, code: c.code, unitId: c.orgId, unitName: c.orgName },
         status: result.status,
-        summary: summaryOf(result),
-        reasons: result.reasons,
+        summary: summaryOf(result, locale),
+        reasons: keepReasons ? result.reasons : [],
       });
-    });
-    const params = resolveParameters(referenceDate, inputs.changes);
-    const q = quotaFor(award.code, params);
-    if (q) quota = await quotaLines(app.db, candidates, results, q, { year: query.year, referenceDate }, opts);
+    }
+    if (q) quota = await quotaLines(db, candidates, statuses, q, { year: query.year, referenceDate }, opts);
   } else {
     const candidates: UnitCandidate[] = [];
-    for (const path of paths) candidates.push(...(await loadUnitCandidates(app.db, { path, q: query.q, year: query.year })));
+    for (const path of paths) candidates.push(...(await loadUnitCandidates(db, { path, q: query.q, year: query.year })));
     for (const c of candidates) {
-      const result = evaluate({ target: award.code, year: query.year, referenceDate, candidate: c.facts }, opts);
+      const result = judge(c.facts);
       items.push({
         candidate: { kind: 'ORGANISATION', id: c.id, name: c.name, code: c.code, unitId: c.parentId, unitName: c.parentName },
         status: result.status,
-        summary: summaryOf(result),
-        reasons: result.reasons,
+        summary: summaryOf(result, locale),
+        reasons: keepReasons ? result.reasons : [],
       });
     }
   }
-  items.sort((a, b) => collator.compare(a.candidate.unitName ?? '', b.candidate.unitName ?? '') || collator.compare(a.candidate.name, b.candidate.name) || a.candidate.id - b.candidate.id);
-  return { target: award.code, year: query.year, referenceDate, items, quota };
+  sortByUnitThenName(items);
+  return { target: award.code, year: query.year, referenceDate, items, quota, window };
+}
+
+/** Vietnamese order of units, then of names within a unit (units ranked once: few distinct names). */
+function sortByUnitThenName(items: BatchItem[]): void {
+  const units = [...new Set(items.map((i) => i.candidate.unitName ?? ''))].sort(collator.compare);
+  const rank = new Map(units.map((u, i) => [u, i]));
+  items.sort(
+    (a, b) =>
+      rank.get(a.candidate.unitName ?? '')! - rank.get(b.candidate.unitName ?? '')! ||
+      collator.compare(a.candidate.name, b.candidate.name) ||
+      a.candidate.id - b.candidate.id,
+  );
+}
+
+/** Fills in the reasons of `items` (a page) by reading their facts again and evaluating them. */
+export async function withReasons(db: DbOrTx, inputs: EngineInputs, ev: BatchEvaluation, items: BatchItem[], locale: Locale): Promise<BatchItem[]> {
+  const missing = items.filter((i) => i.reasons.length === 0);
+  if (missing.length === 0) return items;
+  const opts = { locale, ...inputs };
+  const facts = new Map<string, CandidateFacts>();
+  const personIds = missing.filter((i) => i.candidate.kind === 'PERSON').map((i) => i.candidate.id);
+  const orgIds = missing.filter((i) => i.candidate.kind === 'ORGANISATION').map((i) => i.candidate.id);
+  if (personIds.length > 0) {
+    const people = await loadPersonCandidates(db, { personIds, year: ev.year, referenceDate: ev.referenceDate, window: ev.window ?? undefined });
+    for (const c of people) facts.set(`PERSON:${c.id}`, c.facts);
+  }
+  if (orgIds.length > 0) for (const c of await loadUnitCandidates(db, { orgIds, year: ev.year })) facts.set(`ORGANISATION:${c.id}`, c.facts);
+  return items.map((i) => {
+    if (i.reasons.length > 0) return i;
+    const f = facts.get(`${i.candidate.kind}:${i.candidate.id}`);
+    if (!f) return i;
+    const result = evaluate({ target: ev.target, year: ev.year, referenceDate: ev.referenceDate, candidate: f }, opts);
+    return { ...i, status: result.status, summary: summaryOf(result, locale), reasons: result.reasons };
+  });
 }
 
 /**
@@ -170,7 +233,7 @@ export async function evaluateBatch(
 async function quotaLines(
   db: DbOrTx,
   candidates: PersonCandidate[],
-  results: EvaluationResult[],
+  statuses: readonly EligibilityStatus[],
   q: NonNullable<ReturnType<typeof quotaFor>>,
   when: { year: number; referenceDate: string },
   opts: Parameters<typeof evaluate>[1],
@@ -191,9 +254,9 @@ async function quotaLines(
       line = { orgId: decidingId, orgName: byId.get(decidingId)?.name ?? '', base: 0, eligible: 0 };
       lines.set(decidingId, line);
     }
-    const base = evaluate({ target: q.baseTarget, year: when.year, referenceDate: when.referenceDate, candidate: c.facts }, opts);
+    const base = evaluate({ target: q.baseTarget, year: when.year, referenceDate: when.referenceDate, candidate: c.facts }, { ...opts, texts: false });
     if (base.status === 'ELIGIBLE' || c.facts.awards.some((a) => a.code === q.baseTarget && a.year === when.year)) line.base++;
-    if (results[i]!.status === 'ELIGIBLE') line.eligible++;
+    if (statuses[i] === 'ELIGIBLE') line.eligible++;
   });
   return [...lines.values()]
     .map((l) => {
@@ -221,8 +284,6 @@ export function pageBatch(ev: BatchEvaluation, query: Pick<BatchQuery, 'status' 
     evaluated: ev.items.length,
   };
 }
-
-export const statusRank = (s: EligibilityStatus) => STATUS_ORDER[s];
 
 export async function setParameter(
   app: AppContext,

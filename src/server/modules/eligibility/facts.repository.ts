@@ -2,8 +2,10 @@
 // each candidate's records aggregated into compact JSON arrays by PostgreSQL, so the row count is
 // the candidate count (not the record count) and Node parses one JSON value per kind and candidate.
 import { sql, type SQL } from 'drizzle-orm';
+import { unionWorkYearsSql } from '../achievements/union-work';
 import type { DbOrTx } from '../../db/client';
 import type { PersonFacts, UnitFacts } from '../../../contracts/eligibility';
+import type { HistoryWindow } from '../../../domain/eligibility';
 import type {
   AbsenceReason, DisciplineLevel, EducationLevel, InitiativeScope, OrgStatus, PendingCaseKind, Rating, UnionWorkCategory,
 } from '../../../contracts/enums';
@@ -47,14 +49,18 @@ type PersonRow = {
   education_level: EducationLevel | null;
   union_work_category: UnionWorkCategory | null;
   union_work_years: number | null;
-  awards: Tuple[] | null;
-  ratings: Tuple[] | null;
-  initiatives: Tuple[] | null;
-  research: Tuple[] | null;
-  disciplines: Tuple[] | null;
-  absences: Tuple[] | null;
-  pending: Tuple[] | null;
-  registrations: Tuple[] | null;
+  /** `id:code:year,…` (award codes are [A-Z0-9_]); compact text parses faster than JSON. */
+  awards: string | null;
+  /** `[id, decision number]` JSON arrays, comma-separated, for the awards of the year considered. */
+  decisions: string | null;
+  /** `id:year:rating,…` */
+  ratings: string | null;
+  initiatives: string | null;
+  research: string | null;
+  disciplines: string | null;
+  absences: string | null;
+  pending: string | null;
+  registrations: string | null;
 };
 
 export interface PersonSelection {
@@ -65,14 +71,24 @@ export interface PersonSelection {
   q?: string;
   year: number;
   referenceDate: string;
+  /** History the target's rules read (src/domain/eligibility/window.ts); default: all awards and HISTORY_YEARS of the rest. */
+  window?: HistoryWindow;
 }
 
 const str = (v: string | number | boolean | null | undefined) => (v === null || v === undefined ? undefined : String(v));
 
-/** Active records only: revoked and superseded rows are history, not facts. */
+/**
+ * Active records only: revoked and superseded rows are history, not facts. (Splitting a batch into
+ * concurrent statements was measured and was slower on two cores: PostgreSQL already runs the
+ * statement with parallel workers.)
+ */
 export async function loadPersonCandidates(db: DbOrTx, sel: PersonSelection): Promise<PersonCandidate[]> {
-  const from = sel.year - HISTORY_YEARS;
+  const from = sel.year - (sel.window ? sel.window.years - 1 : HISTORY_YEARS);
   const fromDate = `${from}-01-01`;
+  // Awards outside the window are read only for the codes the window names (e.g. Kỷ niệm chương: once).
+  const awardsWhere = sel.window
+    ? sql`(r.year >= ${from} or r.award_code = any(${sql.param([...sel.window.allYearCodes])}::text[]))`
+    : sql`true`;
   const where: SQL[] = [sql`p.status = 'ACTIVE'`];
   if (sel.path !== undefined) where.push(sql`p.org_path like ${`${sel.path}%`}`);
   if (sel.personIds !== undefined) where.push(sql`p.id = any(${sql.raw(`'{${sel.personIds.map(Number).join(',')}}'::bigint[]`)})`);
@@ -80,46 +96,101 @@ export async function loadPersonCandidates(db: DbOrTx, sel: PersonSelection): Pr
     const folded = `%${sel.q}%`;
     where.push(sql`(p.name_folded like vd_fold(${folded}) or p.member_code ilike ${folded})`);
   }
+  // Every kind of record in one union, aggregated once per person: one sort instead of one per kind.
+  // Awards and ratings travel as compact `id:code:year` / `id:year:rating` text, the rest as JSON.
+  const ref = sql`${sel.referenceDate}::date`;
   const r = await db.execute<PersonRow>(sql`
     with c as materialized (
       select p.id, p.member_code, p.full_name, p.org_id, p.org_path, p.service_start_date, p.is_leader, p.is_direct_worker,
              p.gender, p.education_level, p.union_work_category, p.union_work_years_before
       from person p where ${sql.join(where, sql` and `)}
     ),
-    aw as (select r.person_id, json_agg(json_build_array(r.id, r.award_code, r.year, r.decision_number, r.decision_date, r.issuer_name)) a
-           from award_record r join c on c.id = r.person_id where r.status = 'ACTIVE' group by r.person_id),
-    rt as (select r.person_id, json_agg(json_build_array(r.id, r.year, r.rating)) a
-           from performance_rating r join c on c.id = r.person_id where r.status = 'ACTIVE' and r.year >= ${from} group by r.person_id),
-    ini as (select r.person_id, json_agg(json_build_array(r.id, r.recognised_on, r.scope, r.applied, r.benefit_value_vnd)) a
-            from initiative r join c on c.id = r.person_id where r.status = 'ACTIVE' and r.recognised_on >= ${fromDate} group by r.person_id),
-    rs as (select r.person_id, json_agg(json_build_array(r.id, r.accepted_on, r.scope, r.applied)) a
-           from research_topic r join c on c.id = r.person_id where r.status = 'ACTIVE' and r.accepted_on >= ${fromDate} group by r.person_id),
-    dc as (select r.person_id, json_agg(json_build_array(r.id, r.level, r.valid_from, r.valid_to)) a
-           from discipline r join c on c.id = r.person_id where r.status = 'ACTIVE' group by r.person_id),
-    ab as (select r.person_id, json_agg(json_build_array(r.id, r.reason, r.valid_from, r.valid_to)) a
-           from absence r join c on c.id = r.person_id where r.status = 'ACTIVE' and r.valid_to >= ${fromDate} group by r.person_id),
-    pc as (select r.person_id, json_agg(json_build_array(r.id, r.kind, r.opened_on, r.closed_on)) a
-           from pending_case r join c on c.id = r.person_id where r.status = 'ACTIVE' group by r.person_id),
-    rg as (select r.person_id, json_agg(json_build_array(r.id, r.year, r.award_code)) a
-           from emulation_registration r join c on c.id = r.person_id where r.status = 'ACTIVE' and r.year >= ${from} group by r.person_id),
-    uw as (select f.person_id,
-                  sum(greatest(0, least(coalesce(f.valid_to, ${sel.referenceDate}::date), ${sel.referenceDate}::date) - f.valid_from)) / 365.25 as years
-           from officer f join c on c.id = f.person_id where f.valid_from <= ${sel.referenceDate}::date group by f.person_id)
+    recs as (
+      select r.person_id, 1 as k, r.id || ':' || r.award_code || ':' || r.year as t from award_record r
+        where r.status = 'ACTIVE' and ${awardsWhere}
+      union all
+      select r.person_id, 2, r.id || ':' || r.year || ':' || r.rating from performance_rating r where r.status = 'ACTIVE' and r.year >= ${from}
+      union all
+      select r.person_id, 3, json_build_array(r.id, r.recognised_on, r.scope, r.applied, r.benefit_value_vnd)::text from initiative r
+        where r.status = 'ACTIVE' and r.recognised_on >= ${fromDate}
+      union all
+      select r.person_id, 4, json_build_array(r.id, r.accepted_on, r.scope, r.applied)::text from research_topic r
+        where r.status = 'ACTIVE' and r.accepted_on >= ${fromDate}
+      union all
+      select r.person_id, 5, json_build_array(r.id, r.level, r.valid_from, r.valid_to)::text from discipline r where r.status = 'ACTIVE'
+      union all
+      select r.person_id, 6, json_build_array(r.id, r.reason, r.valid_from, r.valid_to)::text from absence r
+        where r.status = 'ACTIVE' and r.valid_to >= ${fromDate}
+      union all
+      select r.person_id, 7, json_build_array(r.id, r.kind, r.opened_on, r.closed_on)::text from pending_case r where r.status = 'ACTIVE'
+      union all
+      select r.person_id, 8, json_build_array(r.id, r.year, r.award_code)::text from emulation_registration r
+        where r.status = 'ACTIVE' and r.year >= ${from}
+      union all
+      -- The decision numbers of the year considered: the only ones an explanation names.
+      select r.person_id, 9, json_build_array(r.id, r.decision_number)::text from award_record r
+        where r.status = 'ACTIVE' and r.year = ${sel.year} and r.decision_number is not null
+    ),
+    agg as (
+      select x.person_id,
+             string_agg(x.t, ',') filter (where x.k = 1) as awards, string_agg(x.t, ',') filter (where x.k = 2) as ratings,
+             string_agg(x.t, ',') filter (where x.k = 3) as initiatives, string_agg(x.t, ',') filter (where x.k = 4) as research,
+             string_agg(x.t, ',') filter (where x.k = 5) as disciplines, string_agg(x.t, ',') filter (where x.k = 6) as absences,
+             string_agg(x.t, ',') filter (where x.k = 7) as pending, string_agg(x.t, ',') filter (where x.k = 8) as registrations,
+             string_agg(x.t, ',') filter (where x.k = 9) as decisions
+      from recs x join c on c.id = x.person_id group by x.person_id
+    ),
+    uw as (
+      select f.person_id from officer f join c on c.id = f.person_id where f.valid_from <= ${ref} group by f.person_id
+    )
     select c.id, c.member_code, c.full_name, c.org_id, o.name as org_name, c.org_path, c.service_start_date, c.is_leader,
            c.is_direct_worker, c.gender, c.education_level, c.union_work_category,
-           case when c.union_work_years_before is null and uw.years is null then null
-                else round((coalesce(c.union_work_years_before, 0) + coalesce(uw.years, 0))::numeric, 1)::float8 end as union_work_years,
-           aw.a as awards, rt.a as ratings, ini.a as initiatives, rs.a as research, dc.a as disciplines, ab.a as absences,
-           pc.a as pending, rg.a as registrations
-    from c left join organisation o on o.id = c.org_id
-      left join aw on aw.person_id = c.id left join rt on rt.person_id = c.id left join ini on ini.person_id = c.id
-      left join rs on rs.person_id = c.id left join dc on dc.person_id = c.id left join ab on ab.person_id = c.id
-      left join pc on pc.person_id = c.id left join rg on rg.person_id = c.id left join uw on uw.person_id = c.id
-    order by c.id`);
+           case when c.union_work_years_before is null and uw.person_id is null then null
+                else ${unionWorkYearsSql(sql`c.id`, sql`c.union_work_years_before`, ref)} end as union_work_years,
+           agg.awards, agg.decisions, agg.ratings, agg.initiatives, agg.research, agg.disciplines, agg.absences, agg.pending, agg.registrations
+    from c left join organisation o on o.id = c.org_id left join agg on agg.person_id = c.id left join uw on uw.person_id = c.id`);
   return r.rows.map(toPersonCandidate);
 }
 
+/** `id:code:year,…` → award facts (hand-parsed: a batch reads hundreds of thousands of them). */
+function parseAwards(s: string | null, decisions: ReadonlyMap<string, string>): PersonFacts['awards'] {
+  const out: PersonFacts['awards'] = [];
+  if (!s) return out;
+  let i = 0;
+  while (i < s.length) {
+    const a = s.indexOf(':', i);
+    const b = s.indexOf(':', a + 1);
+    let e = s.indexOf(',', b + 1);
+    if (e < 0) e = s.length;
+    const id = s.slice(i, a);
+    const decisionNumber = decisions.size > 0 ? decisions.get(id) : undefined;
+    const award = { id: Number(id), code: s.slice(a + 1, b), year: Number(s.slice(b + 1, e)) };
+    out.push(decisionNumber === undefined ? award : { ...award, decisionNumber });
+    i = e + 1;
+  }
+  return out;
+}
+
+/** `id:year:rating,…` → rating facts. */
+function parseRatings(s: string | null): PersonFacts['ratings'] {
+  const out: PersonFacts['ratings'] = [];
+  if (!s) return out;
+  let i = 0;
+  while (i < s.length) {
+    const a = s.indexOf(':', i);
+    const b = s.indexOf(':', a + 1);
+    let e = s.indexOf(',', b + 1);
+    if (e < 0) e = s.length;
+    out.push({ id: Number(s.slice(i, a)), year: Number(s.slice(a + 1, b)), rating: s.slice(b + 1, e) as Rating });
+    i = e + 1;
+  }
+  return out;
+}
+/** Comma-separated JSON arrays (as string_agg joins them) → the arrays. */
+const jsonList = (s: string | null): Tuple[] => (s ? (JSON.parse(`[${s}]`) as Tuple[]) : []);
+
 function toPersonCandidate(row: PersonRow): PersonCandidate {
+  const decisions = new Map(jsonList(row.decisions).map(([id, number]) => [String(id), String(number)]));
   const facts: PersonFacts = {
     subject: 'INDIVIDUAL',
     id: Number(row.id),
@@ -131,21 +202,19 @@ function toPersonCandidate(row: PersonRow): PersonCandidate {
     educationLevel: row.education_level ?? undefined,
     unionWorkCategory: row.union_work_category ?? undefined,
     unionWorkYears: row.union_work_years ?? undefined,
-    awards: (row.awards ?? []).map(([id, code, year, decisionNumber, decisionDate, issuer]) => ({
-      id: Number(id), code: String(code), year: Number(year), decisionNumber: str(decisionNumber), decisionDate: str(decisionDate), issuer: str(issuer),
-    })),
-    ratings: (row.ratings ?? []).map(([id, year, rating]) => ({ id: Number(id), year: Number(year), rating: rating as Rating })),
-    initiatives: (row.initiatives ?? []).map(([id, recognisedOn, scope, applied, benefit]) => ({
+    awards: parseAwards(row.awards, decisions),
+    ratings: parseRatings(row.ratings),
+    initiatives: jsonList(row.initiatives).map(([id, recognisedOn, scope, applied, benefit]) => ({
       id: Number(id), recognisedOn: String(recognisedOn), scope: scope as InitiativeScope, applied: applied === true,
       benefitValueVnd: benefit === null ? undefined : Number(benefit),
     })),
-    research: (row.research ?? []).map(([id, acceptedOn, scope, applied]) => ({
+    research: jsonList(row.research).map(([id, acceptedOn, scope, applied]) => ({
       id: Number(id), acceptedOn: String(acceptedOn), scope: scope as InitiativeScope, applied: applied === true,
     })),
-    disciplines: (row.disciplines ?? []).map(([id, level, from, to]) => ({ id: Number(id), level: level as DisciplineLevel, from: String(from), to: str(to) })),
-    absences: (row.absences ?? []).map(([id, reason, from, to]) => ({ id: Number(id), reason: reason as AbsenceReason, from: String(from), to: String(to) })),
-    pendingCases: (row.pending ?? []).map(([id, kind, openedOn, closedOn]) => ({ id: Number(id), kind: kind as PendingCaseKind, openedOn: String(openedOn), closedOn: str(closedOn) })),
-    registrations: (row.registrations ?? []).map(([id, year, code]) => ({ id: Number(id), year: Number(year), code: String(code) })),
+    disciplines: jsonList(row.disciplines).map(([id, level, from, to]) => ({ id: Number(id), level: level as DisciplineLevel, from: String(from), to: str(to) })),
+    absences: jsonList(row.absences).map(([id, reason, from, to]) => ({ id: Number(id), reason: reason as AbsenceReason, from: String(from), to: String(to) })),
+    pendingCases: jsonList(row.pending).map(([id, kind, openedOn, closedOn]) => ({ id: Number(id), kind: kind as PendingCaseKind, openedOn: String(openedOn), closedOn: str(closedOn) })),
+    registrations: jsonList(row.registrations).map(([id, year, code]) => ({ id: Number(id), year: Number(year), code: String(code) })),
   };
   return {
     id: Number(row.id),
