@@ -62,7 +62,8 @@ async function main() {
     console.log(`${target}: ${candidates} candidates, facts ${fetchMs.toFixed(0)} ms, whole batch ${totalMs.toFixed(0)} ms → ${perTarget[target]!.perSecond.toLocaleString('en-US')}/s; eligible ${eligible}`);
   }
 
-  // Lower bound: the simplest chain rule in one hand-written query.
+  // Lower bound: the simplest chain rule in one hand-written query, over the last two decided years
+  // (awards are decided up to YEAR - 1 in the generated data).
   const sqlTimes: number[] = [];
   let sqlEligible = 0;
   let sqlCandidates = 0;
@@ -70,15 +71,15 @@ async function main() {
     const t0 = performance.now();
     const r = await db.execute<{ id: number; ok: boolean }>(sql`
       select p.id,
-             exists (select 1 from award_record a where a.person_id = p.id and a.award_code = 'CSTD_CS' and a.year = ${YEAR - 1} and a.status = 'ACTIVE')
-         and exists (select 1 from award_record a where a.person_id = p.id and a.award_code = 'CSTD_CS' and a.year = ${YEAR} and a.status = 'ACTIVE') as ok
+             exists (select 1 from award_record a where a.person_id = p.id and a.award_code = 'CSTD_CS' and a.year = ${YEAR - 2} and a.status = 'ACTIVE')
+         and exists (select 1 from award_record a where a.person_id = p.id and a.award_code = 'CSTD_CS' and a.year = ${YEAR - 1} and a.status = 'ACTIVE') as ok
       from person p where p.org_path like ${`${path}%`} and p.status = 'ACTIVE'`);
     sqlTimes.push(performance.now() - t0);
     sqlCandidates = r.rows.length;
     sqlEligible = r.rows.filter((x) => x.ok).length;
   }
   const sqlMs = median(sqlTimes);
-  console.log(`SQL lower bound (2 consecutive CSTĐCS): ${sqlCandidates} rows in ${sqlMs.toFixed(0)} ms → ${Math.round((sqlCandidates / sqlMs) * 1000).toLocaleString('en-US')}/s; ${sqlEligible} qualify`);
+  console.log(`SQL lower bound (CSTĐCS in ${YEAR - 2} and ${YEAR - 1}): ${sqlCandidates} rows in ${sqlMs.toFixed(0)} ms → ${Math.round((sqlCandidates / sqlMs) * 1000).toLocaleString('en-US')}/s; ${sqlEligible} qualify`);
 
   const slowest = Math.min(...Object.values(perTarget).map((x) => x.perSecond));
   const file = writeResult(

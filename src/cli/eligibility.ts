@@ -6,7 +6,8 @@ import { evaluate } from '../domain/eligibility';
 import { zodDetails } from '../server/lib/http';
 import type { Locale } from '../contracts/enums';
 
-const input = z.union([evaluateRequest, z.array(evaluateRequest).min(1).max(100_000)]);
+// Chosen by shape, so that errors name the field (a union would only say "invalid").
+const many = z.array(evaluateRequest).min(1).max(100_000);
 
 /**
  * `vinhdanh eligibility --facts FILE.json`: JSON in, JSON out. Evaluates one request (or an array of
@@ -31,7 +32,7 @@ export const eligibilityCommand: Command = {
       console.error(locale === 'vi' ? `Tệp không phải JSON hợp lệ: ${(err as Error).message}` : `Not valid JSON: ${(err as Error).message}`);
       return 2;
     }
-    const parsed = input.safeParse(json);
+    const parsed = Array.isArray(json) ? many.safeParse(json) : evaluateRequest.safeParse(json);
     if (!parsed.success) {
       console.error(JSON.stringify({ error: 'VALIDATION', fields: zodDetails(parsed.error, locale).fields }, null, 2));
       return 2;
