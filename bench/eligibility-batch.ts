@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { generateBenchData } from '../src/server/seed/bench-data';
 import { generateBenchRecords } from '../src/server/seed/bench-records';
 import { loadPersonCandidates } from '../src/server/modules/eligibility/facts.repository';
-import { evaluateSubtrees, loadEngineInputs } from '../src/server/modules/eligibility/eligibility.service';
+import { evaluateSubtrees, loadEngineInputs, readingFacts } from '../src/server/modules/eligibility/eligibility.service';
 import { historyWindow } from '../src/domain/eligibility';
 import { openBenchDatabase, runCleanups } from './lib/database';
 import { envInt, writeResult } from './lib/results';
@@ -46,7 +46,7 @@ async function main() {
       // The facts query alone, then the whole server path (facts, evaluation, quota, sort).
       const t0 = performance.now();
       const window = historyWindow(target, referenceDate, inputs.changes);
-      await loadPersonCandidates(db, { path, year: YEAR, referenceDate, window });
+      await readingFacts(db, (tx) => loadPersonCandidates(tx, { path, year: YEAR, referenceDate, window }));
       const t1 = performance.now();
       const ev = await evaluateSubtrees(db, inputs, [path], { target, year: YEAR, referenceDate }, 'vi');
       const t2 = performance.now();

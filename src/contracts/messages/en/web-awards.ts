@@ -275,4 +275,10 @@ export const webAwards: Record<keyof typeof vi, string> = {
   'web.records.close.submit': 'Close',
   'web.records.close.confirm': 'Record that "{label}" closed on {date}?',
   'web.records.close.done': 'Case closed.',
+  'web.members.form.awardFacts': 'Used when judging emulation titles and awards',
+  'web.members.field.serviceStartDate': 'Recruited on (current employer)',
+  'web.members.field.educationLevel': 'Education level',
+  'web.members.field.unionWorkCategory': 'Union work category',
+  'web.members.field.unionWorkYearsBefore': 'Years of union work before Vinh Danh records',
+  'web.members.field.unionWorkYearsBeforeHint': 'Added to the union offices recorded; used for the commemorative medal.',
 };

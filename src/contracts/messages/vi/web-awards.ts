@@ -282,4 +282,10 @@ export const webAwards = {
   'web.records.close.submit': 'Kết thúc',
   'web.records.close.confirm': 'Ghi nhận vụ việc "{label}" đã kết thúc ngày {date}?',
   'web.records.close.done': 'Đã ghi nhận vụ việc kết thúc.',
+  'web.members.form.awardFacts': 'Thông tin dùng khi xét thi đua – khen thưởng',
+  'web.members.field.serviceStartDate': 'Ngày tuyển dụng (tại đơn vị hiện nay)',
+  'web.members.field.educationLevel': 'Trình độ đào tạo',
+  'web.members.field.unionWorkCategory': 'Đối tượng công tác công đoàn',
+  'web.members.field.unionWorkYearsBefore': 'Số năm công tác công đoàn trước khi ghi nhận trên Vinh Danh',
+  'web.members.field.unionWorkYearsBeforeHint': 'Cộng thêm với thời gian giữ chức vụ công đoàn đã ghi nhận; dùng khi xét Kỷ niệm chương.',
 } as const;

@@ -200,13 +200,17 @@ export async function evaluateSubtrees(
 
 /**
  * Reads a batch's facts in one read-only transaction (one snapshot for the whole subtree), with
- * memory enough for the per-candidate aggregation not to spill to disk (measured: 100,000
- * candidates spill 32 MB with the default 4 MB work_mem and take twice as long).
+ * memory enough for the per-candidate aggregation not to spill to disk, and parallel workers made
+ * cheap: the planner misjudges the union of record tables (200 groups estimated for 100,000) and
+ * keeps it on one core otherwise. Measured on 100,000 candidates (embedded PostgreSQL 18): 1.53 s
+ * with the defaults, 0.85 s with these settings.
  */
-function readingFacts<T>(db: DbOrTx, read: (tx: Tx) => Promise<T>): Promise<T> {
+export function readingFacts<T>(db: DbOrTx, read: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set transaction read only`);
     await tx.execute(sql`set local work_mem = '64MB'`);
+    await tx.execute(sql`set local parallel_setup_cost = 10`);
+    await tx.execute(sql`set local parallel_tuple_cost = 0.001`);
     return read(tx);
   });
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Checkbox, Group, Radio, SimpleGrid, TextInput } from '@mantine/core';
+import { Checkbox, Group, NumberInput, Radio, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { createMemberInput, updateMemberInput, type MemberDetail } from '../../../../contracts/members';
-import { GENDERS, type Gender } from '../../../../contracts/enums';
+import { EDUCATION_LEVELS, GENDERS, UNION_WORK_CATEGORIES, type EducationLevel, type Gender, type UnionWorkCategory } from '../../../../contracts/enums';
 import { LIMITS } from '../../../../contracts/limits';
 import { useT } from '../../../lib/i18n';
 import { blankToNull } from '../../../lib/validation';
@@ -29,6 +29,10 @@ type PersonValues = {
   email: string | null;
   ethnicity: string | null;
   joinedUnionOn: string | null;
+  serviceStartDate: string | null;
+  educationLevel: EducationLevel | null;
+  unionWorkCategory: UnionWorkCategory | null;
+  unionWorkYearsBefore: number | null;
 };
 
 /** Only what the user changed goes into the PATCH, so fields they cannot see are never overwritten. */
@@ -61,6 +65,10 @@ export function MemberFormModal(props: Props) {
   const [email, setEmail] = useState(member?.email ?? '');
   const [ethnicity, setEthnicity] = useState(member?.ethnicity ?? '');
   const [joinedUnionOn, setJoinedUnionOn] = useState<string | null>(member?.joinedUnionOn ?? null);
+  const [serviceStartDate, setServiceStartDate] = useState<string | null>(member?.serviceStartDate ?? null);
+  const [educationLevel, setEducationLevel] = useState<EducationLevel | null>(member?.educationLevel ?? null);
+  const [unionWorkCategory, setUnionWorkCategory] = useState<UnionWorkCategory | null>(member?.unionWorkCategory ?? null);
+  const [unionWorkYearsBefore, setUnionWorkYearsBefore] = useState<number | null>(member?.unionWorkYearsBefore ?? null);
 
   const person = () => ({
     fullName,
@@ -74,6 +82,10 @@ export function MemberFormModal(props: Props) {
     email: blankToNull(email),
     ethnicity: blankToNull(ethnicity),
     joinedUnionOn,
+    serviceStartDate,
+    educationLevel,
+    unionWorkCategory,
+    unionWorkYearsBefore,
   });
   const createInput = () => ({ ...person(), memberCode: blankToNull(memberCode) ?? undefined, orgId: orgId ?? undefined });
 
@@ -138,6 +150,40 @@ export function MemberFormModal(props: Props) {
         <TextInput label={t('web.members.field.position')} value={position} onChange={(e) => setPosition(e.currentTarget.value)} error={form.error('position')} maxLength={LIMITS.nameMax} />
         <TextInput label={t('web.members.field.phone')} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={form.error('phone')} type="tel" inputMode="tel" maxLength={20} />
         <TextInput label={t('web.members.field.email')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={form.error('email')} type="email" maxLength={200} />
+      </SimpleGrid>
+      <Text fw={600} size="sm" mt="xs">
+        {t('web.members.form.awardFacts')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField label={t('web.members.field.serviceStartDate')} value={serviceStartDate} onChange={setServiceStartDate} error={form.error('serviceStartDate')} clearable />
+        <Select
+          label={t('web.members.field.educationLevel')}
+          data={EDUCATION_LEVELS.map((v) => ({ value: v, label: t(`educationLevel.${v}`) }))}
+          value={educationLevel}
+          onChange={(v) => setEducationLevel(v as EducationLevel | null)}
+          error={form.error('educationLevel')}
+          clearable
+        />
+        <Select
+          label={t('web.members.field.unionWorkCategory')}
+          data={UNION_WORK_CATEGORIES.map((v) => ({ value: v, label: t(`unionWorkCategory.${v}`) }))}
+          value={unionWorkCategory}
+          onChange={(v) => setUnionWorkCategory(v as UnionWorkCategory | null)}
+          error={form.error('unionWorkCategory')}
+          clearable
+        />
+        <NumberInput
+          label={t('web.members.field.unionWorkYearsBefore')}
+          description={t('web.members.field.unionWorkYearsBeforeHint')}
+          value={unionWorkYearsBefore ?? ''}
+          onChange={(v) => setUnionWorkYearsBefore(typeof v === 'number' ? v : null)}
+          error={form.error('unionWorkYearsBefore')}
+          min={0}
+          max={99.9}
+          step={0.5}
+          decimalScale={1}
+          decimalSeparator=","
+        />
       </SimpleGrid>
       <Group gap="xl">
         <Checkbox label={t('web.members.field.isLeader')} checked={isLeader} onChange={(e) => setIsLeader(e.currentTarget.checked)} />
