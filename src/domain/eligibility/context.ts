@@ -62,6 +62,8 @@ export function ids(records: readonly { id?: Evidence | undefined }[]): Evidence
   return out;
 }
 
+const awardNames = new WeakMap<ReadonlyMap<string, AwardDefinition>, Map<string, string>>();
+
 export class Evaluation {
   readonly reasons: ReasonDto[] = [];
   readonly target: string;
@@ -206,11 +208,21 @@ export class Evaluation {
     return render(this.locale, `elig.rating.${r}`);
   }
   awardName(code: string): string {
+    // Names are asked for on every evaluation: remember them per catalogue and language.
+    let names = awardNames.get(this.catalogue);
+    if (!names) {
+      names = new Map();
+      awardNames.set(this.catalogue, names);
+    }
+    const cacheKey = `${this.locale}|${code}`;
+    const known = names.get(cacheKey);
+    if (known !== undefined) return known;
     const shortKey = `elig.short.${code}`;
     const short = render(this.locale, shortKey);
-    if (short !== shortKey) return short;
     const def = this.catalogue.get(code);
-    return def ? (this.locale === 'vi' ? def.nameVi : def.nameEn) : code;
+    const name = short !== shortKey ? short : def ? (this.locale === 'vi' ? def.nameVi : def.nameEn) : code;
+    names.set(cacheKey, name);
+    return name;
   }
 
   push(rule: RuleDefinition, outcome: ReasonOutcome, key: string, params: Record<string, string | number>, evidence: Evidence[] = []): void {
