@@ -6,8 +6,10 @@ import { resolveParameters } from './parameters';
 import type { ParamValue, ParameterChange } from './types';
 
 export interface HistoryWindow {
-  /** Years of ratings, initiatives, research, registrations and awards read, ending with the year considered. */
+  /** Years of awards, initiatives, research, registrations and absences read, ending with the year considered. */
   years: number;
+  /** Years of ratings read (chains of titles read ratings only for the year considered). */
+  ratingYears: number;
   /** Award codes read from every year (a once-only award, or a prior award of any year). */
   allYearCodes: readonly string[];
 }
@@ -24,23 +26,23 @@ export function historyWindow(target: string, referenceDate: string, changes?: r
 export function windowFor(target: string, p: Readonly<Record<string, ParamValue>>): HistoryWindow {
   switch (target) {
     case 'CSTD_BO_TINH':
-      return { years: num(p['CSTD_BO_TINH.consecutive'], 3), allYearCodes: [] };
+      return { years: num(p['CSTD_BO_TINH.consecutive'], 3), ratingYears: 1, allYearCodes: [] };
     case 'CSTD_TQ':
       // Two CSTĐ cấp tỉnh titles at most `maxGapYears` apart, the later within `maxGapYears` of Y.
-      return { years: 2 * num(p['CSTD_TQ.maxGapYears'], 3) + 1, allYearCodes: [] };
+      return { years: 2 * num(p['CSTD_TQ.maxGapYears'], 3) + 1, ratingYears: 1, allYearCodes: [] };
     case 'BK_BO_TINH':
     case 'BK_TLD':
-      return { years: num(p['BK.consecutive'], 2), allYearCodes: [] };
+      return { years: num(p['BK.consecutive'], 2), ratingYears: num(p['BK.consecutive'], 2), allYearCodes: [] };
     case 'BK_LDLD':
-      return { years: num(p['BK_LDLD.consecutive'], 2), allYearCodes: [] };
+      return { years: num(p['BK_LDLD.consecutive'], 2), ratingYears: num(p['BK_LDLD.consecutive'], 2), allYearCodes: [] };
     case 'BK_TTG':
-      return { years: num(p['BK_TTG.years'], 5) + 1, allYearCodes: codes(p['BK_TTG.priorCodes']) };
+      return { years: num(p['BK_TTG.years'], 5) + 1, ratingYears: num(p['BK_TTG.years'], 5) + 1, allYearCodes: codes(p['BK_TTG.priorCodes']) };
     case 'KNC_CD':
-      return { years: num(p['KNC_CD.priorYearsCompleted'], 3) + 1, allYearCodes: ['KNC_CD'] };
+      return { years: 1, ratingYears: num(p['KNC_CD.priorYearsCompleted'], 3) + 1, allYearCodes: ['KNC_CD'] };
     case 'BANG_LDST':
-      return { years: num(p['BANG_LDST.cumulativeYears'], 3), allYearCodes: [] };
+      return { years: num(p['BANG_LDST.cumulativeYears'], 3), ratingYears: 1, allYearCodes: [] };
     default:
-      return { years: 1, allYearCodes: [] };
+      return { years: 1, ratingYears: 1, allYearCodes: [] };
   }
 }
 
@@ -48,8 +50,9 @@ export function windowFor(target: string, p: Readonly<Record<string, ParamValue>
 export function windowedFacts(f: CandidateFacts, year: number, window: HistoryWindow): CandidateFacts {
   const from = year - window.years + 1;
   const fromDate = `${from}-01-01`;
+  const ratingsFrom = year - window.ratingYears + 1;
   const awards = f.awards.filter((a) => a.year >= from || window.allYearCodes.includes(a.code));
-  const ratings = f.ratings.filter((r) => r.year >= from);
+  const ratings = f.ratings.filter((r) => r.year >= ratingsFrom);
   const registrations = f.registrations.filter((r) => r.year >= from);
   if (f.subject === 'COLLECTIVE') {
     return { ...f, awards, ratings, registrations, stats: f.stats.filter((s) => s.year >= from), clusterLeads: f.clusterLeads.filter((c) => c.year >= from) };

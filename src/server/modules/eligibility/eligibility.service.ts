@@ -22,7 +22,7 @@ import { t } from '../../../contracts/messages';
 
 function widest(a: HistoryWindow, b: HistoryWindow | null): HistoryWindow {
   if (!b) return a;
-  return { years: Math.max(a.years, b.years), allYearCodes: [...new Set([...a.allYearCodes, ...b.allYearCodes])] };
+  return { years: Math.max(a.years, b.years), ratingYears: Math.max(a.ratingYears, b.ratingYears), allYearCodes: [...new Set([...a.allYearCodes, ...b.allYearCodes])] };
 }
 
 /** Organisation kinds whose head decides grassroots titles (the unit a CSTĐCS quota is counted in). */

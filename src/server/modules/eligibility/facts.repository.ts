@@ -84,6 +84,7 @@ const str = (v: string | number | boolean | null | undefined) => (v === null || 
  */
 export async function loadPersonCandidates(db: DbOrTx, sel: PersonSelection): Promise<PersonCandidate[]> {
   const from = sel.year - (sel.window ? sel.window.years - 1 : HISTORY_YEARS);
+  const ratingsFrom = sel.year - (sel.window ? sel.window.ratingYears - 1 : HISTORY_YEARS);
   const fromDate = `${from}-01-01`;
   // Awards outside the window are read only for the codes the window names (e.g. Kỷ niệm chương: once).
   const awardsWhere = sel.window
@@ -109,7 +110,7 @@ export async function loadPersonCandidates(db: DbOrTx, sel: PersonSelection): Pr
       select r.person_id, 1 as k, r.id || ':' || r.award_code || ':' || r.year as t from award_record r
         where r.status = 'ACTIVE' and ${awardsWhere}
       union all
-      select r.person_id, 2, r.id || ':' || r.year || ':' || r.rating from performance_rating r where r.status = 'ACTIVE' and r.year >= ${from}
+      select r.person_id, 2, r.id || ':' || r.year || ':' || r.rating from performance_rating r where r.status = 'ACTIVE' and r.year >= ${ratingsFrom}
       union all
       select r.person_id, 3, json_build_array(r.id, r.recognised_on, r.scope, r.applied, r.benefit_value_vnd)::text from initiative r
         where r.status = 'ACTIVE' and r.recognised_on >= ${fromDate}
