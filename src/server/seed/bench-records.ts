@@ -43,11 +43,12 @@ export async function insertSyntheticRecords(tx: Tx, opts: BenchRecordsOptions):
       update person p set service_start_date = (date '2000-01-01' + (${up(1)} * 9000)::int),
                           education_level = case when ${up(2)} < 0.3 then 'UNIVERSITY_OR_ABOVE' else 'COLLEGE_OR_BELOW' end
       where p.status = 'ACTIVE'`);
-    // A person's ability drifts slowly: HTXSNV is likelier for some people in every year.
+    // HTXSNV for about 18 % of person-years (state bodies cap it near 20 %), likelier for some people
+    // every year; HTTNV for most, a few HTNV and KHTNV.
     const ratings = await tx.execute(sql`
       insert into performance_rating (person_id, scope_path, year, rating, source)
       select p.id, p.org_path, g.y,
-             case when ${u(3)} < 0.15 + 0.35 * ${up(4)} then 'HTXSNV' when ${u(3)} < 0.85 then 'HTTNV' when ${u(3)} < 0.97 then 'HTNV' else 'KHTNV' end,
+             case when ${u(3)} < 0.06 + 0.24 * ${up(4)} then 'HTXSNV' when ${u(3)} < 0.88 then 'HTTNV' when ${u(3)} < 0.97 then 'HTNV' else 'KHTNV' end,
              'IMPORT'
       from person p cross join generate_series(${first}::int, ${opts.lastYear}::int) as g(y)
       where p.status = 'ACTIVE'`);

@@ -6,8 +6,13 @@ import { buildDemoWorld, DEMO_PASSWORD, type DemoWorld } from './demo-world';
 import { grantRole, insertUser } from '../modules/users/users.service';
 import { insertSyntheticRecords } from './bench-records';
 
-/** The demo's ratings run to 2025; awards are decided up to 2024, so 2025 is the year to consider. */
-export const DEMO_HISTORY_LAST_YEAR = 2025;
+/**
+ * The demo's history: ten years of ratings up to the current year, awards decided up to the year
+ * before, so the current year is the one to consider (as in the year-end review it is built for).
+ */
+export function demoHistoryLastYear(now: Date = new Date()): number {
+  return now.getFullYear();
+}
 
 async function allocateIds(tx: Tx, table: string, n: number): Promise<number[]> {
   if (n === 0) return [];
@@ -80,7 +85,8 @@ export async function loadDemo(db: Db, world: DemoWorld = buildDemoWorld()) {
 
     // Ten years of award history (ratings, LĐTT/CSTĐCS, initiatives…) so that eligibility has
     // something to explain from the first start.
-    const history = await insertSyntheticRecords(tx, { lastYear: DEMO_HISTORY_LAST_YEAR, years: 10, awardsThroughYear: DEMO_HISTORY_LAST_YEAR - 1, seed: 7 });
+    const lastYear = demoHistoryLastYear();
+    const history = await insertSyntheticRecords(tx, { lastYear, years: 10, awardsThroughYear: lastYear - 1, seed: 7 });
 
     const system = { userId: null };
     for (const u of world.users) {

@@ -1,0 +1,49 @@
+// The demo data `npm start` loads on a fresh machine: the world of the seed plan with ten years of
+// award history, on which eligibility has something to explain from the first start.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestEnv } from '../support/app';
+import { Client } from '../factories';
+import { loadDemo, demoHistoryLastYear } from '../../src/server/seed/load-demo';
+import { DEMO_PASSWORD } from '../../src/server/seed/demo-world';
+import { verifyAuditChain } from '../../src/server/lib/audit';
+import type { BatchResult } from '../../src/contracts/eligibility';
+
+let env: TestEnv;
+const year = demoHistoryLastYear();
+beforeAll(async () => {
+  env = await startTestApp();
+  await loadDemo(env.database.db);
+}, 120_000);
+afterAll(() => env.close());
+
+const count = async (q: ReturnType<typeof sql>) => Number((await env.database.db.execute<{ n: number }>(q)).rows[0]!.n);
+
+describe('demo data', () => {
+  it('holds ten years of ratings per member, awards decided up to last year, and an intact audit chain', async () => {
+    const members = await count(sql`select count(*)::int as n from person where status = 'ACTIVE'`);
+    expect(members).toBeGreaterThan(2000);
+    expect(await count(sql`select count(*)::int as n from performance_rating where person_id is not null`)).toBe(members * 10);
+    expect(await count(sql`select count(*)::int as n from performance_rating where person_id is not null and year = ${year}`)).toBe(members);
+    expect(await count(sql`select count(*)::int as n from award_record where year = ${year - 1}`)).toBeGreaterThan(0);
+    expect(await count(sql`select count(*)::int as n from award_record where year >= ${year}`)).toBe(0);
+    const share = await count(sql`select round(100.0 * count(*) filter (where rating = 'HTXSNV') / count(*))::int as n from performance_rating where person_id is not null`);
+    expect(share).toBeGreaterThanOrEqual(10);
+    expect(share).toBeLessThanOrEqual(25);
+    expect((await verifyAuditChain(env.database.db)).ok).toBe(true);
+  });
+
+  it('lets the district officer run this year’s CSTĐCS review with all three answers and the quota', async () => {
+    const c = await new Client(env.app).login('huyen.tdkt', DEMO_PASSWORD);
+    const res = await c.get(`/api/v1/eligibility/batch?target=CSTD_CS&year=${year}&pageSize=5`);
+    expect(res.statusCode).toBe(200);
+    const b = res.json<BatchResult>();
+    expect(b.evaluated).toBeGreaterThan(2000);
+    expect(b.counts.ELIGIBLE).toBeGreaterThan(0);
+    expect(b.counts.NOT_ELIGIBLE).toBeGreaterThan(0);
+    expect(b.counts.ELIGIBLE + b.counts.NOT_ELIGIBLE + b.counts.MISSING_EVIDENCE).toBe(b.evaluated);
+    expect(b.quota.length).toBeGreaterThan(10);
+    expect(b.items).toHaveLength(5);
+    expect(b.items.every((i) => i.reasons.length > 0 && i.summary.length > 0)).toBe(true);
+  }, 60_000);
+});
