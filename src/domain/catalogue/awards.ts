@@ -84,3 +84,11 @@ export const AWARD_CODES = DEFAULT_AWARDS.map((a) => a.code);
 export function findAward(code: string, catalogue: readonly AwardDefinition[] = DEFAULT_AWARDS): AwardDefinition | undefined {
   return catalogue.find((a) => a.code === code);
 }
+
+/** The definition fields of a catalogue row (the table row, an API item…), nothing else. */
+export function toAwardDefinition(a: AwardDefinition): AwardDefinition {
+  return {
+    code: a.code, nameVi: a.nameVi, nameEn: a.nameEn, category: a.category, subject: a.subject, kind: a.kind, level: a.level,
+    grantingOrgKinds: a.grantingOrgKinds, coefficient: a.coefficient, uncertain: a.uncertain, sortOrder: a.sortOrder,
+  };
+}

@@ -12,7 +12,7 @@ import { findOrg } from '../organisations/organisations.repository';
 import { todayInVietnam } from '../imports/xlsx';
 import type { BatchItem, BatchQuery, BatchResult, CandidateFacts, EvaluationResult, PersonFacts } from '../../../contracts/eligibility';
 import type { EligibilityStatus, Locale } from '../../../contracts/enums';
-import type { AwardDefinition } from '../../../domain/catalogue/awards';
+import { toAwardDefinition, type AwardDefinition } from '../../../domain/catalogue/awards';
 import {
   defaultReferenceDate, evaluate, findParameter, historyWindow, quotaAllowed, quotaFor, reasonText, resolveParameters, validateParameterValue,
   type HistoryWindow, type ParameterChange, type ParamValue,
@@ -41,11 +41,15 @@ export async function loadEngineInputs(db: DbOrTx): Promise<EngineInputs> {
       .orderBy(ruleParameters.id),
   ]);
   return {
-    catalogue: catalogue.map((a) => ({
-      code: a.code, nameVi: a.nameVi, nameEn: a.nameEn, category: a.category as AwardDefinition['category'], subject: a.subject as AwardDefinition['subject'],
-      kind: a.kind as AwardDefinition['kind'], level: a.level as AwardDefinition['level'], grantingOrgKinds: a.grantingOrgKinds, coefficient: a.coefficient,
-      uncertain: a.uncertain, sortOrder: a.sortOrder,
-    })),
+    catalogue: catalogue.map((a) =>
+      toAwardDefinition({
+        ...a,
+        category: a.category as AwardDefinition['category'],
+        subject: a.subject as AwardDefinition['subject'],
+        kind: a.kind as AwardDefinition['kind'],
+        level: a.level as AwardDefinition['level'],
+      }),
+    ),
     changes: changes.map((c) => ({ packId: c.packId, key: c.key, value: c.value as ParamValue, effectiveFrom: c.effectiveFrom })),
   };
 }

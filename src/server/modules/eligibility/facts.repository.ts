@@ -153,40 +153,38 @@ export async function loadPersonCandidates(db: DbOrTx, sel: PersonSelection): Pr
   return r.rows.map(toPersonCandidate);
 }
 
-/** `id:code:year,…` → award facts (hand-parsed: a batch reads hundreds of thousands of them). */
-function parseAwards(s: string | null, decisions: ReadonlyMap<string, string>): PersonFacts['awards'] {
-  const out: PersonFacts['awards'] = [];
-  if (!s) return out;
+/** Calls `fn` with the three parts of every `a:b:c` item of a comma-separated list (hand-parsed: a batch reads hundreds of thousands). */
+function eachTriple(s: string | null, fn: (a: string, b: string, c: string) => void): void {
+  if (!s) return;
   let i = 0;
   while (i < s.length) {
     const a = s.indexOf(':', i);
     const b = s.indexOf(':', a + 1);
     let e = s.indexOf(',', b + 1);
     if (e < 0) e = s.length;
-    const id = s.slice(i, a);
-    const decisionNumber = decisions.size > 0 ? decisions.get(id) : undefined;
-    const award = { id: Number(id), code: s.slice(a + 1, b), year: Number(s.slice(b + 1, e)) };
-    out.push(decisionNumber === undefined ? award : { ...award, decisionNumber });
+    fn(s.slice(i, a), s.slice(a + 1, b), s.slice(b + 1, e));
     i = e + 1;
   }
+}
+
+/** `id:code:year,…` → award facts, with the decision numbers of the year considered. */
+function parseAwards(s: string | null, decisions: ReadonlyMap<string, string>): PersonFacts['awards'] {
+  const out: PersonFacts['awards'] = [];
+  eachTriple(s, (id, code, year) => {
+    const decisionNumber = decisions.size > 0 ? decisions.get(id) : undefined;
+    const award = { id: Number(id), code, year: Number(year) };
+    out.push(decisionNumber === undefined ? award : { ...award, decisionNumber });
+  });
   return out;
 }
 
 /** `id:year:rating,…` → rating facts. */
 function parseRatings(s: string | null): PersonFacts['ratings'] {
   const out: PersonFacts['ratings'] = [];
-  if (!s) return out;
-  let i = 0;
-  while (i < s.length) {
-    const a = s.indexOf(':', i);
-    const b = s.indexOf(':', a + 1);
-    let e = s.indexOf(',', b + 1);
-    if (e < 0) e = s.length;
-    out.push({ id: Number(s.slice(i, a)), year: Number(s.slice(a + 1, b)), rating: s.slice(b + 1, e) as Rating });
-    i = e + 1;
-  }
+  eachTriple(s, (id, year, rating) => out.push({ id: Number(id), year: Number(year), rating: rating as Rating }));
   return out;
 }
+
 /** Comma-separated JSON arrays (as string_agg joins them) → the arrays. */
 const jsonList = (s: string | null): Tuple[] => (s ? (JSON.parse(`[${s}]`) as Tuple[]) : []);
 

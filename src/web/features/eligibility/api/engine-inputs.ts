@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { AwardDefinition } from '../../../../domain/catalogue/awards';
+import { toAwardDefinition, type AwardDefinition } from '../../../../domain/catalogue/awards';
 import type { ParameterChange, ParamValue } from '../../../../domain/eligibility';
 import { awardOptionsQuery } from './list-award-options';
 import { parameterChangesQuery } from './rules';
@@ -15,19 +15,7 @@ export function useEngineInputs() {
   const changes = useQuery(parameterChangesQuery);
   const inputs = useMemo(() => {
     if (!awards.data || !changes.data) return undefined;
-    const catalogue: AwardDefinition[] = awards.data.map((a) => ({
-      code: a.code,
-      nameVi: a.nameVi,
-      nameEn: a.nameEn,
-      category: a.category,
-      subject: a.subject,
-      kind: a.kind,
-      level: a.level,
-      grantingOrgKinds: a.grantingOrgKinds,
-      coefficient: a.coefficient,
-      uncertain: a.uncertain,
-      sortOrder: a.sortOrder,
-    }));
+    const catalogue: AwardDefinition[] = awards.data.map(toAwardDefinition);
     // The server applies changes in the order they were made; the history lists the newest first.
     const list: ParameterChange[] = [...changes.data]
       .sort((a, b) => a.id - b.id)
