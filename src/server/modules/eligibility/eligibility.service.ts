@@ -171,9 +171,15 @@ export async function evaluateSubtrees(
       return out;
     });
     const statuses: EligibilityStatus[] = [];
+    const meetsBase: boolean[] = [];
+    const baseOpts = { ...opts, texts: false };
     for (const c of candidates) {
       const result = judge(c.facts);
       statuses.push(result.status);
+      if (q) {
+        const base = evaluate({ target: q.baseTarget, year: query.year, referenceDate, candidate: c.facts }, baseOpts);
+        meetsBase.push(base.status === 'ELIGIBLE' || c.facts.awards.some((a) => a.code === q.baseTarget && a.year === query.year));
+      }
       items.push({
         candidate: { kind: 'PERSON', id: c.id, name: c.name, code: c.code, unitId: c.orgId, unitName: c.orgName },
         status: result.status,
@@ -181,7 +187,7 @@ export async function evaluateSubtrees(
         reasons: keepReasons ? result.reasons : [],
       });
     }
-    if (q) quota = await quotaLines(db, candidates, statuses, q, { year: query.year, referenceDate }, opts);
+    if (q) quota = await quotaLines(db, candidates, statuses, meetsBase, q);
   } else {
     const candidates = await readingFacts(db, async (tx) => {
       const out: UnitCandidate[] = [];
@@ -262,9 +268,8 @@ async function quotaLines(
   db: DbOrTx,
   candidates: PersonCandidate[],
   statuses: readonly EligibilityStatus[],
+  meetsBase: readonly boolean[],
   q: NonNullable<ReturnType<typeof quotaFor>>,
-  when: { year: number; referenceDate: string },
-  opts: Parameters<typeof evaluate>[1],
 ): Promise<BatchResult['quota']> {
   const ids = new Set<number>();
   for (const c of candidates) for (const id of (c.orgPath ?? '').split('/').filter(Boolean)) ids.add(Number(id));
@@ -282,8 +287,7 @@ async function quotaLines(
       line = { orgId: decidingId, orgName: byId.get(decidingId)?.name ?? '', base: 0, eligible: 0 };
       lines.set(decidingId, line);
     }
-    const base = evaluate({ target: q.baseTarget, year: when.year, referenceDate: when.referenceDate, candidate: c.facts }, { ...opts, texts: false });
-    if (base.status === 'ELIGIBLE' || c.facts.awards.some((a) => a.code === q.baseTarget && a.year === when.year)) line.base++;
+    if (meetsBase[i]) line.base++;
     if (statuses[i] === 'ELIGIBLE') line.eligible++;
   });
   return [...lines.values()]

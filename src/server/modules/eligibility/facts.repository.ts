@@ -77,11 +77,7 @@ export interface PersonSelection {
 
 const str = (v: string | number | boolean | null | undefined) => (v === null || v === undefined ? undefined : String(v));
 
-/**
- * Active records only: revoked and superseded rows are history, not facts. (Splitting a batch into
- * concurrent statements was measured and was slower on two cores: PostgreSQL already runs the
- * statement with parallel workers.)
- */
+/** Active records only: revoked and superseded rows are history, not facts. */
 export async function loadPersonCandidates(db: DbOrTx, sel: PersonSelection): Promise<PersonCandidate[]> {
   const from = sel.year - (sel.window ? sel.window.years - 1 : HISTORY_YEARS);
   const ratingsFrom = sel.year - (sel.window ? sel.window.ratingYears - 1 : HISTORY_YEARS);
