@@ -176,7 +176,7 @@ function eligibilityBatch(embedded, server) {
   const runs = [embedded, server].filter(Boolean);
   if (runs.length === 0) return '_Not run yet._';
   const out = [
-    `| PostgreSQL | target | candidates | facts query | evaluation | end to end | candidates/s | eligible |`,
+    `| PostgreSQL | target | candidates | facts query | the rest (evaluation, quota, sort) | end to end | candidates/s | eligible |`,
     `|---|---|---:|---:|---:|---:|---:|---:|`,
   ];
   for (const r of runs) {
