@@ -45,7 +45,7 @@ async function main() {
     for (let run = 0; run < RUNS; run++) {
       // The facts query alone, then the whole server path (facts, evaluation, quota, sort).
       const t0 = performance.now();
-      const window = historyWindow(target, referenceDate, inputs.changes);
+      const window = historyWindow(target, referenceDate, inputs.changes, inputs.catalogue);
       await readingFacts(db, (tx) => loadPersonCandidates(tx, { path, year: YEAR, referenceDate, window }));
       const t1 = performance.now();
       const ev = await evaluateSubtrees(db, inputs, [path], { target, year: YEAR, referenceDate }, 'vi');

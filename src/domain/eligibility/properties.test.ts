@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PersonFacts } from '../../contracts/eligibility';
 import { DISCIPLINE_LEVELS, INITIATIVE_SCOPES, PENDING_CASE_KINDS, RATINGS } from '../../contracts/enums';
 import { evaluate, historyWindow, reasonText, windowedFacts } from './index';
+import { DEFAULT_AWARDS } from '../catalogue/awards';
 import { person, request } from './test-facts';
 
 const TARGETS = ['LDTT', 'CSTD_CS', 'CSTD_BO_TINH', 'CSTD_TQ', 'BK_BO_TINH', 'BK_TLD', 'BK_LDLD', 'BK_TTG', 'KNC_CD', 'BANG_LDST', 'GK_CDCS', 'DVCD_XS', 'HC_LD_3'];
@@ -163,6 +164,24 @@ describe('properties', () => {
         expect({ ...bare, reasons: bare.reasons.map((x) => ({ ...x, text: reasonText(x, locale) })) }).toEqual(full);
       }),
       RUNS,
+    );
+  });
+
+  it('reading only the award codes the rules need (kinds from the catalogue) gives the same verdict and reasons', () => {
+    const plainAward = fc.record({
+      id: fc.uuid(),
+      code: fc.constantFrom('CSTD_CS', 'CSTD_BO_TINH', 'BK_TLD', 'BK_BO_TINH', 'KNC_CD', 'LDTT', 'BK_CHUYEN_DE_TLD', 'GK_DOT_XUAT', 'GK_CDCS', 'BK_LDLD', 'CSTD_TQ'),
+      year,
+    });
+    fc.assert(
+      fc.property(req, facts, fc.array(plainAward, { maxLength: 12 }), ({ target, year: y, ref }, f, awards) => {
+        const full = { ...f, awards };
+        const window = historyWindow(target, ref ?? `${y}-12-31`, undefined, DEFAULT_AWARDS);
+        expect(window.awardCodes).toContain(target);
+        const cut = windowedFacts(full, y, window) as PersonFacts;
+        expect(run(target, y, ref, cut)).toEqual(run(target, y, ref, full));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -4,6 +4,8 @@
 import type { CandidateFacts } from '../../contracts/eligibility';
 import { resolveParameters } from './parameters';
 import type { ParamValue, ParameterChange } from './types';
+import type { AwardDefinition } from '../catalogue/awards';
+import { chainCodesFor } from './rules/common';
 
 export interface HistoryWindow {
   /** Years of awards, initiatives, research, registrations and absences read, ending with the year considered. */
@@ -12,14 +14,29 @@ export interface HistoryWindow {
   ratingYears: number;
   /** Award codes read from every year (a once-only award, or a prior award of any year). */
   allYearCodes: readonly string[];
+  /**
+   * The only award codes the rules read (the target, the codes its chains count, the thematic
+   * awards of its level); absent = every code. Set when the catalogue is known (`historyWindow`).
+   */
+  awardCodes?: readonly string[];
 }
 
 const codes = (v: ParamValue | undefined): string[] => (typeof v === 'string' && v !== '' ? v.split(',').map((c) => c.trim()).filter(Boolean) : []);
 const num = (v: ParamValue | undefined, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(1, Math.ceil(v)) : fallback);
 
-/** The history the rules for `target` read, under the parameters in force on `referenceDate`. */
-export function historyWindow(target: string, referenceDate: string, changes?: readonly ParameterChange[]): HistoryWindow {
-  return windowFor(target, resolveParameters(referenceDate, changes));
+/**
+ * The history the rules for `target` read, under the parameters in force on `referenceDate`; with
+ * the catalogue, also the award codes they read (thematic awards are told apart by catalogue kind:
+ * facts read from the database carry no kind of their own).
+ */
+export function historyWindow(target: string, referenceDate: string, changes?: readonly ParameterChange[], catalogue?: readonly AwardDefinition[]): HistoryWindow {
+  const params = resolveParameters(referenceDate, changes);
+  const window = windowFor(target, params);
+  if (!catalogue) return window;
+  const level = catalogue.find((a) => a.code === target)?.level;
+  const codes = new Set<string>([target, ...chainCodesFor(target, params), ...window.allYearCodes]);
+  for (const a of catalogue) if (a.kind === 'THEMATIC' && a.level === level) codes.add(a.code);
+  return { ...window, awardCodes: [...codes].sort() };
 }
 
 /** The same from resolved parameters (the engine uses it with what-if overrides applied). */
@@ -51,7 +68,8 @@ export function windowedFacts(f: CandidateFacts, year: number, window: HistoryWi
   const from = year - window.years + 1;
   const fromDate = `${from}-01-01`;
   const ratingsFrom = year - window.ratingYears + 1;
-  const awards = f.awards.filter((a) => a.year >= from || window.allYearCodes.includes(a.code));
+  const codes = window.awardCodes;
+  const awards = f.awards.filter((a) => (a.year >= from || window.allYearCodes.includes(a.code)) && (codes === undefined || codes.includes(a.code)));
   const ratings = f.ratings.filter((r) => r.year >= ratingsFrom);
   const registrations = f.registrations.filter((r) => r.year >= from);
   if (f.subject === 'COLLECTIVE') {

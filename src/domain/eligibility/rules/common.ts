@@ -4,12 +4,17 @@ import type { AwardFact } from '../../../contracts/eligibility';
 import type { Evaluation } from '../context';
 import { compareKeys, ids } from '../context';
 import { nextDay } from '../dates';
-import type { RuleDefinition } from '../types';
+import type { ParamValue, RuleDefinition } from '../types';
 import { windowFor } from '../window';
 
 /** Targets whose criteria count earlier achievements (chains), and the award codes they count. */
 export function chainCodes(ev: Evaluation): string[] {
-  switch (ev.target) {
+  return chainCodesFor(ev.target, ev.params);
+}
+
+/** The same from the target and resolved parameters (the batch loader reads only these codes and a few more). */
+export function chainCodesFor(target: string, params: Readonly<Record<string, ParamValue>>): string[] {
+  switch (target) {
     case 'CSTD_BO_TINH':
     case 'BK_BO_TINH':
     case 'BK_TLD':
@@ -17,8 +22,10 @@ export function chainCodes(ev: Evaluation): string[] {
       return ['CSTD_CS'];
     case 'CSTD_TQ':
       return ['CSTD_BO_TINH'];
-    case 'BK_TTG':
-      return ev.codes('BK_TTG.priorCodes');
+    case 'BK_TTG': {
+      const v = params['BK_TTG.priorCodes'];
+      return typeof v === 'string' && v !== '' ? v.split(',') : [];
+    }
     default:
       return [];
   }

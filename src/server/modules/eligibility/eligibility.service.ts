@@ -22,7 +22,13 @@ import { t } from '../../../contracts/messages';
 
 function widest(a: HistoryWindow, b: HistoryWindow | null): HistoryWindow {
   if (!b) return a;
-  return { years: Math.max(a.years, b.years), ratingYears: Math.max(a.ratingYears, b.ratingYears), allYearCodes: [...new Set([...a.allYearCodes, ...b.allYearCodes])] };
+  const awardCodes = a.awardCodes && b.awardCodes ? [...new Set([...a.awardCodes, ...b.awardCodes])] : undefined;
+  return {
+    years: Math.max(a.years, b.years),
+    ratingYears: Math.max(a.ratingYears, b.ratingYears),
+    allYearCodes: [...new Set([...a.allYearCodes, ...b.allYearCodes])],
+    ...(awardCodes ? { awardCodes } : {}),
+  };
 }
 
 /** Organisation kinds whose head decides grassroots titles (the unit a CSTĐCS quota is counted in). */
@@ -163,7 +169,10 @@ export async function evaluateSubtrees(
   if (award.subject === 'INDIVIDUAL') {
     // Read only the history the rules need (and the quota's base title's).
     const q = quotaFor(award.code, resolveParameters(referenceDate, inputs.changes));
-    const read = widest(historyWindow(award.code, referenceDate, inputs.changes), q ? historyWindow(q.baseTarget, referenceDate, inputs.changes) : null);
+    const read = widest(
+      historyWindow(award.code, referenceDate, inputs.changes, inputs.catalogue),
+      q ? historyWindow(q.baseTarget, referenceDate, inputs.changes, inputs.catalogue) : null,
+    );
     window = read;
     const candidates = await readingFacts(db, async (tx) => {
       const out: PersonCandidate[] = [];

@@ -83,8 +83,11 @@ export async function loadPersonCandidates(db: DbOrTx, sel: PersonSelection): Pr
   const ratingsFrom = sel.year - (sel.window ? sel.window.ratingYears - 1 : HISTORY_YEARS);
   const fromDate = `${from}-01-01`;
   // Awards outside the window are read only for the codes the window names (e.g. Kỷ niệm chương: once).
+  // and, when the window names them, only the codes the rules read.
   const awardsWhere = sel.window
-    ? sql`(r.year >= ${from} or r.award_code = any(${sql.param([...sel.window.allYearCodes])}::text[]))`
+    ? sql`(r.year >= ${from} or r.award_code = any(${sql.param([...sel.window.allYearCodes])}::text[]))${
+        sel.window.awardCodes ? sql` and r.award_code = any(${sql.param([...sel.window.awardCodes])}::text[])` : sql``
+      }`
     : sql`true`;
   const where: SQL[] = [sql`p.status = 'ACTIVE'`];
   if (sel.path !== undefined) where.push(sql`p.org_path like ${`${sel.path}%`}`);
