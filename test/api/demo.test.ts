@@ -8,6 +8,7 @@ import { loadDemo, demoHistoryLastYear } from '../../src/server/seed/load-demo';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo-world';
 import { verifyAuditChain } from '../../src/server/lib/audit';
 import type { BatchResult } from '../../src/contracts/eligibility';
+import type { PlanDto } from '../../src/contracts/plans';
 
 let env: TestEnv;
 const year = demoHistoryLastYear();
@@ -46,4 +47,16 @@ describe('demo data', () => {
     expect(b.items).toHaveLength(5);
     expect(b.items.every((i) => i.reasons.length > 0 && i.summary.length > 0)).toBe(true);
   }, 60_000);
+
+  it('ships the seed plan as the district’s draft plan for 2024, readable by the district officer', async () => {
+    const c = await new Client(env.app).login('huyen.tdkt', DEMO_PASSWORD);
+    const list = (await c.get('/api/v1/plans?year=2024')).json<{ items: PlanDto[] }>();
+    const plan = list.items.find((p) => p.title.startsWith('Thực hiện phong trào thi đua'))!;
+    expect(plan).toMatchObject({ status: 'DRAFT', symbol: 'KH-LĐLĐ', place: 'Huyện DMC', abilities: ['plan.update', 'plan.issue'] });
+    expect(plan.theme).toBe('Điều hành linh hoạt, chủ động kịp thời, kỷ cương trách nhiệm, tăng tốc sáng tạo, hiệu quả bền vững');
+    expect(plan.blocks.filter((b) => b.kind === 'HEADING_1')).toHaveLength(5);
+    expect(plan.signer).toMatchObject({ onBehalf: 'TM. BAN THƯỜNG VỤ', position: 'PHÓ CHỦ TỊCH' });
+    expect(plan.recipients.map((r) => r.text)).toContain('Lưu: VP.');
+    expect(plan.recipients.find((r) => r.text.startsWith('TT LĐLĐ tỉnh'))!.orgId).not.toBeNull();
+  });
 });

@@ -9,6 +9,7 @@ import { eligibility } from './en/eligibility';
 import { achievements } from './en/achievements';
 import { webAwards } from './en/web-awards';
 import { eligibilityApi } from './en/eligibility-api';
+import { plans } from './en/plans';
 
 // Typed against the Vietnamese catalogue: a missing or extra key is a compile error.
-export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...eligibility, ...webAwards };
+export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards };

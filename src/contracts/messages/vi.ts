@@ -8,5 +8,6 @@ import { eligibility } from './vi/eligibility';
 import { achievements } from './vi/achievements';
 import { webAwards } from './vi/web-awards';
 import { eligibilityApi } from './vi/eligibility-api';
+import { plans } from './vi/plans';
 
-export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...eligibility, ...webAwards } as const;
+export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards } as const;

@@ -53,6 +53,8 @@ export const organisations = pgTable(
     validTo: date('valid_to'),
     mergedIntoId: ref('merged_into_id'),
     address: text('address'),
+    /** Abbreviated name in document symbols ("KH-LĐLĐ"); default from the kind when null. */
+    docAbbreviation: text('doc_abbreviation'),
     createdAt: createdAt(),
     version: integer('version').notNull().default(1),
   },
@@ -584,5 +586,78 @@ export const unitYearStats = pgTable(
     ...recordChecks('unit_year_stats', t),
     check('unit_year_stats_counts_ck', sql`${t.completed} <= ${t.members} and ${t.ldtt} <= ${t.members} and ${t.cstdcs} <= ${t.ldtt} and ${t.disciplinedWarningOrAbove} <= ${t.members}`),
     uniqueIndex('unit_year_stats_uq').on(t.orgId, t.year).where(sql`${t.status} = 'ACTIVE'`),
+  ],
+);
+
+// ── Outgoing documents and plans (issue 4) ───────────────────────────────────────────────────────
+
+/** Last number used per issuing organisation, year and document type (Nghị định 30/2020). */
+export const documentCounters = pgTable(
+  'document_counter',
+  {
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: smallint('year').notNull(),
+    docType: text('doc_type').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [uniqueIndex('document_counter_pk').on(t.orgId, t.year, t.docType), check('document_counter_number_ck', sql`${t.lastNumber} > 0`)],
+);
+
+/** Sổ văn bản đi: every issued document with its number; a number is never reused. */
+export const outgoingDocuments = pgTable(
+  'outgoing_document',
+  {
+    id: id(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: smallint('year').notNull(),
+    docType: text('doc_type').notNull(),
+    number: integer('number').notNull(),
+    symbol: text('symbol').notNull(),
+    issuedOn: date('issued_on').notNull(),
+    title: text('title').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: ref('entity_id').notNull(),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('outgoing_document_number_uq').on(t.orgId, t.year, t.docType, t.number), index('outgoing_document_org_idx').on(t.orgId, t.issuedOn)],
+);
+
+/** Kế hoạch: drafted as structured blocks, issued with a number. */
+export const plans = pgTable(
+  'plan',
+  {
+    id: id(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    year: smallint('year').notNull(),
+    status: text('status').notNull().default('DRAFT'),
+    title: text('title').notNull(),
+    theme: text('theme'),
+    place: text('place').notNull(),
+    intro: text('intro'),
+    basis: jsonb('basis').notNull().default(sql`'[]'::jsonb`),
+    blocks: jsonb('blocks').notNull(),
+    signer: jsonb('signer').notNull(),
+    recipients: jsonb('recipients').notNull().default(sql`'[]'::jsonb`),
+    documentId: ref('document_id').references(() => outgoingDocuments.id),
+    number: integer('number'),
+    symbol: text('symbol'),
+    issuedOn: date('issued_on'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('plan_status_ck', sql`${t.status} in ('DRAFT','ISSUED')`),
+    check('plan_issued_ck', sql`(${t.status} = 'ISSUED') = (${t.number} is not null and ${t.issuedOn} is not null and ${t.documentId} is not null)`),
+    index('plan_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.year}`),
   ],
 );

@@ -8,8 +8,9 @@ import { importRoutes } from './imports/imports.routes';
 import { awardRoutes } from './awards/awards.routes';
 import { recordRoutes } from './achievements/records.routes';
 import { eligibilityRoutes } from './eligibility/eligibility.routes';
+import { planRoutes } from './plans/plans.routes';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function allRoutes(): AnyRoute[] {
-  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes] as AnyRoute[];
+  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes] as AnyRoute[];
 }

@@ -5,6 +5,7 @@ import { audit } from '../lib/audit';
 import { buildDemoWorld, DEMO_PASSWORD, type DemoWorld } from './demo-world';
 import { grantRole, insertUser } from '../modules/users/users.service';
 import { insertSyntheticRecords } from './bench-records';
+import { insertDemoPlan } from './demo-plan';
 
 /**
  * The demo's history: ten years of ratings up to the current year, awards decided up to the year
@@ -88,6 +89,9 @@ export async function loadDemo(db: Db, world: DemoWorld = buildDemoWorld()) {
     const lastYear = demoHistoryLastYear();
     const history = await insertSyntheticRecords(tx, { lastYear, years: 10, awardsThroughYear: lastYear - 1, seed: 7 });
 
+    // The seed plan itself, as the district's draft plan for 2024.
+    const planId = await insertDemoPlan(tx, 'TNI-DMC', 'TNI');
+
     const system = { userId: null };
     for (const u of world.users) {
       const userId = await insertUser(tx, system, {
@@ -98,7 +102,7 @@ export async function loadDemo(db: Db, world: DemoWorld = buildDemoWorld()) {
     }
     await audit(tx, system, [{
       action: 'demo.seed', entityType: 'system', entityId: null, orgId: null,
-      after: { organisations: orgRows.length, persons: personRows.length, officers: officerRows.length, users: world.users.length, ratings: history.ratings, awards: history.awards },
+      after: { organisations: orgRows.length, persons: personRows.length, officers: officerRows.length, users: world.users.length, ratings: history.ratings, awards: history.awards, planId },
     }]);
     return { organisations: orgRows.length, persons: personRows.length, users: world.users.map((u) => ({ username: u.username, role: u.role, orgCode: u.orgCode })), password: DEMO_PASSWORD };
   });

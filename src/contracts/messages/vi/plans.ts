@@ -1,0 +1,9 @@
+// Messages of plans (kế hoạch) and the outgoing register.
+export const plans = {
+  'plan.notDraft': 'Kế hoạch đã ban hành, không sửa được nữa.',
+  'plan.staleVersion': 'Kế hoạch vừa được người khác sửa. Vui lòng tải lại trang để xem bản mới nhất rồi sửa lại.',
+  'plan.unknownBasis': 'Không có kế hoạch số hiệu {id} để làm căn cứ.',
+  'plan.unknownRecipient': 'Không có đơn vị số hiệu {id} trong danh sách nơi nhận.',
+  'plan.issuedInFuture': 'Ngày ban hành không được sau ngày hôm nay.',
+  'plan.issuedTooEarly': 'Ngày ban hành quá sớm so với năm của kế hoạch ({year}).',
+} as const;
