@@ -10,6 +10,7 @@ import { achievements } from './en/achievements';
 import { webAwards } from './en/web-awards';
 import { eligibilityApi } from './en/eligibility-api';
 import { plans } from './en/plans';
+import { webPlans } from './en/web-plans';
 
 // Typed against the Vietnamese catalogue: a missing or extra key is a compile error.
-export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards };
+export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans };

@@ -9,5 +9,6 @@ import { achievements } from './vi/achievements';
 import { webAwards } from './vi/web-awards';
 import { eligibilityApi } from './vi/eligibility-api';
 import { plans } from './vi/plans';
+import { webPlans } from './vi/web-plans';
 
-export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards } as const;
+export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans } as const;

@@ -33,6 +33,10 @@
  *   award-search, award-table, award-row           — /danh-muc-khen-thuong
  *   base-salary-table, base-salary-row             — "Mức lương cơ sở"
  *   records-history, records-add, records-timeline, record-item ([data-status]) — a records timeline
+ *   plan-year, plan-status-filter, plan-table, plan-row, plan-open — /ke-hoach (filters, list, a row's title link)
+ *   plan-status ([data-status])                    — "Dự thảo" badge or the number line of a plan
+ *   plan-document, plan-number-line, plan-blocks, plan-signer, plan-recipients — /ke-hoach/:id, the document
+ *   plan-download, plan-issue, plan-issue-date     — "Tải tệp Word", "Ban hành" and the issue date in its dialog
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

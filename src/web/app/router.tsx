@@ -13,6 +13,7 @@ import { auditSearchSchema } from '../features/audit/routes/search';
 import { eligibilitySearchSchema, memberEligibilitySearchSchema, rulesSearchSchema } from '../features/eligibility/routes/search';
 import { awardSearchSchema } from '../features/awards/routes/search';
 import { recordsSearchSchema } from '../features/records/routes/search';
+import { planSearchSchema } from '../features/plans/routes/search';
 import { AppLayout } from './shell/app-layout';
 import { NotFoundPage, RouteError } from './route-feedback';
 
@@ -159,6 +160,20 @@ const orgRecordsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/records/routes/org-records-page'), 'OrgRecordsPage'),
 });
 
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/ke-hoach',
+  validateSearch: planSearchSchema,
+  component: lazyRouteComponent(() => import('../features/plans/routes/plan-list-page'), 'PlanListPage'),
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/ke-hoach/$planId',
+  params: { parse: ({ planId }) => ({ planId: parseId(planId) }), stringify: ({ planId }) => ({ planId: String(planId) }) },
+  component: lazyRouteComponent(() => import('../features/plans/routes/plan-page'), 'PlanPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -176,6 +191,8 @@ const routeTree = rootRoute.addChildren([
     catalogueRoute,
     memberRecordsRoute,
     orgRecordsRoute,
+    plansRoute,
+    planRoute,
   ]),
 ]);
 

@@ -1,10 +1,10 @@
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
-import { IconAward, IconChecklist, IconFileImport, IconHistory, IconListCheck, IconScale, IconSitemap, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { IconAward, IconChecklist, IconFileText, IconFileImport, IconHistory, IconListCheck, IconScale, IconSitemap, IconUsers, IconUserShield } from '@tabler/icons-react';
 import type { MessageKey } from '../../../contracts/messages';
 import { useT } from '../../lib/i18n';
 
-type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky';
+type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky';
 
 interface NavItem {
   to: NavPath;
@@ -19,6 +19,7 @@ const ITEMS: NavItem[] = [
   { to: '/to-chuc', label: 'web.nav.organisations', icon: IconSitemap },
   { to: '/doan-vien', label: 'web.nav.members', icon: IconUsers },
   { to: '/xet-dieu-kien', label: 'web.nav.eligibility', icon: IconListCheck },
+  { to: '/ke-hoach', label: 'web.nav.plans', icon: IconFileText },
   { to: '/danh-muc-khen-thuong', label: 'web.nav.awards', icon: IconAward },
   { to: '/quy-tac-xet', label: 'web.nav.rules', icon: IconScale },
   { to: '/nhap-du-lieu', label: 'web.nav.import', icon: IconFileImport },

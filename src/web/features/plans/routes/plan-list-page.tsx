@@ -1,0 +1,81 @@
+import { Button, Grid, Paper, Select, Stack } from '@mantine/core';
+import { IconFilterOff } from '@tabler/icons-react';
+import { getRouteApi } from '@tanstack/react-router';
+import { PLAN_STATUSES, type PlanStatus } from '../../../../contracts/plans';
+import { useT } from '../../../lib/i18n';
+import { ErrorAlert } from '../../../components/ui/error-alert';
+import { PageHeader } from '../../../components/ui/page-header';
+import { PaginationBar } from '../../../components/ui/pagination-bar';
+import { usePlans } from '../api/plans';
+import { PlanTable } from '../components/plan-table';
+import { planListParams, type PlanSearch } from './search';
+
+const route = getRouteApi('/app/ke-hoach');
+const ALL = 'all';
+
+/** Years offered by the filter: next year back to ten years ago. */
+function yearOptions(): string[] {
+  const now = new Date().getFullYear();
+  return Array.from({ length: 12 }, (_, i) => String(now + 1 - i));
+}
+
+/** `/ke-hoach`: plans of the units in scope, filtered by year and status, paged on the server. */
+export function PlanListPage() {
+  const t = useT();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const params = planListParams(search);
+  const list = usePlans(params);
+
+  const update = (patch: Partial<PlanSearch>, keepPage = false) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch, ...(keepPage ? {} : { page: undefined }) }), replace: !keepPage });
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('web.plans.title')} description={t('web.plans.description')} />
+      <Paper withBorder p="sm">
+        <Grid gap="sm" role="search" aria-label={t('web.plans.filter.title')}>
+          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
+            <Select
+              label={t('web.plans.field.year')}
+              data={[{ value: ALL, label: t('web.common.all') }, ...yearOptions().map((y) => ({ value: y, label: y }))]}
+              value={search.year === undefined ? ALL : String(search.year)}
+              onChange={(v) => update({ year: v === null || v === ALL ? undefined : Number(v) })}
+              allowDeselect={false}
+              data-testid="plan-year"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
+            <Select
+              label={t('web.plans.field.status')}
+              data={[{ value: ALL, label: t('web.common.all') }, ...PLAN_STATUSES.map((s) => ({ value: s, label: t(`web.plans.status.${s}`) }))]}
+              value={search.status ?? ALL}
+              onChange={(v) => update({ status: v === null || v === ALL ? undefined : (v as PlanStatus) })}
+              allowDeselect={false}
+              data-testid="plan-status-filter"
+            />
+          </Grid.Col>
+          {(search.year !== undefined || search.status !== undefined) && (
+            <Grid.Col span={{ base: 12, sm: 4, md: 3 }} style={{ display: 'flex', alignItems: 'flex-end' }}>
+              <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => void navigate({ search: {}, replace: true })}>
+                {t('web.common.clearFilters')}
+              </Button>
+            </Grid.Col>
+          )}
+        </Grid>
+      </Paper>
+      <ErrorAlert error={list.error} />
+      <div>
+        <PlanTable
+          rows={list.data?.items ?? []}
+          loading={list.isPending}
+          refreshing={list.isPlaceholderData}
+          onOpen={(plan) => void navigate({ to: '/ke-hoach/$planId', params: { planId: plan.id } })}
+        />
+        {list.data && (
+          <PaginationBar total={list.data.total} page={params.page} pageSize={params.pageSize} onPageChange={(page) => update({ page: page === 1 ? undefined : page }, true)} onPageSizeChange={(pageSize) => update({ pageSize })} />
+        )}
+      </div>
+    </Stack>
+  );
+}
