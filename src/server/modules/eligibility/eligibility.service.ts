@@ -7,8 +7,8 @@ import type { DbOrTx, Tx } from '../../db/client';
 import { awardTypes, ruleParameters } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import { notFound, validation } from '../../lib/errors';
-import { covers, ensure, memberPolicy, orgPolicy, READ_ROLES, scopePaths, userPolicy } from '../../lib/policy';
-import { findOrg } from '../organisations/organisations.repository';
+import { ensure, memberPolicy, orgPolicy, userPolicy } from '../../lib/policy';
+import { findOrg, readableSubtrees } from '../organisations/organisations.repository';
 import { todayInVietnam } from '../imports/xlsx';
 import type { BatchItem, BatchQuery, BatchResult, CandidateFacts, EvaluationResult, PersonFacts } from '../../../contracts/eligibility';
 import type { EligibilityStatus, Locale } from '../../../contracts/enums';
@@ -75,14 +75,12 @@ export interface CandidateQuery {
 export async function evaluateStoredPerson(app: AppContext, actor: AuthActor, personId: number, q: CandidateQuery, locale: Locale): Promise<EvaluationResult> {
   const inputs = await loadEngineInputs(app.db);
   const award = awardOrThrow(inputs, q.target);
-  const referenceDate = q.referenceDate ?? defaultReferenceDate(q.year);
-  const [candidate] = await loadPersonCandidates(app.db, { personIds: [personId], year: q.year, referenceDate });
-  if (!candidate) throw notFound();
-  ensure(memberPolicy.read(actor, { id: candidate.id, orgPath: candidate.orgPath, status: 'ACTIVE' }));
+  const facts = await storedPersonFacts(app, actor, personId, q);
   if (award.subject !== 'INDIVIDUAL') throw validation('elig.error.subjectMismatch', { code: award.code });
-  return evaluate({ target: q.target, year: q.year, referenceDate, candidate: candidate.facts }, { locale, ...inputs });
+  return evaluate({ target: q.target, year: q.year, referenceDate: q.referenceDate ?? defaultReferenceDate(q.year), candidate: facts }, { locale, ...inputs });
 }
 
+/** A member's facts as the engine reads them (404 when the member is missing or out of scope). */
 export async function storedPersonFacts(app: AppContext, actor: AuthActor, personId: number, q: { year: number; referenceDate?: string }): Promise<PersonFacts> {
   const referenceDate = q.referenceDate ?? defaultReferenceDate(q.year);
   const [candidate] = await loadPersonCandidates(app.db, { personIds: [personId], year: q.year, referenceDate });
@@ -104,14 +102,6 @@ export async function evaluateStoredUnit(app: AppContext, actor: AuthActor, orgI
   return evaluate({ target: q.target, year: q.year, referenceDate, candidate: candidate.facts }, { locale, ...inputs });
 }
 
-/** The subtrees a batch covers: the chosen unit (404 when out of scope) or the actor's read scope. */
-async function batchPaths(app: AppContext, actor: AuthActor, orgId: number | undefined): Promise<string[]> {
-  const paths = scopePaths(actor, READ_ROLES);
-  if (orgId === undefined) return paths;
-  const org = await findOrg(app.db, orgId);
-  if (!org || !orgPolicy.listMembers(actor, org)) throw notFound();
-  return paths.some((p) => covers(p, org.path)) ? [org.path] : [];
-}
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base' });
 
@@ -140,7 +130,7 @@ export async function evaluateBatch(
   keepReasons = false,
 ): Promise<{ inputs: EngineInputs; evaluation: BatchEvaluation }> {
   const inputs = await loadEngineInputs(app.db);
-  const paths = await batchPaths(app, actor, query.orgId);
+  const paths = await readableSubtrees(app.db, actor, query.orgId);
   return { inputs, evaluation: await evaluateSubtrees(app.db, inputs, paths, query, locale, keepReasons) };
 }
 

@@ -11,8 +11,8 @@ import type { MembershipEndReason, OfficerTitle } from '../../../contracts/enums
 import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { covers, ensure, memberPolicy, orgPolicy, READ_ROLES, scopePaths } from '../../lib/policy';
-import { findOrg } from '../organisations/organisations.repository';
+import { ensure, memberPolicy } from '../../lib/policy';
+import { findOrg, readableSubtrees } from '../organisations/organisations.repository';
 import { findMember, iterateMembers, listMembers, type MemberFilter, type MemberRow } from './members.repository';
 import { writeMemberExport, type MemberExportRow } from '../imports/xlsx';
 import { t } from '../../../contracts/messages';
@@ -23,13 +23,7 @@ import { createMember, leaveUnion, transferMember, updateMember } from './member
 /** The actor's readable subtrees, narrowed to the chosen unit when one is given (404 if out of scope). */
 export async function memberFilterFor(app: AppContext, actor: AuthActor, q: Omit<MemberListQuery, 'page' | 'pageSize' | 'sort'>): Promise<MemberFilter> {
   const { orgId, ...rest } = q;
-  let paths = scopePaths(actor, READ_ROLES);
-  if (orgId !== undefined) {
-    const org = await findOrg(app.db, orgId);
-    if (!org || !orgPolicy.listMembers(actor, org)) throw notFound();
-    paths = paths.some((p) => covers(p, org.path)) ? [org.path] : [];
-  }
-  return { ...rest, paths };
+  return { ...rest, paths: await readableSubtrees(app.db, actor, orgId) };
 }
 
 async function loadDetail(app: AppContext, actor: AuthActor, id: number): Promise<MemberDetail> {

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import type { AuthActor } from '../../lib/actor';
+import { notFound } from '../../lib/errors';
+import { covers, orgPolicy, READ_ROLES, scopePaths } from '../../lib/policy';
 
 export type OrgRow = {
   id: number;
@@ -70,4 +73,16 @@ export async function ancestorsOf(db: DbOrTx, path: string) {
 export async function orgKindRank(db: DbOrTx, code: string) {
   const r = await db.execute<{ rank: number; holds_members: boolean }>(sql`select rank, holds_members from org_kind where code = ${code}`);
   return r.rows[0] ?? null;
+}
+
+/**
+ * The subtrees a list reads: the actor's read scope, or only the chosen unit's subtree when one is
+ * given (404 when the unit is missing or out of scope, exactly like missing data).
+ */
+export async function readableSubtrees(db: DbOrTx, actor: AuthActor, orgId: number | undefined): Promise<string[]> {
+  const paths = scopePaths(actor, READ_ROLES);
+  if (orgId === undefined) return paths;
+  const org = await findOrg(db, orgId);
+  if (!org || !orgPolicy.listMembers(actor, org)) throw notFound();
+  return paths.some((p) => covers(p, org.path)) ? [org.path] : [];
 }

@@ -4,8 +4,9 @@ import { createPlanInput, issuePlanInput, planDto, planListQuery, updatePlanInpu
 import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { createPlan, findPlan, issuePlan, listPlans, planDocxModel, planFilterFor, planPolicy, presentPlan, updatePlan } from './plans.service';
+import { createPlan, findPlan, issuePlan, listPlans, planDocxModel, planPolicy, presentPlan, updatePlan } from './plans.service';
 import { renderPlanDocx } from './plan-docx';
+import { readableSubtrees } from '../organisations/organisations.repository';
 
 async function loadPlan(app: AppContext, actor: AuthActor, id: number) {
   const plan = await findPlan(app.db, id);
@@ -22,7 +23,7 @@ export const planRoutes = [
     query: planListQuery,
     response: pageOf(planDto),
     async handler({ app, actor, query }) {
-      const paths = await planFilterFor(app, actor, query.orgId);
+      const paths = await readableSubtrees(app.db, actor, query.orgId);
       const { rows, total } = await listPlans(app.db, { paths, year: query.year, status: query.status }, query.pageSize, (query.page - 1) * query.pageSize);
       return { items: rows.map((p) => presentPlan(actor, p)), total, page: query.page, pageSize: query.pageSize };
     },

@@ -7,7 +7,7 @@ import type { AuthActor } from '../../lib/actor';
 import type { DbOrTx, Tx } from '../../db/client';
 import { audit } from '../../lib/audit';
 import { conflict, notFound, validation } from '../../lib/errors';
-import { covers, orgPolicy, READ_ROLES, scopePaths } from '../../lib/policy';
+import { orgPolicy } from '../../lib/policy';
 import { findOrg } from '../organisations/organisations.repository';
 import { todayInVietnam } from '../imports/xlsx';
 import type { CreatePlanInput, PlanDto, UpdatePlanInput } from '../../../contracts/plans';
@@ -217,14 +217,6 @@ export interface PlanFilter {
   paths: string[];
   year?: number;
   status?: 'DRAFT' | 'ISSUED';
-}
-
-export async function planFilterFor(app: AppContext, actor: AuthActor, orgId: number | undefined): Promise<string[]> {
-  const paths = scopePaths(actor, READ_ROLES);
-  if (orgId === undefined) return paths;
-  const org = await findOrg(app.db, orgId);
-  if (!org || !orgPolicy.listMembers(actor, org)) throw notFound();
-  return paths.some((p) => covers(p, org.path)) ? [org.path] : [];
 }
 
 export async function listPlans(db: DbOrTx, f: PlanFilter, limit: number, offset: number): Promise<{ rows: PlanRow[]; total: number }> {
