@@ -16,7 +16,11 @@ import {
   check,
   smallint,
   numeric,
+  customType,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 const id = () => bigserial('id', { mode: 'number' }).primaryKey();
 const ref = (name: string) => bigint(name, { mode: 'number' });
@@ -550,11 +554,30 @@ export const registrations = pgTable(
       .notNull()
       .references(() => awardTypes.code),
     registeredOn: date('registered_on').notNull(),
+    /** The movement registered under; null for the year's titles. */
+    movementId: ref('movement_id').references((): AnyPgColumn => movements.id),
+    /** The unit that registered (the unit itself, or the CĐCS registering its members). */
+    unitId: ref('unit_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** SUBMITTED → APPROVED, or RETURNED with a reason by the superior. */
+    reviewStatus: text('review_status').notNull().default('SUBMITTED'),
+    reviewReason: text('review_reason'),
+    reviewedBy: ref('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
   },
   (t) => [
     ...recordChecks('emulation_registration', t),
-    uniqueIndex('emulation_registration_person_uq').on(t.personId, t.year, t.awardCode).where(sql`${t.status} = 'ACTIVE' and ${t.personId} is not null`),
-    uniqueIndex('emulation_registration_org_uq').on(t.orgId, t.year, t.awardCode).where(sql`${t.status} = 'ACTIVE' and ${t.orgId} is not null`),
+    check('emulation_registration_review_ck', sql`${t.reviewStatus} in ('SUBMITTED','APPROVED','RETURNED')`),
+    check('emulation_registration_returned_ck', sql`${t.reviewStatus} <> 'RETURNED' or ${t.reviewReason} is not null`),
+    uniqueIndex('emulation_registration_person_uq')
+      .on(t.personId, t.year, t.awardCode, sql`coalesce(${t.movementId}, 0)`)
+      .where(sql`${t.status} = 'ACTIVE' and ${t.personId} is not null`),
+    uniqueIndex('emulation_registration_org_uq')
+      .on(t.orgId, t.year, t.awardCode, sql`coalesce(${t.movementId}, 0)`)
+      .where(sql`${t.status} = 'ACTIVE' and ${t.orgId} is not null`),
+    index('emulation_registration_unit_idx').on(t.unitId, t.year),
+    index('emulation_registration_movement_idx').on(t.movementId, t.unitId),
   ],
 );
 
@@ -621,6 +644,11 @@ export const outgoingDocuments = pgTable(
     title: text('title').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: ref('entity_id').notNull(),
+    /** Set when the organisation's website is among the recipients: shown on its public pages. */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Lưu: the archive copy as issued (DOCX bytes) and its SHA-256. */
+    archiveDocx: bytea('archive_docx'),
+    archiveSha256: text('archive_sha256'),
     createdBy: ref('created_by'),
     createdAt: createdAt(),
   },
@@ -659,5 +687,223 @@ export const plans = pgTable(
     check('plan_status_ck', sql`${t.status} in ('DRAFT','ISSUED')`),
     check('plan_issued_ck', sql`(${t.status} = 'ISSUED') = (${t.number} is not null and ${t.issuedOn} is not null and ${t.documentId} is not null)`),
     index('plan_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.year}`),
+  ],
+);
+
+// ── Movements, the cascade to subordinate units, inboxes and clusters (issue 4) ──────────────────
+
+/** Phong trào thi đua launched by an organisation; its life cycle is recorded step by step. */
+export const movements = pgTable(
+  'movement',
+  {
+    id: id(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    year: smallint('year').notNull(),
+    /** REGULAR (thường xuyên), ROUND (theo đợt), THEMATIC (chuyên đề). */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    slogan: text('slogan'),
+    content: text('content').notNull().default(''),
+    participants: text('participants'),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    /** Concrete, checkable criteria: [{ text, measure, target }]. */
+    criteria: jsonb('criteria').notNull().default(sql`'[]'::jsonb`),
+    /** Award codes the launching organisation offers at the end ("cấp nào phát động thì cấp đó khen thưởng"). */
+    offeredAwards: jsonb('offered_awards').notNull().default(sql`'[]'::jsonb`),
+    planId: ref('plan_id').references(() => plans.id),
+    status: text('status').notNull().default('DRAFT'),
+    launchedOn: date('launched_on'),
+    midReviewOn: date('mid_review_on'),
+    finalReviewOn: date('final_review_on'),
+    closedOn: date('closed_on'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('movement_kind_ck', sql`${t.kind} in ('REGULAR','ROUND','THEMATIC')`),
+    check('movement_status_ck', sql`${t.status} in ('DRAFT','LAUNCHED','IN_PROGRESS','MID_REVIEW','FINAL_REVIEW','CLOSED')`),
+    check('movement_period_ck', sql`${t.endsOn} >= ${t.startsOn}`),
+    index('movement_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.year}`),
+  ],
+);
+
+/** Every step of a movement's life cycle (launch, sơ kết, tổng kết, close) with its date and note. */
+export const movementSteps = pgTable(
+  'movement_step',
+  {
+    id: id(),
+    movementId: ref('movement_id')
+      .notNull()
+      .references(() => movements.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    onDate: date('on_date').notNull(),
+    note: text('note'),
+    actorId: ref('actor_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('movement_step_movement_idx').on(t.movementId, t.id)],
+);
+
+/**
+ * A request from an issuing organisation to subordinate units to respond to a plan or a movement
+ * (with their own plan, or with registrations) by a deadline.
+ */
+export const responseRequests = pgTable(
+  'response_request',
+  {
+    id: id(),
+    issuerOrgId: ref('issuer_org_id')
+      .notNull()
+      .references(() => organisations.id),
+    issuerPath: text('issuer_path').notNull(),
+    sourceType: text('source_type').notNull(),
+    sourceId: ref('source_id').notNull(),
+    /** PLAN: each unit issues its own plan based on the source; REGISTRATION: units register. */
+    responseKind: text('response_kind').notNull(),
+    year: smallint('year').notNull(),
+    title: text('title').notNull(),
+    deadline: date('deadline').notNull(),
+    status: text('status').notNull().default('OPEN'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('response_request_source_ck', sql`${t.sourceType} in ('plan','movement')`),
+    check('response_request_kind_ck', sql`${t.responseKind} in ('PLAN','REGISTRATION')`),
+    check('response_request_status_ck', sql`${t.status} in ('OPEN','CLOSED')`),
+    uniqueIndex('response_request_source_uq').on(t.sourceType, t.sourceId, t.responseKind),
+    index('response_request_issuer_idx').using('btree', sql`${t.issuerPath} text_pattern_ops`, sql`${t.year}`),
+  ],
+);
+
+/** One unit asked to respond; the first response (plan issued / registration submitted) is recorded. */
+export const requestTargets = pgTable(
+  'request_target',
+  {
+    requestId: ref('request_id')
+      .notNull()
+      .references(() => responseRequests.id),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    responseType: text('response_type'),
+    responseId: ref('response_id'),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    reminderCount: integer('reminder_count').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('request_target_pk').on(t.requestId, t.orgId),
+    index('request_target_org_idx').on(t.orgId),
+    check('request_target_response_ck', sql`(${t.respondedAt} is null) = (${t.responseType} is null)`),
+  ],
+);
+
+/** What arrives for an organisation: issued documents, requests to respond, reminders, notices. */
+export const inboxItems = pgTable(
+  'inbox_item',
+  {
+    id: id(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    senderOrgId: ref('sender_org_id').references(() => organisations.id),
+    documentId: ref('document_id').references(() => outgoingDocuments.id),
+    requestId: ref('request_id').references(() => responseRequests.id),
+    /** Web path the item opens ("/ke-hoach/12"). */
+    link: text('link'),
+    createdAt: createdAt(),
+    /** Read receipt: the first reader of the recipient organisation and when. */
+    readAt: timestamp('read_at', { withTimezone: true }),
+    readBy: ref('read_by').references(() => users.id),
+  },
+  (t) => [
+    check('inbox_item_kind_ck', sql`${t.kind} in ('DOCUMENT','REQUEST','REMINDER','NOTICE')`),
+    index('inbox_item_org_idx').on(t.orgId, t.createdAt),
+    uniqueIndex('inbox_item_document_uq').on(t.documentId, t.orgId).where(sql`${t.kind} = 'DOCUMENT'`),
+    index('inbox_item_request_idx').on(t.requestId),
+  ],
+);
+
+/** Mail waiting to be sent through SMTP (written in the transaction, sent after commit). */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: id(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    status: text('status').notNull().default('PENDING'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [check('email_outbox_status_ck', sql`${t.status} in ('PENDING','SENT','FAILED')`), index('email_outbox_pending_idx').on(t.status, t.id)],
+);
+
+/** Cụm / khối thi đua for a year, organised by a federation. */
+export const emulationClusters = pgTable(
+  'emulation_cluster',
+  {
+    id: id(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    year: smallint('year').notNull(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    /** Level of the cluster for Cờ thi đua rules (UPPER, PROVINCE, CENTRAL). */
+    level: text('level').notNull(),
+    covenantSignedOn: date('covenant_signed_on'),
+    /** Giao ước thi đua: the commitments the members sign, as paragraphs. */
+    covenant: jsonb('covenant').notNull().default(sql`'[]'::jsonb`),
+    leaderOrgId: ref('leader_org_id').references(() => organisations.id),
+    leaderChosenOn: date('leader_chosen_on'),
+    leaderRecordId: ref('leader_record_id').references(() => clusterLeads.id),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('emulation_cluster_kind_ck', sql`${t.kind} in ('CLUSTER','BLOCK')`),
+    check('emulation_cluster_level_ck', sql`${t.level} in ('UPPER','PROVINCE','CENTRAL')`),
+    uniqueIndex('emulation_cluster_name_uq').on(t.orgId, t.year, t.name),
+    index('emulation_cluster_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.year}`),
+  ],
+);
+
+export const emulationClusterMembers = pgTable(
+  'emulation_cluster_member',
+  {
+    clusterId: ref('cluster_id')
+      .notNull()
+      .references(() => emulationClusters.id),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    role: text('role').notNull().default('MEMBER'),
+    /** Order in which members take their turn as head (cụm trưởng). */
+    rotationOrder: smallint('rotation_order').notNull(),
+  },
+  (t) => [
+    uniqueIndex('emulation_cluster_member_pk').on(t.clusterId, t.orgId),
+    check('emulation_cluster_member_role_ck', sql`${t.role} in ('HEAD','DEPUTY','MEMBER')`),
+    uniqueIndex('emulation_cluster_member_head_uq').on(t.clusterId).where(sql`${t.role} = 'HEAD'`),
+    uniqueIndex('emulation_cluster_member_deputy_uq').on(t.clusterId).where(sql`${t.role} = 'DEPUTY'`),
+    index('emulation_cluster_member_org_idx').on(t.orgId),
   ],
 );

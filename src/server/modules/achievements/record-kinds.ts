@@ -15,6 +15,8 @@ export interface RecordKindSpec {
   kind: RecordKind;
   table: string;
   unitOnly: boolean;
+  /** The table keeps the unit that recorded it (unit_id): the unit itself, or the person's unit. */
+  withUnit?: true;
   columns: readonly RecordColumn[];
   /** SQL (over alias r) of the date a timeline sorts by. */
   sortDate: string;
@@ -60,7 +62,7 @@ export const RECORD_KIND_SPECS: Record<RecordKind, RecordKindSpec> = {
     sortDate: 'r.opened_on', year: 'extract(year from r.opened_on)',
   },
   REGISTRATION: {
-    kind: 'REGISTRATION', table: 'emulation_registration', unitOnly: false,
+    kind: 'REGISTRATION', table: 'emulation_registration', unitOnly: false, withUnit: true,
     columns: [c('year', 'year', 'int'), c('awardCode', 'award_code'), c('registeredOn', 'registered_on', 'date')],
     sortDate: 'r.registered_on', year: 'r.year',
   },

@@ -48,8 +48,9 @@ export interface NewRecord {
 
 export async function insertRecord(db: DbOrTx, kind: RecordKind, rec: NewRecord): Promise<number> {
   const spec = RECORD_KIND_SPECS[kind];
-  const cols = sql.raw(spec.columns.map((c) => c.col).join(', '));
-  const vals = sql.join(spec.columns.map((c) => sql`${(rec.values[c.key] ?? null) as string | null}`), sql`, `);
+  const unitId = rec.orgId ?? Number(/\/(\d+)\/$/.exec(rec.scopePath)?.[1]);
+  const cols = sql.raw([...spec.columns.map((c) => c.col), ...(spec.withUnit ? ['unit_id'] : [])].join(', '));
+  const vals = sql.join([...spec.columns.map((c) => sql`${(rec.values[c.key] ?? null) as string | null}`), ...(spec.withUnit ? [sql`${unitId}`] : [])], sql`, `);
   const r = await db.execute<{ id: number }>(sql`
     insert into ${sql.raw(spec.table)} (person_id, org_id, scope_path, source, note, created_by, ${cols})
     values (${rec.personId}, ${rec.orgId}, ${rec.scopePath}, ${rec.source}, ${rec.note}, ${rec.createdBy}, ${vals}) returning id`);

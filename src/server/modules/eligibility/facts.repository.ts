@@ -125,7 +125,7 @@ export async function loadPersonCandidates(db: DbOrTx, sel: PersonSelection): Pr
       select r.person_id, 7, json_build_array(r.id, r.kind, r.opened_on, r.closed_on)::text from pending_case r where r.status = 'ACTIVE'
       union all
       select r.person_id, 8, json_build_array(r.id, r.year, r.award_code)::text from emulation_registration r
-        where r.status = 'ACTIVE' and r.year >= ${from}
+        where r.status = 'ACTIVE' and r.review_status <> 'RETURNED' and r.year >= ${from}
       union all
       -- The decision numbers of the year considered: the only ones an explanation names.
       select r.person_id, 9, json_build_array(r.id, r.decision_number)::text from award_record r
@@ -279,7 +279,7 @@ export async function loadUnitCandidates(db: DbOrTx, sel: UnitSelection): Promis
     pc as (select r.org_id, json_agg(json_build_array(r.id, r.kind, r.opened_on, r.closed_on)) a
            from pending_case r join c on c.id = r.org_id where r.status = 'ACTIVE' group by r.org_id),
     rg as (select r.org_id, json_agg(json_build_array(r.id, r.year, r.award_code)) a
-           from emulation_registration r join c on c.id = r.org_id where r.status = 'ACTIVE' and r.year >= ${from} group by r.org_id),
+           from emulation_registration r join c on c.id = r.org_id where r.status = 'ACTIVE' and r.review_status <> 'RETURNED' and r.year >= ${from} group by r.org_id),
     cl as (select r.org_id, json_agg(json_build_array(r.id, r.year, r.cluster_name, r.level)) a
            from cluster_lead r join c on c.id = r.org_id where r.status = 'ACTIVE' and r.year >= ${from} group by r.org_id),
     st as (select r.org_id, json_agg(json_build_array(r.year, r.members, r.completed, r.ldtt, r.cstdcs, r.disciplined_warning_or_above)) a

@@ -180,8 +180,8 @@ function valueExpr(type: string, key: string): SQL {
 /** Inserts the staged rows of one kind in one statement; returns how many. */
 async function insertKind(tx: Tx, actor: AuthActor, jobId: number, kind: ImportableKind): Promise<number> {
   const spec = RECORD_KIND_SPECS[kind];
-  const cols = sql.raw(spec.columns.map((c) => c.col).join(', '));
-  const vals = sql.join(spec.columns.map((c) => valueExpr(c.type, c.key)), sql`, `);
+  const cols = sql.raw([...spec.columns.map((c) => c.col), ...(spec.withUnit ? ['unit_id'] : [])].join(', '));
+  const vals = sql.join([...spec.columns.map((c) => valueExpr(c.type, c.key)), ...(spec.withUnit ? [sql`coalesce(o.id, p.org_id)`] : [])], sql`, `);
   const r = await tx.execute(sql`
     insert into ${sql.raw(spec.table)} (person_id, org_id, scope_path, source, note, created_by, ${cols})
     select p.id, o.id, coalesce(p.org_path, o.path), 'IMPORT', r.data->>'note', ${actor.userId}, ${vals}
