@@ -26,8 +26,18 @@ export const planSigner = z.object({
   name: z.string().trim().min(1).max(LIMITS.nameMax),
 });
 
-/** Nơi nhận: a unit in Vinh Danh (delivered to its inbox later) or free text ("Lưu: VP"). */
-export const planRecipient = z.object({ orgId: z.number().int().positive().nullable().default(null), text: line });
+/**
+ * How a recipient (Nơi nhận) is reached when the plan is issued: ORG — one unit in Vinh Danh (its
+ * inbox); SUBORDINATES — every grassroots union below the issuer ("Các CĐCS"); WEBSITE — the
+ * issuer's public pages; ARCHIVE — the archive copy ("Lưu: VP"); OTHER — printed only.
+ */
+export const RECIPIENT_KINDS = ['ORG', 'SUBORDINATES', 'WEBSITE', 'ARCHIVE', 'OTHER'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
+/** Nơi nhận: a line of the recipients block and how it is delivered. ORG needs orgId; a unit given with kind OTHER is treated as ORG. */
+export const planRecipient = z
+  .object({ orgId: z.number().int().positive().nullable().default(null), text: line, kind: z.enum(RECIPIENT_KINDS).default('OTHER') })
+  .refine((r) => r.kind !== 'ORG' || r.orgId !== null, { message: 'plan.recipientOrgMissing', path: ['orgId'] });
 
 const planFields = {
   title: z.string().trim().min(5).max(500),

@@ -10,5 +10,13 @@ import { webAwards } from './vi/web-awards';
 import { eligibilityApi } from './vi/eligibility-api';
 import { plans } from './vi/plans';
 import { webPlans } from './vi/web-plans';
+import { cascade } from './vi/cascade';
+import { webCascade } from './vi/web-cascade';
+import { movements } from './vi/movements';
+import { webMovements } from './vi/web-movements';
+import { registrations } from './vi/registrations';
+import { webRegistrations } from './vi/web-registrations';
+import { clusters } from './vi/clusters';
+import { webClusters } from './vi/web-clusters';
 
-export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans } as const;
+export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters } as const;

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { AppError } from './errors';
 import type { AuthActor } from './actor';
-import { t, type MessageKey } from '../../contracts/messages';
+import { hasMessage, t, type MessageKey } from '../../contracts/messages';
 import type { Locale } from '../../contracts/enums';
 import type { AppContext } from './context';
 
@@ -57,6 +57,8 @@ export function zodDetails(error: z.ZodError, locale: Locale): { fields: Record<
 
 function issueMessageKey(issue: z.core.$ZodIssue): MessageKey {
   if (issue.message === 'INVALID_DATE') return 'validation.invalidDate';
+  // A refinement names its own message key ("plan.recipientOrgMissing").
+  if (issue.code === 'custom' && hasMessage(issue.message)) return issue.message;
   switch (issue.code) {
     case 'too_small':
       return issue.origin === 'string' ? 'validation.tooShort' : 'validation.invalidValue';

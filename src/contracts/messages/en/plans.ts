@@ -6,5 +6,6 @@ export const plans: Record<keyof typeof vi, string> = {
   'plan.unknownBasis': 'There is no plan {id} to cite as basis.',
   'plan.unknownRecipient': 'There is no unit {id} among the recipients.',
   'plan.issuedInFuture': 'The issue date cannot be later than today.',
+  'plan.recipientOrgMissing': 'The recipient is a unit but no unit is chosen.',
   'plan.issuedTooEarly': 'The issue date is too early for the plan year ({year}).',
 };

@@ -5,5 +5,6 @@ export const plans = {
   'plan.unknownBasis': 'Không có kế hoạch số hiệu {id} để làm căn cứ.',
   'plan.unknownRecipient': 'Không có đơn vị số hiệu {id} trong danh sách nơi nhận.',
   'plan.issuedInFuture': 'Ngày ban hành không được sau ngày hôm nay.',
+  'plan.recipientOrgMissing': 'Nơi nhận là một đơn vị nhưng chưa chọn đơn vị nào.',
   'plan.issuedTooEarly': 'Ngày ban hành quá sớm so với năm của kế hoạch ({year}).',
 } as const;

@@ -1,0 +1,4 @@
+import type { movements as vi } from '../vi/movements';
+
+export const movements: Record<keyof typeof vi, string> = {
+};

@@ -1,0 +1,4 @@
+import type { registrations as vi } from '../vi/registrations';
+
+export const registrations: Record<keyof typeof vi, string> = {
+};

@@ -1,0 +1,3 @@
+// Messages: Emulation clusters and blocks (cụm, khối thi đua).
+export const clusters = {
+} as const;

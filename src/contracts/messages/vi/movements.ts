@@ -1,0 +1,3 @@
+// Messages: Emulation movements (phong trào thi đua).
+export const movements = {
+} as const;

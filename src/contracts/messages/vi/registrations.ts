@@ -1,0 +1,3 @@
+// Messages: Emulation registrations (đăng ký thi đua).
+export const registrations = {
+} as const;

@@ -1,0 +1,3 @@
+// Messages: Web pages of clusters and blocks.
+export const webClusters = {
+} as const;

@@ -1,0 +1,3 @@
+// Messages: Web pages of registrations.
+export const webRegistrations = {
+} as const;
