@@ -7,6 +7,7 @@ import { importCommand } from './import';
 import { backupCommand, restoreCommand } from './backup';
 import { benchDataCommand } from './bench-data';
 import { eligibilityCommand } from './eligibility';
+import { remindersCommand } from './reminders';
 
 export interface Command {
   help: string;
@@ -24,4 +25,5 @@ export const commands: Record<string, Command> = {
   backup: backupCommand, restore: restoreCommand,
   'bench-data': benchDataCommand,
   eligibility: eligibilityCommand,
+  reminders: remindersCommand,
 };

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isoDate, abilities } from './common';
 import { LIMITS } from './limits';
+import { requestSpec } from './cascade';
 
 /** Body blocks, in order: I. headings, 1. sub-headings, paragraphs, "- " bullets, quoted themes. */
 export const PLAN_BLOCK_KINDS = ['HEADING_1', 'HEADING_2', 'PARAGRAPH', 'BULLET', 'QUOTE'] as const;
@@ -57,7 +58,9 @@ export type CreatePlanInput = z.infer<typeof createPlanInput>;
 export const updatePlanInput = z.object({ version: z.number().int().positive(), ...planFields });
 export type UpdatePlanInput = z.infer<typeof updatePlanInput>;
 
-export const issuePlanInput = z.object({ version: z.number().int().positive(), issuedOn: isoDate });
+/** Issuing may ask the subordinate units to respond (their own plan, or registrations) by a deadline. */
+export const issuePlanInput = z.object({ version: z.number().int().positive(), issuedOn: isoDate, request: requestSpec.nullable().default(null) });
+export type IssuePlanInput = z.infer<typeof issuePlanInput>;
 
 export const planDto = z.object({
   id: z.number().int(),

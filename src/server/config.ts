@@ -13,6 +13,10 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Vinh Danh <no-reply@vinhdanh.local>'),
+  /** Sender of the mail Vinh Danh sends (takes precedence over SMTP_FROM). */
+  MAIL_FROM: z.string().optional(),
+  /** Public address of the web app, for links in emails. */
+  APP_URL: z.string().default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -170,7 +170,37 @@ describe('issuing', () => {
     const positions = order.map((t) => i.body.indexOf(t));
     expect(positions.every((x) => x >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    // A unit below may read the issued plan, never a draft.
     const other = await loginAs(env.app, 'cdcs.b');
-    expect((await other.get(`/api/v1/plans/${p.id}/document.docx`)).statusCode).toBe(404);
+    expect((await other.get(`/api/v1/plans/${p.id}/document.docx`)).statusCode).toBe(200);
+    const unissued = (await c.post('/api/v1/plans', plan(w.orgs.huyen.id, 'Dự thảo chưa ban hành'))).json<PlanDto>();
+    expect((await other.get(`/api/v1/plans/${unissued.id}/document.docx`)).statusCode).toBe(404);
+  });
+});
+
+describe('plans of superiors', () => {
+  it('units below read the plans their superiors issued (not the drafts), and can list them to cite as basis', async () => {
+    const admin = await loginAs(env.app, 'admin');
+    const draft = (await admin.post('/api/v1/plans', plan(w.orgs.tinh.id, 'Dự thảo kế hoạch của tỉnh năm 2024'))).json<PlanDto>();
+    const issued = (await admin.post('/api/v1/plans', plan(w.orgs.tinh.id, 'Kế hoạch thi đua của tỉnh năm 2024'))).json<PlanDto>();
+    expect((await admin.post(`/api/v1/plans/${issued.id}/issue`, { version: issued.version, issuedOn: '2024-02-28' })).statusCode).toBe(200);
+    const cdcsPlan = (await (await loginAs(env.app, 'cdcs.a')).post('/api/v1/plans', plan(w.orgs.cdcsA.id, 'Kế hoạch thi đua của CĐCS A năm 2024'))).json<PlanDto>();
+    const cdcsA = await loginAs(env.app, 'cdcs.a');
+    expect((await cdcsA.post(`/api/v1/plans/${cdcsPlan.id}/issue`, { version: cdcsPlan.version, issuedOn: '2024-03-10' })).statusCode).toBe(200);
+
+    const district = await loginAs(env.app, 'huyen.tdkt');
+    expect((await district.get(`/api/v1/plans/${issued.id}`)).json<PlanDto>()).toMatchObject({ status: 'ISSUED', abilities: [] });
+    expect((await district.get(`/api/v1/plans/${draft.id}`)).statusCode).toBe(404);
+    expect((await district.get(`/api/v1/plans/${issued.id}/document.docx`)).statusCode).toBe(200);
+    const listed = (await district.get(`/api/v1/plans?orgId=${w.orgs.tinh.id}`)).json<{ items: PlanDto[]; total: number }>();
+    expect(listed.items.map((p) => p.title)).toEqual(['Kế hoạch thi đua của tỉnh năm 2024']);
+    expect((await district.get(`/api/v1/plans?orgId=${w.orgs.tinh.id}&status=DRAFT`)).json<{ total: number }>().total).toBe(0);
+    // The whole hierarchy above, not sideways: CĐCS B reads the province's plan but not CĐCS A's.
+    const cdcsB = await loginAs(env.app, 'cdcs.b');
+    expect((await cdcsB.get(`/api/v1/plans/${issued.id}`)).statusCode).toBe(200);
+    expect((await cdcsB.get(`/api/v1/plans/${cdcsPlan.id}`)).statusCode).toBe(404);
+    expect((await cdcsB.get(`/api/v1/plans?orgId=${w.orgs.cdcsA.id}`)).statusCode).toBe(404);
+    // Listing a superior returns only its own plans, not those of its other branches.
+    expect((await cdcsB.get(`/api/v1/plans?orgId=${w.orgs.tinh.id}`)).json<{ items: PlanDto[] }>().items.every((p) => p.orgId === w.orgs.tinh.id)).toBe(true);
   });
 });

@@ -9,8 +9,13 @@ import { awardRoutes } from './awards/awards.routes';
 import { recordRoutes } from './achievements/records.routes';
 import { eligibilityRoutes } from './eligibility/eligibility.routes';
 import { planRoutes } from './plans/plans.routes';
+import { cascadeRoutes } from './cascade/cascade.routes';
+import { registrationRoutes } from './registrations/registrations.routes';
+import { clusterRoutes } from './clusters/clusters.routes';
+import { movementRoutes } from './movements/movements.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function allRoutes(): AnyRoute[] {
-  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes] as AnyRoute[];
+  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes, ...cascadeRoutes, ...registrationRoutes, ...clusterRoutes, ...movementRoutes, ...calendarRoutes] as AnyRoute[];
 }

@@ -6,8 +6,20 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { parsePlanText } from '../../domain/plans/parse-plan-text';
+import type { RecipientKind } from '../../contracts/plans';
+import { guessRecipientKind } from '../../domain/plans/recipient-kind';
 
 const SOURCE = path.resolve(import.meta.dirname, 'data/ke-hoach-thi-dua-2024-ldld-huyen.txt');
+
+/**
+ * How each line of the seed's Nơi nhận is delivered: "TT LĐLĐ tỉnh" → the province's inbox,
+ * "Các CĐCS" → every grassroots union of the district, "Website …" → the public pages,
+ * "Lưu: VP" → the archive copy; the rest ("HĐ TĐ - KT huyện") is printed only.
+ */
+export function recipientOf(text: string, provinceId: number | null): { orgId: number | null; text: string; kind: RecipientKind } {
+  if (/^TT LĐLĐ tỉnh/.test(text) && provinceId !== null) return { orgId: provinceId, text, kind: 'ORG' };
+  return { orgId: null, text, kind: guessRecipientKind(text) };
+}
 
 export async function insertDemoPlan(tx: Tx, districtCode: string, provinceCode: string): Promise<number | null> {
   const parsed = parsePlanText(fs.readFileSync(SOURCE, 'utf8'));
@@ -18,7 +30,7 @@ export async function insertDemoPlan(tx: Tx, districtCode: string, provinceCode:
   const vice = await tx.execute<{ full_name: string }>(sql`
     select p.full_name from officer f join person p on p.id = f.person_id
     where f.org_id = ${district.id} and f.title in ('PHO_CHU_TICH', 'CHU_TICH') order by f.title = 'PHO_CHU_TICH' desc, f.id limit 1`);
-  const recipients = parsed.recipients.map((text) => ({ orgId: /^TT LĐLĐ tỉnh/.test(text) ? (province.rows[0]?.id ?? null) : null, text }));
+  const recipients = parsed.recipients.map((text) => recipientOf(text, province.rows[0]?.id ?? null));
   const r = await tx.execute<{ id: number }>(sql`
     insert into plan (org_id, org_path, year, title, theme, place, intro, basis, blocks, signer, recipients)
     values (${district.id}, ${district.path}, 2024, ${parsed.title},

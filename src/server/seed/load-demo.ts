@@ -6,6 +6,9 @@ import { buildDemoWorld, DEMO_PASSWORD, type DemoWorld } from './demo-world';
 import { grantRole, insertUser } from '../modules/users/users.service';
 import { insertSyntheticRecords } from './bench-records';
 import { insertDemoPlan } from './demo-plan';
+import { insertDemoClusters } from './demo-clusters';
+import { insertDemoRegistrations } from './demo-registrations';
+import { insertDemoMovements } from './demo-movements';
 
 /**
  * The demo's history: ten years of ratings up to the current year, awards decided up to the year
@@ -91,6 +94,7 @@ export async function loadDemo(db: Db, world: DemoWorld = buildDemoWorld()) {
 
     // The seed plan itself, as the district's draft plan for 2024.
     const planId = await insertDemoPlan(tx, 'TNI-DMC', 'TNI');
+    await insertDemoClusters(tx, 'TNI-DMC', lastYear);
 
     const system = { userId: null };
     for (const u of world.users) {
@@ -100,6 +104,8 @@ export async function loadDemo(db: Db, world: DemoWorld = buildDemoWorld()) {
       });
       await grantRole(tx, system, userId, u.role, byCode.get(u.orgCode)!.id);
     }
+    await insertDemoRegistrations(tx, 'TNI-DMC');
+    await insertDemoMovements(tx, 'TNI-DMC');
     await audit(tx, system, [{
       action: 'demo.seed', entityType: 'system', entityId: null, orgId: null,
       after: { organisations: orgRows.length, persons: personRows.length, officers: officerRows.length, users: world.users.length, ratings: history.ratings, awards: history.awards, planId },

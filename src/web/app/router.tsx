@@ -14,6 +14,13 @@ import { eligibilitySearchSchema, memberEligibilitySearchSchema, rulesSearchSche
 import { awardSearchSchema } from '../features/awards/routes/search';
 import { recordsSearchSchema } from '../features/records/routes/search';
 import { planSearchSchema } from '../features/plans/routes/search';
+import { registrationFormSearchSchema, registrationSearchSchema } from '../features/registrations/routes/search';
+import { clusterSearchSchema } from '../features/clusters/routes/search';
+import { inboxSearchSchema } from '../features/inbox/routes/search';
+import { requestListSearchSchema, requestSearchSchema } from '../features/compliance/routes/search';
+import { outgoingSearchSchema } from '../features/outgoing/routes/search';
+import { movementSearchSchema } from '../features/movements/routes/search';
+import { calendarSearchSchema } from '../features/calendar/routes/search';
 import { AppLayout } from './shell/app-layout';
 import { NotFoundPage, RouteError } from './route-feedback';
 
@@ -174,8 +181,29 @@ const planRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/plans/routes/plan-page'), 'PlanPage'),
 });
 
+const planCreateRoute = createRoute({ getParentRoute: () => appRoute, path: '/ke-hoach/moi', component: lazyRouteComponent(() => import('../features/plans/routes/plan-editor-page'), 'PlanCreatePage') });
+const planEditRoute = createRoute({ getParentRoute: () => appRoute, path: '/ke-hoach/$planId/sua', params: { parse: ({ planId }) => ({ planId: parseId(planId) }), stringify: ({ planId }) => ({ planId: String(planId) }) }, component: lazyRouteComponent(() => import('../features/plans/routes/plan-editor-page'), 'PlanEditPage') });
+const registrationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/dang-ky', validateSearch: registrationSearchSchema, component: lazyRouteComponent(() => import('../features/registrations/routes/registration-list-page'), 'RegistrationListPage') });
+const registrationFormRoute = createRoute({ getParentRoute: () => appRoute, path: '/dang-ky/moi', validateSearch: registrationFormSearchSchema, component: lazyRouteComponent(() => import('../features/registrations/routes/registration-form-page'), 'RegistrationFormPage') });
+
+const clustersRoute = createRoute({ getParentRoute: () => appRoute, path: '/cum-thi-dua', validateSearch: clusterSearchSchema, component: lazyRouteComponent(() => import('../features/clusters/routes/cluster-list-page'), 'ClusterListPage') });
+const clusterRoute = createRoute({ getParentRoute: () => appRoute, path: '/cum-thi-dua/$clusterId', params: { parse: ({ clusterId }) => ({ clusterId: parseId(clusterId) }), stringify: ({ clusterId }) => ({ clusterId: String(clusterId) }) }, component: lazyRouteComponent(() => import('../features/clusters/routes/cluster-page'), 'ClusterPage') });
+
+const movementsRoute = createRoute({ getParentRoute: () => appRoute, path: '/phong-trao', validateSearch: movementSearchSchema, component: lazyRouteComponent(() => import('../features/movements/routes/movement-list-page'), 'MovementListPage') });
+const movementCreateRoute = createRoute({ getParentRoute: () => appRoute, path: '/phong-trao/moi', component: lazyRouteComponent(() => import('../features/movements/routes/movement-create-page'), 'MovementCreatePage') });
+const movementRoute = createRoute({ getParentRoute: () => appRoute, path: '/phong-trao/$movementId', params: { parse: ({ movementId }) => ({ movementId: parseId(movementId) }), stringify: ({ movementId }) => ({ movementId: String(movementId) }) }, component: lazyRouteComponent(() => import('../features/movements/routes/movement-page'), 'MovementPage') });
+const movementEditRoute = createRoute({ getParentRoute: () => appRoute, path: '/phong-trao/$movementId/sua', params: { parse: ({ movementId }) => ({ movementId: parseId(movementId) }), stringify: ({ movementId }) => ({ movementId: String(movementId) }) }, component: lazyRouteComponent(() => import('../features/movements/routes/movement-create-page'), 'MovementEditPage') });
+const calendarRoute = createRoute({ getParentRoute: () => appRoute, path: '/lich', validateSearch: calendarSearchSchema, component: lazyRouteComponent(() => import('../features/calendar/routes/calendar-page'), 'CalendarPage') });
+
+const inboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/hop-thu', validateSearch: inboxSearchSchema, component: lazyRouteComponent(() => import('../features/inbox/routes/inbox-page'), 'InboxPage') });
+const requestsRoute = createRoute({ getParentRoute: () => appRoute, path: '/yeu-cau', validateSearch: requestListSearchSchema, component: lazyRouteComponent(() => import('../features/compliance/routes/request-list-page'), 'RequestListPage') });
+const requestRoute = createRoute({ getParentRoute: () => appRoute, path: '/yeu-cau/$requestId', validateSearch: requestSearchSchema, params: { parse: ({ requestId }) => ({ requestId: parseId(requestId) }), stringify: ({ requestId }) => ({ requestId: String(requestId) }) }, component: lazyRouteComponent(() => import('../features/compliance/routes/request-page'), 'RequestPage') });
+const outgoingRoute = createRoute({ getParentRoute: () => appRoute, path: '/so-van-ban-di', validateSearch: outgoingSearchSchema, component: lazyRouteComponent(() => import('../features/outgoing/routes/outgoing-page'), 'OutgoingPage') });
+const publicDocumentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cong-khai/$orgCode', validateSearch: z.object({ page: z.coerce.number().int().positive().optional().catch(undefined) }), component: lazyRouteComponent(() => import('../features/public/routes/public-documents-page'), 'PublicDocumentsPage') });
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  publicDocumentsRoute,
   appRoute.addChildren([
     homeRoute,
     orgTreeRoute,
@@ -193,6 +221,14 @@ const routeTree = rootRoute.addChildren([
     orgRecordsRoute,
     plansRoute,
     planRoute,
+    planCreateRoute,
+    planEditRoute,
+    inboxRoute, requestsRoute, requestRoute, outgoingRoute,
+    registrationsRoute,
+    registrationFormRoute,
+    clustersRoute,
+    clusterRoute,
+    movementsRoute, movementCreateRoute, movementRoute, movementEditRoute, calendarRoute,
   ]),
 ]);
 

@@ -1,4 +1,30 @@
 import type { movements as vi } from '../vi/movements';
 
 export const movements: Record<keyof typeof vi, string> = {
-};
+  'movement.notDraft': 'The movement has been launched; its content can no longer be edited.',
+  'movement.staleVersion': 'Someone else has just updated the movement. Reload the page and try again.',
+  'movement.periodReversed': 'The end date must be on or after the start date of the movement.',
+  'movement.periodOutsideYear': 'The period must include the movement year {year}.',
+  'movement.duplicateAward': 'Award {code} is chosen twice.',
+  'movement.unknownAward': 'There is no award {code} in use in the award catalogue.',
+  'movement.awardNotGrantable':
+    '{org} may not grant “{award}”. The level that launches a movement rewards it: offer only awards the launching organisation decides itself; propose higher awards upward after the final review.',
+  'movement.unknownPlan': 'There is no plan {id} of the launching organisation or its superiors.',
+  'movement.noCriteria': 'The movement has no criteria. Add at least one concrete, measurable criterion (measure and target) before launching.',
+  'movement.stepInFuture': 'The date cannot be later than today.',
+  'movement.stepBeforePrevious': 'The date cannot be before the previous step ({date}).',
+  'movement.stepBeforeStart': 'The date cannot be before the start of the movement ({startsOn}).',
+  'movement.launchAfterPeriod': 'A movement cannot be launched after its period has ended ({endsOn}).',
+  'movement.midReviewOutsidePeriod': 'The mid-term review must fall within the period of the movement ({startsOn} – {endsOn}).',
+  'movement.badTransition': 'The movement cannot go from “{from}” to “{to}”. Order: Launched → In progress → (Mid-term review) → Final review → Closed.',
+  'movement.noteRequired': 'Mid-term review, final review and closing need a note of the results (at least 5 characters).',
+  'movement.kind.REGULAR': 'Regular emulation',
+  'movement.kind.ROUND': 'Emulation round',
+  'movement.kind.THEMATIC': 'Thematic emulation',
+  'movement.status.DRAFT': 'Draft',
+  'movement.status.LAUNCHED': 'Launched',
+  'movement.status.IN_PROGRESS': 'In progress',
+  'movement.status.MID_REVIEW': 'Mid-term review',
+  'movement.status.FINAL_REVIEW': 'Final review',
+  'movement.status.CLOSED': 'Closed',
+} as const;

@@ -50,24 +50,24 @@ export interface PlanDocxModel {
 export const DRAFT_MARKER = 'DỰ THẢO';
 
 const FONT = 'Times New Roman';
-const FONTS = { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT } as const;
+export const FONTS = { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT } as const;
 
 // Sizes are in half-points.
 const PT11 = 22;
-const PT12 = 24;
+export const PT12 = 24;
 const PT13 = 26;
-const PT14 = 28;
+export const PT14 = 28;
 
 // Twips (1 mm = 56.7 twips).
-const A4_WIDTH = 11906;
-const A4_HEIGHT = 16838;
-const MARGIN_TOP = 1134; // 20 mm
-const MARGIN_BOTTOM = 1134; // 20 mm
-const MARGIN_LEFT = 1701; // 30 mm
-const MARGIN_RIGHT = 1134; // 20 mm
-const TEXT_WIDTH = A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT; // 9071
+export const A4_WIDTH = 11906;
+export const A4_HEIGHT = 16838;
+export const MARGIN_TOP = 1134; // 20 mm
+export const MARGIN_BOTTOM = 1134; // 20 mm
+export const MARGIN_LEFT = 1701; // 30 mm
+export const MARGIN_RIGHT = 1134; // 20 mm
+export const TEXT_WIDTH = A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT; // 9071
 const FIRST_LINE_INDENT = 567; // 1 cm
-const AFTER_6PT = 120;
+export const AFTER_6PT = 120;
 
 const HEADER_LEFT = 3628; // ≈ 40 %
 const HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
@@ -79,11 +79,11 @@ const RULE = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } a
 const nfc = (s: string): string => s.normalize('NFC');
 const upper = (s: string): string => nfc(s).toLocaleUpperCase('vi-VN');
 
-function run(text: string, opts: Omit<IRunOptions, 'text'> = {}): TextRun {
+export function run(text: string, opts: Omit<IRunOptions, 'text'> = {}): TextRun {
   return new TextRun({ ...opts, text: nfc(text) });
 }
 
-function para(children: IParagraphOptions['children'], opts: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
+export function para(children: IParagraphOptions['children'], opts: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
   return new Paragraph({ ...opts, children });
 }
 
@@ -91,7 +91,7 @@ function para(children: IParagraphOptions['children'], opts: Omit<IParagraphOpti
  * A short horizontal rule of `ruleWidth` twips, centred in `width`: an empty paragraph of small exact
  * height whose bottom border is shortened by indents (so the text above keeps its full width).
  */
-function rule(width: number, ruleWidth: number, after = 0): Paragraph {
+export function rule(width: number, ruleWidth: number, after = 0): Paragraph {
   const side = Math.max(0, Math.round((width - ruleWidth) / 2));
   return para([], {
     alignment: AlignmentType.CENTER,
@@ -102,10 +102,10 @@ function rule(width: number, ruleWidth: number, after = 0): Paragraph {
   });
 }
 
-const centred = (children: TextRun[], after = 0): Paragraph =>
+export const centred = (children: TextRun[], after = 0): Paragraph =>
   para(children, { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { before: 0, after } });
 
-function cell(width: number, children: Paragraph[]): TableCell {
+export function cell(width: number, children: Paragraph[]): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.TOP,
@@ -124,7 +124,7 @@ function borderlessTable(widths: [number, number], left: Paragraph[], right: Par
   });
 }
 
-function headerTable(m: PlanDocxModel): Table {
+export function headerTable(m: PlanDocxModel): Table {
   const left: Paragraph[] = [];
   if (m.parentOrgName?.trim()) left.push(centred([run(upper(m.parentOrgName), { size: PT13 })]));
   left.push(centred([run(upper(m.orgName), { bold: true, size: PT13 })]));
@@ -140,7 +140,7 @@ function headerTable(m: PlanDocxModel): Table {
   return borderlessTable([HEADER_LEFT, HEADER_RIGHT], left, right);
 }
 
-const body = (children: TextRun[], opts: Omit<IParagraphOptions, 'children'> = {}): Paragraph =>
+export const body = (children: TextRun[], opts: Omit<IParagraphOptions, 'children'> = {}): Paragraph =>
   para(children, {
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: FIRST_LINE_INDENT },
@@ -149,13 +149,13 @@ const body = (children: TextRun[], opts: Omit<IParagraphOptions, 'children'> = {
   });
 
 /** "- text", whether or not the stored text already starts with a dash. */
-function bulletText(text: string): string {
+export function bulletText(text: string): string {
   const t = nfc(text).trim();
   return /^[-–•]\s/.test(t) ? `- ${t.slice(1).trimStart()}` : `- ${t}`;
 }
 
 /** The theme in curly quotes, unless it already has them. */
-function quoteText(text: string): string {
+export function quoteText(text: string): string {
   const t = nfc(text).trim();
   return /^["“«]/.test(t) ? t : `“${t}”`;
 }
@@ -179,7 +179,7 @@ function blockParagraph(b: PlanDocxModel['blocks'][number]): Paragraph {
   }
 }
 
-function signerTable(m: PlanDocxModel): Table {
+export function signerTable(m: PlanDocxModel): Table {
   const left: Paragraph[] = [
     para([run('Nơi nhận:', { bold: true, italics: true, size: PT12 })], { indent: { firstLine: 0 }, spacing: { before: 0, after: 0 } }),
     ...m.recipients
@@ -195,7 +195,7 @@ function signerTable(m: PlanDocxModel): Table {
   return borderlessTable([SIGN_LEFT, SIGN_RIGHT], left, right);
 }
 
-function pageHeaders(draft: boolean): { default: Header; first: Header } {
+export function pageHeaders(draft: boolean): { default: Header; first: Header } {
   const marker = (): Paragraph =>
     para([run(DRAFT_MARKER, { bold: true, size: PT12, color: 'A6A6A6' })], {
       alignment: AlignmentType.RIGHT,

@@ -4,9 +4,11 @@ import { createPlanInput, issuePlanInput, planDto, planListQuery, updatePlanInpu
 import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { createPlan, findPlan, issuePlan, listPlans, planDocxModel, planPolicy, presentPlan, updatePlan } from './plans.service';
+import { readsBelow, createPlan, findPlan, issuePlan, listPlans, planDocxModel, planPolicy, presentPlan, updatePlan } from './plans.service';
 import { renderPlanDocx } from './plan-docx';
-import { readableSubtrees } from '../organisations/organisations.repository';
+import { renderPlanPdf } from './plan-pdf';
+import { findOrg, readableSubtrees } from '../organisations/organisations.repository';
+import { orgPolicy } from '../../lib/policy';
 
 async function loadPlan(app: AppContext, actor: AuthActor, id: number) {
   const plan = await findPlan(app.db, id);
@@ -23,8 +25,14 @@ export const planRoutes = [
     query: planListQuery,
     response: pageOf(planDto),
     async handler({ app, actor, query }) {
-      const paths = await readableSubtrees(app.db, actor, query.orgId);
-      const { rows, total } = await listPlans(app.db, { paths, year: query.year, status: query.status }, query.pageSize, (query.page - 1) * query.pageSize);
+      const superior = query.orgId === undefined ? null : await findOrg(app.db, query.orgId);
+      // A superior organisation's plans: only those it has issued, and only its own (for citing as basis).
+      const filter =
+        superior && !orgPolicy.listMembers(actor, superior) && readsBelow(actor, superior.path)
+          ? { paths: [superior.path], orgId: Number(superior.id), year: query.year, status: 'ISSUED' as const }
+          : { paths: await readableSubtrees(app.db, actor, query.orgId), year: query.year, status: query.status };
+      if (filter.status === 'ISSUED' && query.status === 'DRAFT') return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+      const { rows, total } = await listPlans(app.db, filter, query.pageSize, (query.page - 1) * query.pageSize);
       return { items: rows.map((p) => presentPlan(actor, p)), total, page: query.page, pageSize: query.pageSize };
     },
   }),
@@ -65,7 +73,7 @@ export const planRoutes = [
   defineRoute({
     method: 'POST',
     url: '/plans/:id/issue',
-    summary: 'Issue a draft: the next number of the organisation for the year is assigned and recorded in the outgoing register',
+    summary: 'Issue a draft: the next number is assigned and recorded in the outgoing register; the plan is delivered to its recipients (inboxes, website, archive copy) and may ask the subordinate units to respond by a deadline',
     tag: 'plans',
     params: idParams,
     body: issuePlanInput,
@@ -92,6 +100,22 @@ export const planRoutes = [
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename="${name}.docx"`)
         .send(buffer);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/plans/:id/document.pdf',
+    summary: 'The plan as a PDF with the layout of its Word document (Tinos embedded; a draft carries a "DỰ THẢO" marker)',
+    tag: 'plans',
+    params: idParams,
+    produces: 'application/pdf',
+    async handler({ app, actor, params, reply }) {
+      const plan = await findPlan(app.db, params.id);
+      if (!plan || !planPolicy.read(actor, plan)) throw notFound();
+      const dto = presentPlan(actor, plan);
+      const buffer = await renderPlanPdf(planDocxModel(dto, plan.parent_name));
+      const name = dto.number === null ? `ke-hoach-du-thao-${dto.id}` : `ke-hoach-${String(dto.number).padStart(2, '0')}-${dto.year}`;
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(buffer);
     },
   }),
 ];

@@ -7,11 +7,15 @@ import type { AuthActor } from '../../lib/actor';
 import type { DbOrTx, Tx } from '../../db/client';
 import { audit } from '../../lib/audit';
 import { conflict, notFound, validation } from '../../lib/errors';
-import { orgPolicy } from '../../lib/policy';
+import { coversStrictly, orgPolicy, READ_ROLES } from '../../lib/policy';
 import { findOrg } from '../organisations/organisations.repository';
 import { todayInVietnam } from '../imports/xlsx';
 import type { CreatePlanInput, PlanDto, UpdatePlanInput } from '../../../contracts/plans';
-import type { PlanDocxModel } from './plan-docx';
+import { renderPlanDocx, type PlanDocxModel } from './plan-docx';
+import type { RequestSpec } from '../../../contracts/cascade';
+import { distributeDocument } from '../cascade/distribution';
+import { recordResponse } from '../cascade/responses';
+import { createRequest } from '../cascade/requests.service';
 
 /** Document type code of a plan in its symbol ("KH-LĐLĐ"). */
 export const PLAN_DOC_TYPE = 'KH';
@@ -66,8 +70,16 @@ export async function findPlan(db: DbOrTx, id: number, forUpdate = false): Promi
   return r.rows[0] ?? null;
 }
 
+/** The actor reads some unit strictly below `path` (so `path` is one of its superiors). */
+export const readsBelow = (a: AuthActor, path: string) => a.roles.some((r) => READ_ROLES.includes(r.role) && coversStrictly(path, r.orgPath));
+
 export const planPolicy = {
-  read: (a: AuthActor, p: Pick<PlanRow, 'org_path' | 'status'>) => orgPolicy.listMembers(a, { path: p.org_path, status: 'ACTIVE' }),
+  /**
+   * Readers of the issuing organisation's subtree; and, once issued, readers of any unit below it:
+   * an issued plan is addressed down the hierarchy (units implement it and cite it as their basis).
+   */
+  read: (a: AuthActor, p: Pick<PlanRow, 'org_path' | 'status'>) =>
+    orgPolicy.listMembers(a, { path: p.org_path, status: 'ACTIVE' }) || (p.status === 'ISSUED' && readsBelow(a, p.org_path)),
   /** Drafting, editing and issuing belong to those who manage the issuing organisation. */
   write: (a: AuthActor, p: Pick<PlanRow, 'org_path' | 'org_status'>) => orgPolicy.createChild(a, { path: p.org_path, status: p.org_status }),
 };
@@ -185,7 +197,7 @@ export async function updatePlan(app: AppContext, actor: AuthActor, id: number, 
  * the document type, taken from a counter row locked by the update (two issues at once get two
  * numbers; the unique index on the register makes a duplicate impossible).
  */
-export async function issuePlan(app: AppContext, actor: AuthActor, id: number, input: { version: number; issuedOn: string }): Promise<void> {
+export async function issuePlan(app: AppContext, actor: AuthActor, id: number, input: { version: number; issuedOn: string; request?: RequestSpec | null }): Promise<void> {
   await app.db.transaction(async (tx) => {
     const plan = await loadDraft(tx, actor, id, input.version);
     const today = todayInVietnam();
@@ -207,14 +219,46 @@ export async function issuePlan(app: AppContext, actor: AuthActor, id: number, i
       update plan set status = 'ISSUED', number = ${number}, symbol = ${symbol}, issued_on = ${input.issuedOn}, document_id = ${documentId},
         updated_at = now(), version = version + 1
       where id = ${id}`);
+    // Distribution to the recipients (inboxes, website, archive copy), in the same transaction.
+    const issued = (await findPlan(tx, id))!;
+    const dto = presentPlan(actor, issued);
+    const distribution = await distributeDocument(tx, {
+      documentId,
+      issuer: { id: Number(plan.org_id), path: plan.org_path },
+      title: plan.title,
+      body: `Số ${String(number).padStart(2, '0')}/${symbol} ngày ${input.issuedOn.split('-').reverse().join('/')} của ${plan.org_name}`,
+      link: `/ke-hoach/${id}`,
+      recipients: plan.recipients.map((r) => ({ orgId: r.orgId ?? null, kind: r.kind ?? 'OTHER' })),
+      renderArchive: () => renderPlanDocx(planDocxModel(dto, issued.parent_name)),
+    });
+    // A plan based on a superior's plan answers the superior's request.
+    const answered = await recordResponse(tx, Number(plan.org_id), { kind: 'PLAN', basisPlanIds: plan.basis.map((b) => b.planId).filter((x): x is number => x !== null && x !== undefined) }, { type: 'plan', id });
+    const request = input.request
+      ? await createRequest(tx, actor, {
+          issuer: { id: Number(plan.org_id), path: plan.org_path },
+          sourceType: 'plan',
+          sourceId: id,
+          responseKind: input.request.responseKind,
+          year: Number(plan.year),
+          title: plan.title,
+          deadline: input.request.deadline,
+          targetOrgIds: input.request.targetOrgIds,
+          link: `/ke-hoach/${id}`,
+        })
+      : null;
     await audit(tx, actor, [
-      { action: 'plan.issue', entityType: 'plan', entityId: id, orgId: Number(plan.org_id), after: { number, symbol, year, issuedOn: input.issuedOn, documentId } },
+      {
+        action: 'plan.issue', entityType: 'plan', entityId: id, orgId: Number(plan.org_id),
+        after: { number, symbol, year, issuedOn: input.issuedOn, documentId, ...distribution, answeredRequests: answered, requestId: request?.id ?? null },
+      },
     ]);
   });
 }
 
 export interface PlanFilter {
   paths: string[];
+  /** Only the plans of this organisation (not its subtree). */
+  orgId?: number;
   year?: number;
   status?: 'DRAFT' | 'ISSUED';
 }
@@ -224,6 +268,7 @@ export async function listPlans(db: DbOrTx, f: PlanFilter, limit: number, offset
   const where = sql.join(
     [
       sql`(${sql.join(f.paths.map((p) => sql`p.org_path like ${`${p}%`}`), sql` or `)})`,
+      ...(f.orgId !== undefined ? [sql`p.org_id = ${f.orgId}`] : []),
       ...(f.year !== undefined ? [sql`p.year = ${f.year}`] : []),
       ...(f.status !== undefined ? [sql`p.status = ${f.status}`] : []),
     ],

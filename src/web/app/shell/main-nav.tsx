@@ -1,10 +1,12 @@
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
-import { IconAward, IconChecklist, IconFileText, IconFileImport, IconHistory, IconListCheck, IconScale, IconSitemap, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { IconAward, IconCalendar, IconFlag, IconClipboardCheck, IconChecklist, IconFileText, IconFileImport, IconHistory, IconListCheck, IconScale, IconSitemap, IconUsers, IconUserShield, IconUsersGroup } from '@tabler/icons-react';
 import type { MessageKey } from '../../../contracts/messages';
 import { useT } from '../../lib/i18n';
+import { IconInbox, IconBellRinging, IconBook2 } from '@tabler/icons-react';
+import { InboxNavBadge } from '../../features/inbox/components/inbox-nav-badge';
 
-type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky';
+type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di';
 
 interface NavItem {
   to: NavPath;
@@ -12,14 +14,23 @@ interface NavItem {
   icon: typeof IconSitemap;
   /** A global ability from `Me.abilities` needed to see the item. */
   ability?: string;
+  /** Shown at the right of the item (e.g. the unread count). */
+  right?: () => React.ReactNode;
 }
 
 const ITEMS: NavItem[] = [
   { to: '/', label: 'web.nav.home', icon: IconChecklist },
+  { to: '/hop-thu', label: 'web.cascade.nav.inbox', icon: IconInbox, right: InboxNavBadge },
   { to: '/to-chuc', label: 'web.nav.organisations', icon: IconSitemap },
   { to: '/doan-vien', label: 'web.nav.members', icon: IconUsers },
   { to: '/xet-dieu-kien', label: 'web.nav.eligibility', icon: IconListCheck },
   { to: '/ke-hoach', label: 'web.nav.plans', icon: IconFileText },
+  { to: '/yeu-cau', label: 'web.cascade.nav.requests', icon: IconBellRinging },
+  { to: '/so-van-ban-di', label: 'web.cascade.nav.outgoing', icon: IconBook2 },
+  { to: '/phong-trao', label: 'web.nav.movements', icon: IconFlag },
+  { to: '/lich', label: 'web.nav.calendar', icon: IconCalendar },
+  { to: '/dang-ky', label: 'web.registrations.nav', icon: IconClipboardCheck },
+  { to: '/cum-thi-dua', label: 'web.clusters.nav', icon: IconUsersGroup },
   { to: '/danh-muc-khen-thuong', label: 'web.nav.awards', icon: IconAward },
   { to: '/quy-tac-xet', label: 'web.nav.rules', icon: IconScale },
   { to: '/nhap-du-lieu', label: 'web.nav.import', icon: IconFileImport },
@@ -44,6 +55,7 @@ export function MainNav({ abilities, onNavigate }: { abilities: string[]; onNavi
             label={t(item.label)}
             leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
             active={active}
+            rightSection={item.right ? <item.right /> : undefined}
             aria-current={active ? 'page' : undefined}
             onClick={onNavigate}
             renderRoot={(props) => <Link to={item.to} {...props} />}

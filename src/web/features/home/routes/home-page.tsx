@@ -7,7 +7,10 @@ import { hasAbility, useMe } from '../../../lib/session';
 import { formatNumber } from '../../../lib/format';
 import { ButtonLink } from '../../../components/ui/links';
 import { useMemberCount, useUnitCount } from '../api/get-home-counts';
+import { useInboxSummary } from '../../inbox/api/inbox';
 import classes from './home-page.module.css';
+
+const INBOX_KINDS = ['REQUEST', 'REMINDER', 'DOCUMENT', 'NOTICE'] as const;
 
 function StatCard({ label, value, loading, icon, atLeast = false }: { label: string; value: number | undefined; loading: boolean; icon: ReactNode; atLeast?: boolean }) {
   return (
@@ -33,6 +36,7 @@ export function HomePage() {
   const me = useMe();
   const members = useMemberCount();
   const units = useUnitCount();
+  const inbox = useInboxSummary();
   useDocumentTitle(`${t('web.home.title')} · ${t('app.name')}`);
 
   return (
@@ -49,19 +53,29 @@ export function HomePage() {
         <StatCard label={t('web.home.units')} value={units.data} loading={units.isPending} icon={<IconBuildingCommunity size={24} aria-hidden />} />
       </SimpleGrid>
 
-      <Paper withBorder p="md">
+      <Paper withBorder p="md" data-testid="home-inbox">
         <Group gap="xs" mb="sm">
           <IconInbox size={20} aria-hidden />
           <Title order={2} fz="h4">
             {t('web.home.inbox')}
           </Title>
-          <Badge variant="light" color="gray">
-            0
+          <Badge variant="light" color={inbox.data && inbox.data.unread > 0 ? 'red' : 'gray'}>
+            {inbox.data ? formatNumber(inbox.data.unread) : '—'}
           </Badge>
         </Group>
-        <Text c="dimmed" size="sm">
-          {t('web.home.inboxEmpty')}
-        </Text>
+        {inbox.data && inbox.data.unread > 0 ? (
+          <Group gap="xs">
+            {INBOX_KINDS.filter((k) => inbox.data.byKind[k] > 0).map((k) => (
+              <ButtonLink key={k} to="/hop-thu" search={{ kind: k, unread: true }} variant="light" size="xs">
+                {`${t(`web.cascade.inbox.kind.${k}`)}: ${formatNumber(inbox.data.byKind[k])}`}
+              </ButtonLink>
+            ))}
+          </Group>
+        ) : (
+          <Text c="dimmed" size="sm">
+            {t('web.home.inboxEmpty')}
+          </Text>
+        )}
       </Paper>
 
       <Stack gap="sm">

@@ -1,8 +1,11 @@
 import { Button, Grid, Paper, Select, Stack } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { PLAN_STATUSES, type PlanStatus } from '../../../../contracts/plans';
 import { useT } from '../../../lib/i18n';
+import { useMe } from '../../../lib/session';
+import { ButtonLink } from '../../../components/ui/links';
+import { managedUnits } from '../components/plan-form';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
@@ -26,13 +29,24 @@ export function PlanListPage() {
   const navigate = route.useNavigate();
   const params = planListParams(search);
   const list = usePlans(params);
+  const canCreate = managedUnits(useMe()).length > 0;
 
   const update = (patch: Partial<PlanSearch>, keepPage = false) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch, ...(keepPage ? {} : { page: undefined }) }), replace: !keepPage });
 
   return (
     <Stack gap="md">
-      <PageHeader title={t('web.plans.title')} description={t('web.plans.description')} />
+      <PageHeader
+        title={t('web.plans.title')}
+        description={t('web.plans.description')}
+        actions={
+          canCreate && (
+            <ButtonLink to="/ke-hoach/moi" leftSection={<IconPlus size={16} aria-hidden />} data-testid="plan-create">
+              {t('web.plans.create')}
+            </ButtonLink>
+          )
+        }
+      />
       <Paper withBorder p="sm">
         <Grid gap="sm" role="search" aria-label={t('web.plans.filter.title')}>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>

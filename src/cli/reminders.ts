@@ -1,0 +1,30 @@
+import type { Command } from './commands';
+import { withDatabase } from './shared';
+import { loadConfig } from '../server/config';
+import { createContext } from '../server/bootstrap';
+import { sendDueReminders } from '../server/modules/cascade/reminders';
+import { todayInVietnam } from '../server/modules/imports/xlsx';
+
+/**
+ * `vinhdanh reminders [--days N] [--today YYYY-MM-DD]`: reminds, once a day, the units that have
+ * not answered an open request due within N days (default 3), then sends the mail outbox. Meant
+ * for a daily timer (cron, systemd).
+ */
+export const remindersCommand: Command = {
+  help: 'reminders [--days 3] [--today YYYY-MM-DD] — nhắc các đơn vị chưa trả lời yêu cầu sắp đến hạn, gửi thư',
+  options: { days: { type: 'string' }, today: { type: 'string' } },
+  async run(values) {
+    const days = values.days === undefined ? 3 : Number(values.days);
+    const today = typeof values.today === 'string' ? values.today : todayInVietnam();
+    if (!Number.isInteger(days) || days < 0 || days > 60 || !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+      console.error('Usage: vinhdanh reminders [--days 0..60] [--today YYYY-MM-DD]');
+      return 2;
+    }
+    return withDatabase(async (p) => {
+      const app = createContext(loadConfig(), p);
+      const r = await sendDueReminders(app, today, days);
+      console.log(`Đã nhắc ${r.reminded} đơn vị của ${r.requests} yêu cầu; ${r.emails} thư, đã gửi ${r.sent}.`);
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Button, Grid, Paper, Select, Stack } from '@mantine/core';
+import { IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { getRouteApi } from '@tanstack/react-router';
+import { CLUSTER_KINDS, type ClusterKind } from '../../../../contracts/clusters';
+import { useT } from '../../../lib/i18n';
+import { useMe } from '../../../lib/session';
+import { ErrorAlert } from '../../../components/ui/error-alert';
+import { PageHeader } from '../../../components/ui/page-header';
+import { PaginationBar } from '../../../components/ui/pagination-bar';
+import { useClusters } from '../api/clusters';
+import { ClusterTable } from '../components/cluster-table';
+import { ClusterFormModal } from '../components/cluster-form-modal';
+import { clusterListParams, type ClusterSearch } from './search';
+
+const route = getRouteApi('/app/cum-thi-dua');
+/** Roles that may organise a cluster (the server decides; this only shows the button). */
+const MANAGE_ROLES: readonly string[] = ['SYSTEM_ADMIN', 'TDKT_OFFICER', 'CDCS_OFFICER'];
+const ALL = 'all';
+
+function yearOptions(): string[] {
+  const now = new Date().getFullYear();
+  return Array.from({ length: 12 }, (_, i) => String(now + 1 - i));
+}
+
+/** `/cum-thi-dua`: clusters and blocks in scope, filtered by year and kind, paged on the server. */
+export function ClusterListPage() {
+  const t = useT();
+  const me = useMe();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const params = clusterListParams(search);
+  const list = useClusters(params);
+  const [creating, setCreating] = useState(false);
+  const managed = me.roles.find((r) => MANAGE_ROLES.includes(r.role));
+
+  const update = (patch: Partial<ClusterSearch>, keepPage = false) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch, ...(keepPage ? {} : { page: undefined }) }), replace: !keepPage });
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('web.clusters.title')}
+        description={t('web.clusters.description')}
+        actions={
+          managed && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="cluster-create">
+              {t('web.clusters.create')}
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder p="sm">
+        <Grid gap="sm" role="search" aria-label={t('web.clusters.filter.title')}>
+          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
+            <Select
+              label={t('web.clusters.field.year')}
+              data={[{ value: ALL, label: t('web.common.all') }, ...yearOptions().map((y) => ({ value: y, label: y }))]}
+              value={search.year === undefined ? ALL : String(search.year)}
+              onChange={(v) => update({ year: v === null || v === ALL ? undefined : Number(v) })}
+              allowDeselect={false}
+              data-testid="cluster-year"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
+            <Select
+              label={t('web.clusters.field.kind')}
+              data={[{ value: ALL, label: t('web.common.all') }, ...CLUSTER_KINDS.map((k) => ({ value: k, label: t(`web.clusters.kind.${k}`) }))]}
+              value={search.kind ?? ALL}
+              onChange={(v) => update({ kind: v === null || v === ALL ? undefined : (v as ClusterKind) })}
+              allowDeselect={false}
+              data-testid="cluster-kind-filter"
+            />
+          </Grid.Col>
+          {(search.year !== undefined || search.kind !== undefined) && (
+            <Grid.Col span={{ base: 12, sm: 4, md: 3 }} style={{ display: 'flex', alignItems: 'flex-end' }}>
+              <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => void navigate({ search: {}, replace: true })}>
+                {t('web.common.clearFilters')}
+              </Button>
+            </Grid.Col>
+          )}
+        </Grid>
+      </Paper>
+      <ErrorAlert error={list.error} />
+      <div>
+        <ClusterTable
+          rows={list.data?.items ?? []}
+          loading={list.isPending}
+          refreshing={list.isPlaceholderData}
+          onOpen={(c) => void navigate({ to: '/cum-thi-dua/$clusterId', params: { clusterId: c.id } })}
+        />
+        {list.data && (
+          <PaginationBar total={list.data.total} page={params.page} pageSize={params.pageSize} onPageChange={(page) => update({ page: page === 1 ? undefined : page }, true)} onPageSizeChange={(pageSize) => update({ pageSize })} />
+        )}
+      </div>
+      {creating && (
+        <ClusterFormModal
+          defaultOrganiserId={managed?.orgId ?? null}
+          onClose={() => setCreating(false)}
+          onSaved={(c) => void navigate({ to: '/cum-thi-dua/$clusterId', params: { clusterId: c.id } })}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,105 @@
+import { Button, Grid, Paper, Select, Stack } from '@mantine/core';
+import { IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { getRouteApi } from '@tanstack/react-router';
+import { MOVEMENT_KINDS, MOVEMENT_STATUSES, type MovementKind, type MovementStatus } from '../../../../contracts/movements';
+import { useT } from '../../../lib/i18n';
+import { useMe } from '../../../lib/session';
+import { ButtonLink } from '../../../components/ui/links';
+import { ErrorAlert } from '../../../components/ui/error-alert';
+import { PageHeader } from '../../../components/ui/page-header';
+import { PaginationBar } from '../../../components/ui/pagination-bar';
+import { useMovements } from '../api/movements';
+import { MovementTable } from '../components/movement-table';
+import { managedUnits } from '../components/managed-units';
+import { movementListParams, type MovementSearch } from './search';
+
+const route = getRouteApi('/app/phong-trao');
+const ALL = 'all';
+
+function yearOptions(): string[] {
+  const now = new Date().getFullYear();
+  return Array.from({ length: 12 }, (_, i) => String(now + 1 - i));
+}
+
+/** `/phong-trao`: movements in scope, filtered by year, status and kind in the URL, paged on the server. */
+export function MovementListPage() {
+  const t = useT();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const params = movementListParams(search);
+  const list = useMovements(params);
+  const canCreate = managedUnits(useMe()).length > 0;
+
+  const update = (patch: Partial<MovementSearch>, keepPage = false) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch, ...(keepPage ? {} : { page: undefined }) }), replace: !keepPage });
+  const filtered = search.year !== undefined || search.status !== undefined || search.kind !== undefined;
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('web.movements.title')}
+        description={t('web.movements.description')}
+        actions={
+          canCreate && (
+            <ButtonLink to="/phong-trao/moi" leftSection={<IconPlus size={16} aria-hidden />} data-testid="movement-create">
+              {t('web.movements.create')}
+            </ButtonLink>
+          )
+        }
+      />
+      <Paper withBorder p="sm">
+        <Grid gap="sm" role="search" aria-label={t('web.movements.filter.title')}>
+          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
+            <Select
+              label={t('web.movements.field.year')}
+              data={[{ value: ALL, label: t('web.common.all') }, ...yearOptions().map((y) => ({ value: y, label: y }))]}
+              value={search.year === undefined ? ALL : String(search.year)}
+              onChange={(v) => update({ year: v === null || v === ALL ? undefined : Number(v) })}
+              allowDeselect={false}
+              data-testid="movement-year"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
+            <Select
+              label={t('web.movements.field.status')}
+              data={[{ value: ALL, label: t('web.common.all') }, ...MOVEMENT_STATUSES.map((s) => ({ value: s, label: t(`movement.status.${s}`) }))]}
+              value={search.status ?? ALL}
+              onChange={(v) => update({ status: v === null || v === ALL ? undefined : (v as MovementStatus) })}
+              allowDeselect={false}
+              data-testid="movement-status-filter"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
+            <Select
+              label={t('web.movements.field.kind')}
+              data={[{ value: ALL, label: t('web.common.all') }, ...MOVEMENT_KINDS.map((k) => ({ value: k, label: t(`movement.kind.${k}`) }))]}
+              value={search.kind ?? ALL}
+              onChange={(v) => update({ kind: v === null || v === ALL ? undefined : (v as MovementKind) })}
+              allowDeselect={false}
+              data-testid="movement-kind-filter"
+            />
+          </Grid.Col>
+          {filtered && (
+            <Grid.Col span={{ base: 12, md: 3 }} style={{ display: 'flex', alignItems: 'flex-end' }}>
+              <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => void navigate({ search: {}, replace: true })}>
+                {t('web.common.clearFilters')}
+              </Button>
+            </Grid.Col>
+          )}
+        </Grid>
+      </Paper>
+      <ErrorAlert error={list.error} />
+      <div>
+        <MovementTable
+          rows={list.data?.items ?? []}
+          loading={list.isPending}
+          refreshing={list.isPlaceholderData}
+          onOpen={(m) => void navigate({ to: '/phong-trao/$movementId', params: { movementId: m.id } })}
+        />
+        {list.data && (
+          <PaginationBar total={list.data.total} page={params.page} pageSize={params.pageSize} onPageChange={(page) => update({ page: page === 1 ? undefined : page }, true)} onPageSizeChange={(pageSize) => update({ pageSize })} />
+        )}
+      </div>
+    </Stack>
+  );
+}
