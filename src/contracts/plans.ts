@@ -58,8 +58,17 @@ export type CreatePlanInput = z.infer<typeof createPlanInput>;
 export const updatePlanInput = z.object({ version: z.number().int().positive(), ...planFields });
 export type UpdatePlanInput = z.infer<typeof updatePlanInput>;
 
-/** Issuing may ask the subordinate units to respond (their own plan, or registrations) by a deadline. */
-export const issuePlanInput = z.object({ version: z.number().int().positive(), issuedOn: isoDate, request: requestSpec.nullable().default(null) });
+/**
+ * Issuing may ask the subordinate units to respond (their own plan, or registrations) by a deadline.
+ * The number is assigned (the next of the organisation for the year and type) unless one is given:
+ * a number already taken in the office's paper register, which must not be used in Vinh Danh yet.
+ */
+export const issuePlanInput = z.object({
+  version: z.number().int().positive(),
+  issuedOn: isoDate,
+  number: z.number().int().min(1).max(99999).nullable().default(null),
+  request: requestSpec.nullable().default(null),
+});
 export type IssuePlanInput = z.infer<typeof issuePlanInput>;
 
 export const planDto = z.object({

@@ -1,6 +1,7 @@
 // Cụm, khối thi đua: composition rules, permissions, next year's rotation, the covenant and its
 // DOCX, and the leader chosen at year end feeding the Cờ thi đua eligibility.
 import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestEnv } from '../support/app';
@@ -10,6 +11,9 @@ import type { ClusterDto } from '../../src/contracts/clusters';
 import type { EvaluationResult } from '../../src/contracts/eligibility';
 import { todayInVietnam } from '../../src/server/modules/imports/xlsx';
 import { verifyAuditChain } from '../../src/server/lib/audit';
+import { readSheet } from '../support/xlsx';
+import { findCluster } from '../../src/server/modules/clusters/clusters.repository';
+import { clusterExportRows } from '../../src/server/modules/clusters/cluster-export';
 
 let env: TestEnv;
 let w: Awaited<ReturnType<typeof smallWorld>>;
@@ -350,5 +354,100 @@ describe('demo data', () => {
     const docx = await viewer.get(`/api/v1/clusters/${id}/covenant.docx`);
     expect(docx.statusCode).toBe(200);
     expect(await countRows(db(), 'audit_event', sql`action = 'cluster.create' and entity_id = ${String(id)}`)).toBe(1);
+  });
+});
+
+describe('export to Excel', () => {
+  const ROLE = { HEAD: 'Cụm trưởng', DEPUTY: 'Cụm phó', MEMBER: 'Thành viên' } as const;
+  const KIND = { CLUSTER: 'Cụm thi đua', BLOCK: 'Khối thi đua' } as const;
+  const LEVEL = { UPPER: 'Cấp trên trực tiếp cơ sở', PROVINCE: 'LĐLĐ tỉnh, CĐ ngành TW', CENTRAL: 'Tổng Liên đoàn' } as const;
+  const HEADER = ['STT', 'Cụm/khối', 'Loại', 'Năm', 'Cấp', 'Đơn vị', 'Vai trò', 'Thứ tự luân phiên', 'Ngày ký giao ước', 'Đơn vị dẫn đầu'];
+  const vn = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
+
+  /** The rows the export must hold for the clusters the list answers, in list order. */
+  const expectedRows = (items: ClusterDto[]) =>
+    items.flatMap((c) =>
+      c.members.map((m) => [c.name, KIND[c.kind], String(c.year), LEVEL[c.level], m.name, ROLE[m.role], String(m.rotationOrder), vn(c.covenantSignedOn), c.leader?.name ?? '']),
+    );
+  /** Data rows below the title, the filter line and the header, without the STT column; trailing blanks padded. */
+  const dataRows = (sheet: string[][]) => sheet.slice(3).map((r) => Array.from({ length: 10 }, (_, i) => r[i] ?? '').slice(1));
+
+  async function exported(c: Client, query: string) {
+    const res = await c.get(`/api/v1/clusters/export.xlsx${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    return { res, sheet: await readSheet(res.rawPayload) };
+  }
+  const listed = async (c: Client, query: string) => (await c.get(`/api/v1/clusters?pageSize=100${query}`)).json<{ items: ClusterDto[]; total: number }>().items;
+
+  it('one row per member unit of exactly the filtered clusters, with Vietnamese labels, dd/mm/yyyy dates, a title, the filter and a frozen header', async () => {
+    const c = await loginAs(env.app, 'huyen.tdkt');
+    const { res, sheet } = await exported(c, '?year=2024&kind=CLUSTER');
+    expect(res.headers['content-disposition']).toContain('cum-khoi-thi-dua-2024.xlsx');
+    expect(sheet[0]![0]).toBe('Danh sách cụm, khối thi đua và đơn vị thành viên');
+    expect(sheet[1]![0]).toBe('Lọc: Năm 2024, Cụm thi đua');
+    expect(sheet[2]).toEqual(HEADER);
+    const items = await listed(c, '&year=2024&kind=CLUSTER');
+    expect(items.length).toBeGreaterThan(0);
+    expect(dataRows(sheet)).toEqual(expectedRows(items));
+    expect(sheet.slice(3).map((r) => r[0])).toEqual(sheet.slice(3).map((_, i) => String(i + 1)));
+    // The main cluster: three members, head first, its covenant date and leader as recorded.
+    const mainRows = dataRows(sheet).filter((r) => r[0] === main.name && r[2] === '2024');
+    expect(mainRows.map((r) => [r[4], r[5], r[6]])).toEqual([
+      ['Công đoàn cơ sở Trường THCS Phước Minh', 'Cụm trưởng', '1'],
+      ['Công đoàn cơ sở Công ty TNHH Sợi Thế Kỷ', 'Cụm phó', '2'],
+      ['Công đoàn cơ sở Trường Tiểu học Lộc Hưng', 'Thành viên', '3'],
+    ]);
+    const signedOn = items.find((x) => x.id === main.id)!.covenantSignedOn;
+    expect(signedOn).not.toBeNull();
+    expect(mainRows.every((r) => r[7] === signedOn!.split('-').reverse().join('/') && /^\d{2}\/\d{2}\/\d{4}$/.test(r[7]!))).toBe(true);
+    expect(sheet.flat().some((v) => /^\d{4}-\d{2}-\d{2}$/.test(v))).toBe(false);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ws.getColumn(6).width).toBeGreaterThan(30);
+    // Other filters: blocks only; the unit filter; no filter at all.
+    const blocks = await exported(c, '?year=2024&kind=BLOCK');
+    expect(dataRows(blocks.sheet)).toEqual(expectedRows(await listed(c, '&year=2024&kind=BLOCK')));
+    expect(dataRows(blocks.sheet).every((r) => r[1] === 'Khối thi đua')).toBe(true);
+    const byUnit = await exported(c, `?orgId=${w.orgs.huyen.id}`);
+    expect(byUnit.sheet[1]![0]).toBe('Lọc: Đơn vị: Liên đoàn Lao động huyện DMC');
+    expect(dataRows(byUnit.sheet)).toEqual(expectedRows(await listed(c, `&orgId=${w.orgs.huyen.id}`)));
+    const all = await exported(c, '');
+    expect(all.sheet[1]![0]).toBe('Lọc: Tất cả');
+    expect(dataRows(all.sheet)).toEqual(expectedRows(await listed(c, '')));
+  });
+
+  it('another district’s officer gets 404 for an out-of-scope unit and only ever sees the clusters it may read; a member gets no rows', async () => {
+    const other = await loginAs(env.app, 'hth.tdkt');
+    const out = await other.get(`/api/v1/clusters/export.xlsx?orgId=${w.orgs.huyen.id}`);
+    expect(out.statusCode).toBe(404);
+    expect(out.headers['content-type']).not.toContain('spreadsheetml');
+    const { sheet } = await exported(other, '');
+    const rows = dataRows(sheet);
+    const visible = await listed(other, '');
+    expect(rows).toEqual(expectedRows(visible));
+    // Only the province's block, in which its CĐCS is a member; none of the district DMC's clusters.
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(['Khối các LĐLĐ huyện']));
+    expect(rows.some((r) => r[0] === main.name || r[4] === 'Công đoàn cơ sở Trường THCS Phước Minh')).toBe(false);
+    const member = await exported(await loginAs(env.app, 'doanvien'), '');
+    expect(member.sheet.slice(3)).toEqual([]);
+    const bad = await (await loginAs(env.app, 'huyen.tdkt')).get('/api/v1/clusters/export.xlsx?kind=NHOM');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('caps the rows at the limit and keeps every member row of an empty cluster visible', async () => {
+    const items = await listed(await loginAs(env.app, 'huyen.tdkt'), '&year=2024');
+    const [first] = await Promise.all([findCluster(db(), items[0]!.id)]);
+    const { rows, capped } = clusterExportRows([first!, first!], first!.members.length + 1);
+    expect(capped).toBe(true);
+    expect(rows).toHaveLength(first!.members.length + 1);
+    expect(rows.map((r) => r[0])).toEqual(rows.map((_, i) => i + 1));
+    const whole = clusterExportRows([first!], 100);
+    expect(whole).toMatchObject({ capped: false });
+    const empty = clusterExportRows([{ ...first!, members: [] }], 100);
+    expect(empty.rows).toHaveLength(1);
+    expect(empty.rows[0]![5]).toBe('');
   });
 });

@@ -1,10 +1,14 @@
 // Movements: drafting, launching with a registration request, every step of the life cycle and its
 // permissions, refusals that save nothing, the list, and the summary report (DOCX).
 import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestEnv } from '../support/app';
-import { loginAs, smallWorld } from '../factories';
+import { createOrg, createUser, loginAs, smallWorld, type Client } from '../factories';
+import { readSheet } from '../support/xlsx';
+import { findMovement } from '../../src/server/modules/movements/movements.repository';
+import { MOVEMENT_EXPORT_MAX_ROWS, movementWorkbook } from '../../src/server/modules/movements/movement-export';
 import { auditEvents, countRows } from '../support/achievements';
 import { todayInVietnam } from '../../src/server/modules/imports/xlsx';
 import type { MovementDetailDto, MovementDto } from '../../src/contracts/movements';
@@ -372,5 +376,114 @@ describe('list and summary report', () => {
     expect(headers.join('')).toContain('DỰ THẢO');
     // A viewer of the district may download it; the unit of another branch may not.
     expect((await (await loginAs(env.app, 'xem')).get(`/api/v1/movements/${m.id}/summary.docx`)).statusCode).toBe(200);
+  });
+});
+
+describe('export to Excel', () => {
+  const HEADER = [
+    'STT', 'Đơn vị phát động', 'Tên phong trào', 'Loại', 'Năm', 'Từ ngày', 'Đến ngày', 'Trạng thái', 'Ngày phát động',
+    'Số đơn vị được yêu cầu đăng ký', 'Đăng ký đúng hạn', 'Đăng ký trễ hạn', 'Chưa đăng ký', 'Khen thưởng cấp phát động',
+  ];
+  const KIND = { REGULAR: 'Thi đua thường xuyên', ROUND: 'Thi đua theo đợt', THEMATIC: 'Thi đua chuyên đề' } as const;
+  const STATUS = { DRAFT: 'Nháp', LAUNCHED: 'Phát động', IN_PROGRESS: 'Đang thực hiện', MID_REVIEW: 'Sơ kết', FINAL_REVIEW: 'Tổng kết', CLOSED: 'Kết thúc' } as const;
+  const vn = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
+  /** Data rows below the title, the filter line and the header; blanks padded to the header's width. */
+  const dataRows = (sheet: string[][]) => sheet.slice(3).map((r) => Array.from({ length: HEADER.length }, (_, i) => r[i] ?? ''));
+  let otherTitle: string;
+
+  beforeAll(async () => {
+    const db = env.database.db;
+    const other = await createOrg(db, { code: 'HTH', name: 'Liên đoàn Lao động huyện Hòa Thành', kind: 'LDLD_HUYEN', parent: w.orgs.tinh });
+    await createOrg(db, { code: 'HTH-A', name: 'Công đoàn cơ sở Trường THPT Hòa Thành', kind: 'CDCS', parent: other });
+    await createUser(db, 'hth.tdkt', [{ role: 'TDKT_OFFICER', org: other }]);
+    otherTitle = 'Phong trào thi đua của huyện Hòa Thành';
+    const c = await loginAs(env.app, 'hth.tdkt');
+    const res = await c.post('/api/v1/movements', movement(other.id, { title: otherTitle }));
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  async function exported(c: Client, query: string) {
+    const res = await c.get(`/api/v1/movements/export.xlsx${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    return { res, sheet: await readSheet(res.rawPayload) };
+  }
+  const listed = async (c: Client, query: string) => (await c.get(`/api/v1/movements?pageSize=200${query}`)).json<{ items: MovementDto[] }>().items;
+  /** What the export must show of the list's rows, except the figures, in list order. */
+  const expectedRows = (items: MovementDto[]) =>
+    items.map((m, i) => [String(i + 1), m.orgName, m.title, KIND[m.kind], String(m.year), vn(m.startsOn), vn(m.endsOn), STATUS[m.status], vn(m.launchedOn)]);
+
+  it('exactly the filtered list: title, filter line, Vietnamese header, dd/mm/yyyy dates, frozen header, widths, offered awards', async () => {
+    const c = await loginAs(env.app, 'huyen.tdkt');
+    const { res, sheet } = await exported(c, `?year=${year}&status=DRAFT&orgId=${w.orgs.huyen.id}`);
+    expect(res.headers['content-disposition']).toContain(`phong-trao-thi-dua-${year}.xlsx`);
+    expect(sheet[0]![0]).toBe('Danh sách phong trào thi đua');
+    expect(sheet[1]![0]).toBe(`Lọc: Năm ${year}, Nháp, Đơn vị: Liên đoàn Lao động huyện DMC`);
+    expect(sheet[2]).toEqual(HEADER);
+    const items = await listed(c, `&year=${year}&status=DRAFT&orgId=${w.orgs.huyen.id}`);
+    expect(items.length).toBeGreaterThan(1);
+    const rows = dataRows(sheet);
+    expect(rows.map((r) => r.slice(0, 9))).toEqual(expectedRows(items));
+    expect(rows.every((r) => r[7] === 'Nháp' && r[4] === String(year) && r[5] === `01/01/${year}`)).toBe(true);
+    // A draft asked no one: the figures are blank; the awards the launching level offers are named.
+    expect(rows.every((r) => r.slice(9, 13).every((v) => v === ''))).toBe(true);
+    expect(rows.find((r) => r[2] === items[0]!.title)![13]).toBe(items[0]!.offeredAwards.map((a) => a.name).join('; '));
+    expect(rows.some((r) => r[2] === otherTitle)).toBe(false);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ws.getColumn(3).width).toBeGreaterThan(40);
+    // Kind filter and no filter: still exactly the list.
+    const thematic = await exported(c, '?kind=THEMATIC');
+    expect(dataRows(thematic.sheet).map((r) => r.slice(0, 9))).toEqual(expectedRows(await listed(c, '&kind=THEMATIC')));
+    const all = await exported(c, '');
+    expect(all.sheet[1]![0]).toBe('Lọc: Tất cả');
+    expect(dataRows(all.sheet).map((r) => r.slice(0, 9))).toEqual(expectedRows(await listed(c, '')));
+  });
+
+  it('carries the registration figures: asked, on time, late, not yet', async () => {
+    const c = await loginAs(env.app, 'huyen.tdkt');
+    const m = await draft({ title: 'Phong trào thi đua có số liệu đăng ký để xuất Excel', kind: 'REGULAR' });
+    const d = (await c.post(`/api/v1/movements/${m.id}/launch`, { version: m.version, launchedOn: today, request: { deadline: today, targetOrgIds: null } })).json<MovementDetailDto>();
+    await env.database.db.execute(sql`update request_target set responded_at = now(), response_type = 'registration' where request_id = ${d.figures!.requestId} and org_id = ${w.orgs.cdcsA.id}`);
+    const { sheet } = await exported(c, `?status=LAUNCHED&kind=REGULAR&year=${year}`);
+    const rows = dataRows(sheet);
+    expect(rows.every((r) => r[7] === 'Phát động' && r[3] === 'Thi đua thường xuyên')).toBe(true);
+    const row = rows.find((r) => r[2] === 'Phong trào thi đua có số liệu đăng ký để xuất Excel')!;
+    expect(row.slice(8, 13)).toEqual([vn(today), '2', '1', '0', '1']);
+  });
+
+  it('scope: another district’s officer gets 404 for an out-of-scope unit and never sees others’ rows; a CĐCS sees no drafts from above; a member gets none', async () => {
+    const other = await loginAs(env.app, 'hth.tdkt');
+    const out = await other.get(`/api/v1/movements/export.xlsx?orgId=${w.orgs.huyen.id}`);
+    expect(out.statusCode).toBe(404);
+    expect(out.headers['content-type']).not.toContain('spreadsheetml');
+    const own = dataRows((await exported(other, '')).sheet);
+    expect(own.map((r) => r[2])).toEqual([otherTitle]);
+    expect(own.every((r) => r[1] === 'Liên đoàn Lao động huyện Hòa Thành')).toBe(true);
+    // The district's officer does not see the other district's draft either.
+    const huyen = dataRows((await exported(await loginAs(env.app, 'huyen.tdkt'), '')).sheet);
+    expect(huyen.some((r) => r[2] === otherTitle)).toBe(false);
+    const cdcs = await loginAs(env.app, 'cdcs.b');
+    const cdcsRows = dataRows((await exported(cdcs, '')).sheet);
+    expect(cdcsRows.map((r) => r.slice(0, 9))).toEqual(expectedRows(await listed(cdcs, '')));
+    expect(cdcsRows.length).toBeGreaterThan(0);
+    expect(cdcsRows.every((r) => r[7] !== 'Nháp' && r[1] === 'Liên đoàn Lao động huyện DMC')).toBe(true);
+    expect((await cdcs.get(`/api/v1/movements/export.xlsx?orgId=${w.orgs.cdcsA.id}`)).statusCode).toBe(404);
+    expect((await exported(await loginAs(env.app, 'doanvien'), '')).sheet.slice(3)).toEqual([]);
+    expect((await other.get('/api/v1/movements/export.xlsx?status=BOGUS')).statusCode).toBe(400);
+  });
+
+  it('caps at the limit and says so in the sheet', async () => {
+    const c = await loginAs(env.app, 'huyen.tdkt');
+    const items = await listed(c, '');
+    const rows = (await Promise.all(items.slice(0, 2).map((m) => findMovement(env.database.db, m.id)))).map((r) => r!);
+    const buffer = await movementWorkbook(rows, new Map(), { filter: 'Tất cả', total: 20_001 });
+    const sheet = await readSheet(buffer);
+    expect(sheet[2]![0]).toBe('Có 20.001 phong trào; tệp chỉ gồm 2 dòng đầu. Hãy lọc thêm để xuất đủ.');
+    expect(sheet[3]).toEqual(HEADER);
+    expect(sheet.slice(4)).toHaveLength(2);
+    expect(MOVEMENT_EXPORT_MAX_ROWS).toBe(20_000);
   });
 });

@@ -116,6 +116,32 @@ describe('issuing', () => {
     expect(Number(audit.rows[0]!.n)).toBe(3);
   });
 
+  it('takes a number from the paper register when given, refuses one already used, and continues after it', async () => {
+    const c = await loginAs(env.app, 'huyen.tdkt');
+    const draftOf = async (title: string) => (await c.post('/api/v1/plans', { ...plan(w.orgs.huyen.id, title), year: 2023 })).json<PlanDto>();
+    const a = await draftOf('Kế hoạch năm 2023 đã lấy số trong sổ giấy');
+    const given = await c.post(`/api/v1/plans/${a.id}/issue`, { version: a.version, issuedOn: '2023-03-01', number: 7 });
+    expect(given.statusCode, given.body).toBe(200);
+    expect(given.json<PlanDto>().numberLine).toBe('Số: 07/KH-LĐLĐ');
+    // The next assigned number comes after it.
+    const b = await draftOf('Kế hoạch tiếp theo của năm 2023');
+    expect((await c.post(`/api/v1/plans/${b.id}/issue`, { version: b.version, issuedOn: '2023-03-02' })).json<PlanDto>().number).toBe(8);
+    // A number already used is refused, naming the document; nothing changes.
+    const d = await draftOf('Kế hoạch trùng số của năm 2023');
+    const [docs, counter] = [await count('outgoing_document'), await env.database.db.execute<{ n: number }>(sql`select last_number as n from document_counter where org_id = ${w.orgs.huyen.id} and year = 2023`)];
+    const dup = await c.post(`/api/v1/plans/${d.id}/issue`, { version: d.version, issuedOn: '2023-03-03', number: 7 });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.json<{ message: string }>().message).toBe('Số 07/KH-LĐLĐ năm 2023 đã dùng cho văn bản “Kế hoạch năm 2023 đã lấy số trong sổ giấy” ngày 01/03/2023. Để trống ô số để hệ thống cấp số tiếp theo, hoặc nhập số khác còn trống trong sổ văn bản đi.');
+    expect(await count('outgoing_document')).toBe(docs);
+    expect((await c.get(`/api/v1/plans/${d.id}`)).json<PlanDto>()).toMatchObject({ status: 'DRAFT', number: null });
+    const after = await env.database.db.execute<{ n: number }>(sql`select last_number as n from document_counter where org_id = ${w.orgs.huyen.id} and year = 2023`);
+    expect(Number(after.rows[0]!.n)).toBe(Number(counter.rows[0]!.n));
+    // A free lower number (a gap in the paper register) is accepted and does not move the counter back.
+    expect((await c.post(`/api/v1/plans/${d.id}/issue`, { version: d.version, issuedOn: '2023-03-03', number: 3 })).json<PlanDto>().number).toBe(3);
+    const e = await draftOf('Kế hoạch cuối năm 2023');
+    expect((await c.post(`/api/v1/plans/${e.id}/issue`, { version: e.version, issuedOn: '2023-12-01' })).json<PlanDto>().number).toBe(9);
+  });
+
   it('refuses an issue date in the future and a viewer, changing nothing', async () => {
     const c = await loginAs(env.app, 'huyen.tdkt');
     const p = (await c.post('/api/v1/plans', plan(w.orgs.huyen.id, 'Kế hoạch chưa ban hành được'))).json<PlanDto>();

@@ -5,12 +5,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, logIn } from '../support/browser';
 import { startTestApp, type TestEnv } from '../support/app';
-import { loginAs, PASSWORD, smallWorld } from '../factories';
+import { loginAs, smallWorld } from '../factories';
 import type { MovementDetailDto } from '../../src/contracts/movements';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TITLE = 'Thi đua lao động giỏi, lao động sáng tạo chào mừng Ngày thành lập Công đoàn Việt Nam';
 
 let env: TestEnv;
@@ -24,11 +24,7 @@ async function signIn(username: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
   const p = await context.newPage();
   pages.push(p);
-  await p.goto(`${base}/dang-nhap`);
-  await p.getByTestId('login-username').fill(username);
-  await p.getByTestId('login-password').fill(PASSWORD);
-  await p.getByTestId('login-submit').click();
-  await p.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+  await logIn(p, base, username);
   return p;
 }
 
@@ -51,7 +47,7 @@ beforeAll(async () => {
   expect(res.statusCode, res.body).toBe(200);
   movementId = res.json<MovementDetailDto>().id;
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterEach(async (ctx) => {

@@ -6,12 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, logIn } from '../support/browser';
 import { startTestApp, type TestEnv } from '../support/app';
-import { loginAs, PASSWORD, smallWorld } from '../factories';
+import { loginAs, smallWorld } from '../factories';
 import type { PlanDto } from '../../src/contracts/plans';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TITLE = 'Kế hoạch thực hiện phong trào thi đua năm 2024';
 
 let env: TestEnv;
@@ -24,11 +24,7 @@ let requestId: number;
 let draftId: number;
 
 async function signIn(p: Page, username: string) {
-  await p.goto(`${base}/dang-nhap`);
-  await p.getByTestId('login-username').fill(username);
-  await p.getByTestId('login-password').fill(PASSWORD);
-  await p.getByTestId('login-submit').click();
-  await p.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+  await logIn(p, base, username);
 }
 
 function planBody(title: string) {
@@ -58,7 +54,7 @@ beforeAll(async () => {
   requestId = Number((await env.database.db.execute<{ id: number }>(sql`select id from response_request where source_id = ${p.id}`)).rows[0]!.id);
   draftId = (await officer.post('/api/v1/plans', planBody('Kế hoạch tổ chức Tháng Công nhân năm 2024'))).json<PlanDto>().id;
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
 });

@@ -4,11 +4,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, logIn } from '../support/browser';
 import { startTestApp, type TestEnv } from '../support/app';
-import { PASSWORD, smallWorld } from '../factories';
+import { smallWorld } from '../factories';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const NAME = 'Cụm thi đua số 1 – Trường học';
 const A = 'Công đoàn cơ sở Trường THCS Phước Minh';
 const B = 'Công đoàn cơ sở Công ty TNHH Sợi Thế Kỷ';
@@ -20,18 +20,14 @@ let base: string;
 let w: Awaited<ReturnType<typeof smallWorld>>;
 
 async function signIn(p: Page, username: string) {
-  await p.goto(`${base}/dang-nhap`);
-  await p.getByTestId('login-username').fill(username);
-  await p.getByTestId('login-password').fill(PASSWORD);
-  await p.getByTestId('login-submit').click();
-  await p.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+  await logIn(p, base, username);
 }
 
 beforeAll(async () => {
   env = await startTestApp({ serveWeb: true });
   w = await smallWorld(env.database.db);
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
 });

@@ -6,14 +6,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
+import { launchChromium, logIn } from '../support/browser';
 import { startTestApp, type TestEnv } from '../support/app';
-import { createPerson, PASSWORD, smallWorld } from '../factories';
+import { createPerson, smallWorld } from '../factories';
 import { readSheet } from '../support/xlsx';
 import type { Db } from '../../src/server/db/client';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let env: TestEnv;
 let browser: Browser;
@@ -40,11 +40,7 @@ async function serviceStart(db: Db, personId: number, date: string) {
 const count = async (table: string) => Number((await env.database.db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.raw(table)}`)).rows[0]!.n);
 
 async function signIn(p: Page, username: string) {
-  await p.goto(`${base}/dang-nhap`);
-  await p.getByTestId('login-username').fill(username);
-  await p.getByTestId('login-password').fill(PASSWORD);
-  await p.getByTestId('login-submit').click();
-  await p.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+  await logIn(p, base, username);
 }
 
 const rowOf = (name: string) => page.getByTestId('elig-row').filter({ hasText: name });
@@ -72,7 +68,7 @@ beforeAll(async () => {
     await rating(db, id, 2024, 'HTTNV');
   }
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ acceptDownloads: true, locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'vd-e2e-elig-'));

@@ -5,13 +5,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
+import { launchChromium } from '../support/browser';
 import { startTestApp, type TestEnv } from '../support/app';
 import { PASSWORD, smallWorld } from '../factories';
 import { memberWorkbook, readSheet, type MemberCells } from '../support/xlsx';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let env: TestEnv;
 let browser: Browser;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   env = await startTestApp({ serveWeb: true });
   await smallWorld(env.database.db);
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   const context = await browser.newContext({ acceptDownloads: true, locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'vd-e2e-'));

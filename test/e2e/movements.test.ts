@@ -6,11 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, logIn } from '../support/browser';
 import { startTestApp, type TestEnv } from '../support/app';
-import { PASSWORD, smallWorld } from '../factories';
+import { smallWorld } from '../factories';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TITLE = 'Thi đua lập thành tích chào mừng Ngày thành lập Công đoàn Việt Nam';
 
 let env: TestEnv;
@@ -21,18 +21,14 @@ let base: string;
 let movementId: number;
 
 async function signIn(p: Page, username: string) {
-  await p.goto(`${base}/dang-nhap`);
-  await p.getByTestId('login-username').fill(username);
-  await p.getByTestId('login-password').fill(PASSWORD);
-  await p.getByTestId('login-submit').click();
-  await p.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+  await logIn(p, base, username);
 }
 
 beforeAll(async () => {
   env = await startTestApp({ serveWeb: true });
   await smallWorld(env.database.db);
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ acceptDownloads: true, locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
 });

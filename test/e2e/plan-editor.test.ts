@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, logIn } from '../support/browser';
 import { startTestApp, type TestEnv } from '../support/app';
-import { loginAs, PASSWORD, smallWorld, type Client } from '../factories';
+import { loginAs, smallWorld, type Client } from '../factories';
 import type { PlanDto } from '../../src/contracts/plans';
 import { parsePlanText } from '../../src/domain/plans/parse-plan-text';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SEED = fs.readFileSync(path.resolve(import.meta.dirname, '../../src/server/seed/data/ke-hoach-thi-dua-2024-ldld-huyen.txt'), 'utf8');
 const TITLE = 'Thực hiện phong trào thi đua triển khai công tác thi đua, khen thưởng năm 2024';
 
@@ -26,11 +26,7 @@ let planId: number;
 let w: Awaited<ReturnType<typeof smallWorld>>;
 
 async function signIn(p: Page, username: string) {
-  await p.goto(`${base}/dang-nhap`);
-  await p.getByTestId('login-username').fill(username);
-  await p.getByTestId('login-password').fill(PASSWORD);
-  await p.getByTestId('login-submit').click();
-  await p.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+  await logIn(p, base, username);
 }
 
 beforeAll(async () => {
@@ -38,7 +34,7 @@ beforeAll(async () => {
   w = await smallWorld(env.database.db);
   officer = await loginAs(env.app, 'huyen.tdkt');
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ acceptDownloads: true, locale: 'vi-VN', viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
 });

@@ -4,14 +4,14 @@
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, logIn } from '../support/browser';
 import { startTestApp, type TestEnv } from '../support/app';
-import { PASSWORD, smallWorld } from '../factories';
+import { smallWorld } from '../factories';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { todayInVietnam } from '../../src/server/modules/imports/xlsx';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const YEAR = Number(todayInVietnam().slice(0, 4));
 const REASON = 'Chưa có bản đăng ký có chữ ký của đoàn viên';
 
@@ -24,11 +24,7 @@ let w: Awaited<ReturnType<typeof smallWorld>>;
 async function signIn(username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
   const context = await browser.newContext({ acceptDownloads: true, locale: 'vi-VN', viewport });
   page = await context.newPage();
-  await page.goto(`${base}/dang-nhap`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+  await logIn(page, base, username);
   return page;
 }
 
@@ -36,7 +32,7 @@ beforeAll(async () => {
   env = await startTestApp({ serveWeb: true });
   w = await smallWorld(env.database.db);
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterEach(async (ctx) => {

@@ -7,5 +7,6 @@ export const plans: Record<keyof typeof vi, string> = {
   'plan.unknownRecipient': 'There is no unit {id} among the recipients.',
   'plan.issuedInFuture': 'The issue date cannot be later than today.',
   'plan.recipientOrgMissing': 'The recipient is a unit but no unit is chosen.',
+  'plan.numberUsed': 'Number {number} of {year} is already used by “{title}” of {date}. Leave the number empty to get the next one, or enter another number still free in the outgoing register.',
   'plan.issuedTooEarly': 'The issue date is too early for the plan year ({year}).',
 };

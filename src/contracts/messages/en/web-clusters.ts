@@ -72,4 +72,5 @@ export const webClusters: Record<keyof typeof vi, string> = {
   'web.clusters.leader.reasonRequired': 'Enter the reason for the change (at least 5 characters).',
   'web.clusters.leader.done': '{unit} recorded as the leader.',
   'web.clusters.leader.line': '{unit}, chosen on {date}',
+  'web.clusters.export': 'Export to Excel',
 } as const;

@@ -35,6 +35,7 @@ export const webMovements: Record<keyof typeof vi, string> = {
   'web.movements.removeCriterion': 'Remove criterion {n}',
   'web.movements.save': 'Save draft',
   'web.movements.saved': 'Movement saved.',
+  'web.movements.draftStale': 'The movement was changed on the server after you wrote this draft. If you restore it, your draft replaces those changes when you save.',
   'web.movements.required': 'Required',
   'web.movements.periodInvalid': 'The end date must be after the start date.',
   'web.movements.noCriteria': 'No criteria yet. At least one is needed before launching.',
@@ -86,4 +87,6 @@ export const webMovements: Record<keyof typeof vi, string> = {
   'web.calendar.kind.PLAN_ISSUED': 'Plan',
   'web.calendar.kind.ANNIVERSARY': 'Anniversary',
   'web.calendar.responded': '{n} answered',
+  'web.movements.export': 'Export to Excel',
+  'web.calendar.unit': 'Unit',
 } as const;

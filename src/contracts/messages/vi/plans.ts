@@ -6,5 +6,6 @@ export const plans = {
   'plan.unknownRecipient': 'Không có đơn vị số hiệu {id} trong danh sách nơi nhận.',
   'plan.issuedInFuture': 'Ngày ban hành không được sau ngày hôm nay.',
   'plan.recipientOrgMissing': 'Nơi nhận là một đơn vị nhưng chưa chọn đơn vị nào.',
+  'plan.numberUsed': 'Số {number} năm {year} đã dùng cho văn bản “{title}” ngày {date}. Để trống ô số để hệ thống cấp số tiếp theo, hoặc nhập số khác còn trống trong sổ văn bản đi.',
   'plan.issuedTooEarly': 'Ngày ban hành quá sớm so với năm của kế hoạch ({year}).',
 } as const;

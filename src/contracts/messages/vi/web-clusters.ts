@@ -71,4 +71,5 @@ export const webClusters = {
   'web.clusters.leader.reasonRequired': 'Nhập lý do thay đổi (ít nhất 5 ký tự).',
   'web.clusters.leader.done': 'Đã ghi nhận {unit} dẫn đầu cụm, khối.',
   'web.clusters.leader.line': '{unit}, suy tôn ngày {date}',
+  'web.clusters.export': 'Xuất Excel',
 } as const;

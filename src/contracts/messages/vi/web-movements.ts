@@ -34,6 +34,7 @@ export const webMovements = {
   'web.movements.removeCriterion': 'Xoá tiêu chí {n}',
   'web.movements.save': 'Lưu nháp',
   'web.movements.saved': 'Đã lưu phong trào.',
+  'web.movements.draftStale': 'Phong trào đã được sửa trên máy chủ sau khi bạn soạn bản nháp này. Nếu khôi phục, bản nháp của bạn sẽ thay cho nội dung mới đó khi lưu.',
   'web.movements.required': 'Bắt buộc',
   'web.movements.periodInvalid': 'Ngày kết thúc phải sau ngày bắt đầu.',
   'web.movements.noCriteria': 'Chưa có tiêu chí. Phải có ít nhất một tiêu chí trước khi phát động.',
@@ -85,4 +86,6 @@ export const webMovements = {
   'web.calendar.kind.PLAN_ISSUED': 'Kế hoạch',
   'web.calendar.kind.ANNIVERSARY': 'Ngày kỷ niệm',
   'web.calendar.responded': 'Đã trả lời {n}',
+  'web.movements.export': 'Xuất Excel',
+  'web.calendar.unit': 'Đơn vị',
 } as const;

@@ -4,11 +4,13 @@ import { chooseLeaderInput, clusterDto, clusterListQuery, covenantInput, createC
 import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { readableSubtrees } from '../organisations/organisations.repository';
+import { findOrg, readableSubtrees } from '../organisations/organisations.repository';
+import { t } from '../../../contracts/messages';
 import { findCluster, listClusters } from './clusters.repository';
 import { carryOverCluster, clusterPolicy, createCluster, presentCluster, updateCluster } from './clusters.service';
 import { chooseLeader, saveCovenant } from './cluster-year-end';
 import { covenantDocxModel, renderCovenantDocx } from './cluster-docx';
+import { CLUSTER_EXPORT_MAX_ROWS, clusterWorkbook } from './cluster-export';
 
 async function loadReadable(app: AppContext, actor: AuthActor, id: number) {
   const c = await findCluster(app.db, id);
@@ -17,6 +19,7 @@ async function loadReadable(app: AppContext, actor: AuthActor, id: number) {
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const clusterRoutes = [
   defineRoute({
@@ -30,6 +33,29 @@ export const clusterRoutes = [
       const paths = await readableSubtrees(app.db, actor, query.orgId);
       const { rows, total } = await listClusters(app.db, { paths, year: query.year, kind: query.kind }, query.pageSize, (query.page - 1) * query.pageSize);
       return { items: rows.map((c) => presentCluster(actor, c)), total, page: query.page, pageSize: query.pageSize };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/clusters/export.xlsx',
+    summary: 'Exactly the filtered cluster list as an Excel file, one row per member unit (first 20,000 rows)',
+    tag: 'clusters',
+    query: clusterListQuery.omit({ page: true, pageSize: true }),
+    produces: XLSX,
+    async handler({ app, actor, query, reply }) {
+      const paths = await readableSubtrees(app.db, actor, query.orgId);
+      const [{ rows, total }, org] = await Promise.all([
+        listClusters(app.db, { paths, year: query.year, kind: query.kind }, CLUSTER_EXPORT_MAX_ROWS, 0),
+        query.orgId === undefined ? Promise.resolve(null) : findOrg(app.db, query.orgId),
+      ]);
+      const filter = [
+        query.year !== undefined ? t('vi', 'cluster.export.filterYear', { year: query.year }) : null,
+        query.kind ? t('vi', `cluster.export.kind.${query.kind}`) : null,
+        org ? t('vi', 'cluster.export.filterUnit', { name: org.name }) : null,
+      ].filter(Boolean).join(', ') || t('vi', 'cluster.export.all');
+      const buffer = await clusterWorkbook(rows, { filter, moreClusters: total > rows.length });
+      const name = `cum-khoi-thi-dua${query.year !== undefined ? `-${query.year}` : ''}.xlsx`;
+      return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${name}"`).send(buffer);
     },
   }),
   defineRoute({

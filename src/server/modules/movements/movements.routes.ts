@@ -14,12 +14,13 @@ import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { t } from '../../../contracts/messages';
-import { readableSubtrees } from '../organisations/organisations.repository';
+import { findOrg, readableSubtrees } from '../organisations/organisations.repository';
 import { todayInVietnam } from '../imports/xlsx';
 import { placeDateLine } from '../plans/plans.service';
 import { createMovement, launchMovement, movementPolicy, presentMovement, stepMovement, updateMovement } from './movements.service';
 import { findMovement, listMovements, movementFiguresOf, movementSteps, reportSigning, visibleMovementsWhere, type MovementRow } from './movements.repository';
 import { renderMovementReport } from './movement-docx';
+import { MOVEMENT_EXPORT_MAX_ROWS, movementWorkbook, registrationFiguresOf } from './movement-export';
 import { MOVEMENT_STATUSES } from '../../../domain/movements/movement-rules';
 
 async function loadDetail(app: AppContext, actor: AuthActor, id: number): Promise<{ dto: MovementDetailDto; row: MovementRow }> {
@@ -28,6 +29,8 @@ async function loadDetail(app: AppContext, actor: AuthActor, id: number): Promis
   const [steps, figures] = await Promise.all([movementSteps(app.db, id), m.status === 'DRAFT' ? Promise.resolve(null) : movementFiguresOf(app.db, id)]);
   return { dto: { ...presentMovement(actor, m), steps, figures }, row: m };
 }
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const REPORT_ABBREVIATIONS: Record<string, string> = { TLD: 'TLĐ', LDLD_TINH: 'LĐLĐ', LDLD_HUYEN: 'LĐLĐ', CDCS: 'CĐCS', NGHIEP_DOAN: 'NĐ' };
 
@@ -44,6 +47,32 @@ export const movementRoutes = [
       const where = visibleMovementsWhere(actor, paths, query.orgId === undefined);
       const { rows, total } = await listMovements(app.db, { where, year: query.year, status: query.status, kind: query.kind }, query.pageSize, (query.page - 1) * query.pageSize);
       return { items: rows.map((m) => presentMovement(actor, m)), total, page: query.page, pageSize: query.pageSize };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/movements/export.xlsx',
+    summary: 'Exactly the filtered movement list as an Excel file, with the registration figures (first 20,000 rows)',
+    tag: 'movements',
+    query: movementListQuery.omit({ page: true, pageSize: true }),
+    produces: XLSX,
+    async handler({ app, actor, query, reply }) {
+      const paths = await readableSubtrees(app.db, actor, query.orgId);
+      const where = visibleMovementsWhere(actor, paths, query.orgId === undefined);
+      const [{ rows, total }, org] = await Promise.all([
+        listMovements(app.db, { where, year: query.year, status: query.status, kind: query.kind }, MOVEMENT_EXPORT_MAX_ROWS, 0),
+        query.orgId === undefined ? Promise.resolve(null) : findOrg(app.db, query.orgId),
+      ]);
+      const figures = await registrationFiguresOf(app.db, rows.map((m) => Number(m.id)));
+      const filter = [
+        query.year !== undefined ? t('vi', 'movement.export.filterYear', { year: query.year }) : null,
+        query.status ? t('vi', `movement.status.${query.status}`) : null,
+        query.kind ? t('vi', `movement.kind.${query.kind}`) : null,
+        org ? t('vi', 'movement.export.filterUnit', { name: org.name }) : null,
+      ].filter(Boolean).join(', ') || t('vi', 'movement.export.all');
+      const buffer = await movementWorkbook(rows, figures, { filter, total });
+      const name = `phong-trao-thi-dua${query.year !== undefined ? `-${query.year}` : ''}.xlsx`;
+      return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${name}"`).send(buffer);
     },
   }),
   defineRoute({

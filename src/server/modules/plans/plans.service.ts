@@ -192,24 +192,49 @@ export async function updatePlan(app: AppContext, actor: AuthActor, id: number, 
   });
 }
 
+/** The next number of the organisation for the year and type; the counter row's lock serialises issuers. */
+async function takeNextNumber(tx: Tx, orgId: number, year: number): Promise<number> {
+  const counter = await tx.execute<{ last_number: number }>(sql`
+    insert into document_counter (org_id, year, doc_type, last_number) values (${orgId}, ${year}, ${PLAN_DOC_TYPE}, 1)
+    on conflict (org_id, year, doc_type) do update set last_number = document_counter.last_number + 1
+    returning last_number`);
+  return Number(counter.rows[0]!.last_number);
+}
+
+/**
+ * A number taken in the paper register: refused when Vinh Danh already used it; the counter moves
+ * past it so that later numbers never collide (the counter row is locked first, so two issuers
+ * cannot both take it).
+ */
+async function takeGivenNumber(tx: Tx, orgId: number, year: number, number: number, symbol: string): Promise<number> {
+  await tx.execute(sql`
+    insert into document_counter (org_id, year, doc_type, last_number) values (${orgId}, ${year}, ${PLAN_DOC_TYPE}, ${number})
+    on conflict (org_id, year, doc_type) do update set last_number = greatest(document_counter.last_number, excluded.last_number)`);
+  const used = await tx.execute<{ title: string; issued_on: string }>(sql`
+    select title, issued_on::text from outgoing_document where org_id = ${orgId} and year = ${year} and doc_type = ${PLAN_DOC_TYPE} and number = ${number}`);
+  const doc = used.rows[0];
+  if (doc) {
+    const [y, m, d] = doc.issued_on.split('-');
+    throw validation('plan.numberUsed', { number: `${String(number).padStart(2, '0')}/${symbol}`, year, title: doc.title, date: `${d}/${m}/${y}` }, { field: 'number' });
+  }
+  return number;
+}
+
 /**
  * Issues a draft: the number is the next of the issuing organisation for the year of issue and
  * the document type, taken from a counter row locked by the update (two issues at once get two
- * numbers; the unique index on the register makes a duplicate impossible).
+ * numbers; the unique index on the register makes a duplicate impossible), or the number the
+ * office already took in its paper register when one is given.
  */
-export async function issuePlan(app: AppContext, actor: AuthActor, id: number, input: { version: number; issuedOn: string; request?: RequestSpec | null }): Promise<void> {
+export async function issuePlan(app: AppContext, actor: AuthActor, id: number, input: { version: number; issuedOn: string; number?: number | null; request?: RequestSpec | null }): Promise<void> {
   await app.db.transaction(async (tx) => {
     const plan = await loadDraft(tx, actor, id, input.version);
     const today = todayInVietnam();
     if (input.issuedOn > today) throw validation('plan.issuedInFuture', {}, { field: 'issuedOn' });
     const year = Number(input.issuedOn.slice(0, 4));
     if (year < Number(plan.year) - 1) throw validation('plan.issuedTooEarly', { year: Number(plan.year) }, { field: 'issuedOn' });
-    const counter = await tx.execute<{ last_number: number }>(sql`
-      insert into document_counter (org_id, year, doc_type, last_number) values (${plan.org_id}, ${year}, ${PLAN_DOC_TYPE}, 1)
-      on conflict (org_id, year, doc_type) do update set last_number = document_counter.last_number + 1
-      returning last_number`);
-    const number = Number(counter.rows[0]!.last_number);
     const symbol = `${PLAN_DOC_TYPE}-${plan.abbreviation}`;
+    const number = input.number ? await takeGivenNumber(tx, Number(plan.org_id), year, input.number, symbol) : await takeNextNumber(tx, Number(plan.org_id), year);
     const doc = await tx.execute<{ id: number }>(sql`
       insert into outgoing_document (org_id, year, doc_type, number, symbol, issued_on, title, entity_type, entity_id, created_by)
       values (${plan.org_id}, ${year}, ${PLAN_DOC_TYPE}, ${number}, ${symbol}, ${input.issuedOn}, ${plan.title}, 'plan', ${id}, ${actor.userId})

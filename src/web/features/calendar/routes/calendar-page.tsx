@@ -7,6 +7,7 @@ import { AnchorLink } from '../../../components/ui/links';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { LoadingBlock } from '../../../components/ui/loading-block';
 import { PageHeader } from '../../../components/ui/page-header';
+import { OrgPicker } from '../../../components/ui/org-picker';
 import { useCalendar } from '../api/calendar';
 
 const route = getRouteApi('/app/lich');
@@ -54,7 +55,7 @@ export function CalendarPage() {
   const navigate = route.useNavigate();
   const now = new Date().getFullYear();
   const year = search.year ?? now;
-  const calendar = useCalendar(year);
+  const calendar = useCalendar(year, search.orgId);
   const years = Array.from({ length: 8 }, (_, i) => String(now + 1 - i));
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
   const events = calendar.data?.events ?? [];
@@ -65,15 +66,24 @@ export function CalendarPage() {
         title={t('web.calendar.title', { year })}
         description={t('web.calendar.description')}
         actions={
-          <Select
-            aria-label={t('web.calendar.year')}
-            data={years}
-            value={String(year)}
-            onChange={(v) => v && void navigate({ search: { year: Number(v) === now ? undefined : Number(v) }, replace: true })}
-            allowDeselect={false}
-            w={110}
-            data-testid="calendar-year"
-          />
+          <Group gap="xs" align="flex-end" wrap="wrap">
+            <OrgPicker
+              label={t('web.calendar.unit')}
+              value={search.orgId ?? null}
+              onChange={(id) => void navigate({ search: (prev) => ({ ...prev, orgId: id ?? undefined }), replace: true })}
+              clearable
+              data-testid="calendar-org-filter"
+            />
+            <Select
+              label={t('web.calendar.year')}
+              data={years}
+              value={String(year)}
+              onChange={(v) => v && void navigate({ search: (prev) => ({ ...prev, year: Number(v) === now ? undefined : Number(v) }), replace: true })}
+              allowDeselect={false}
+              w={110}
+              data-testid="calendar-year"
+            />
+          </Group>
         }
       />
       <ErrorAlert error={calendar.error} />

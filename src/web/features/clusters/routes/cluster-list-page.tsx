@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Grid, Paper, Select, Stack } from '@mantine/core';
-import { IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { Button, Grid, Group, Paper, Select, Stack } from '@mantine/core';
+import { IconDownload, IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { CLUSTER_KINDS, type ClusterKind } from '../../../../contracts/clusters';
 import { useT } from '../../../lib/i18n';
 import { useMe } from '../../../lib/session';
+import { downloadUrl } from '../../../lib/api-client';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
@@ -33,6 +34,8 @@ export function ClusterListPage() {
   const list = useClusters(params);
   const [creating, setCreating] = useState(false);
   const managed = me.roles.find((r) => MANAGE_ROLES.includes(r.role));
+  // Exactly what is filtered, all pages, one row per member unit.
+  const exportUrl = downloadUrl('/clusters/export.xlsx', { year: params.year, kind: params.kind });
 
   const update = (patch: Partial<ClusterSearch>, keepPage = false) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch, ...(keepPage ? {} : { page: undefined }) }), replace: !keepPage });
@@ -43,11 +46,16 @@ export function ClusterListPage() {
         title={t('web.clusters.title')}
         description={t('web.clusters.description')}
         actions={
-          managed && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="cluster-create">
-              {t('web.clusters.create')}
+          <Group gap="xs">
+            <Button component="a" href={exportUrl} variant="default" leftSection={<IconDownload size={16} aria-hidden />} data-testid="cluster-export">
+              {t('web.clusters.export')}
             </Button>
-          )
+            {managed && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="cluster-create">
+                {t('web.clusters.create')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Paper withBorder p="sm">

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { Stack } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { IconArrowLeft } from '@tabler/icons-react';
+import type { MovementDetailDto } from '../../../../contracts/movements';
 import { useT } from '../../../lib/i18n';
 import { AnchorLink } from '../../../components/ui/links';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -25,7 +27,14 @@ export function MovementCreatePage() {
       <MovementForm
         submitting={mutation.isPending}
         error={mutation.error}
-        onSubmit={(values) => mutation.mutate(values, { onSuccess: (m) => void navigate({ to: '/phong-trao/$movementId', params: { movementId: m.id } }) })}
+        onSubmit={(values, saved) =>
+          mutation.mutate(values, {
+            onSuccess: (m) => {
+              saved();
+              void navigate({ to: '/phong-trao/$movementId', params: { movementId: m.id } });
+            },
+          })
+        }
       />
     </Stack>
   );
@@ -38,13 +47,16 @@ export function MovementEditPage() {
   const { movementId } = editRoute.useParams();
   const movement = useMovement(movementId);
   const mutation = useUpdateMovement();
+  // The form starts from the movement as first loaded and saves against that version; a later refetch must not wipe the user's edits.
+  const [loaded, setLoaded] = useState<MovementDetailDto | null>(null);
+  if (movement.data && loaded?.id !== movement.data.id) setLoaded(movement.data);
   const back = (
     <AnchorLink to="/phong-trao/$movementId" params={{ movementId }} size="sm">
       <IconArrowLeft size={14} aria-hidden /> {t('web.movements.backToMovement')}
     </AnchorLink>
   );
-  if (movement.isPending) return <LoadingBlock />;
-  if (movement.error) {
+  if (movement.isPending || (movement.data && !loaded)) return <LoadingBlock />;
+  if (movement.error || !loaded) {
     return (
       <Stack gap="md">
         {back}
@@ -52,17 +64,26 @@ export function MovementEditPage() {
       </Stack>
     );
   }
-  const m = movement.data;
+  const m = loaded;
   return (
     <Stack gap="md">
       {back}
       <PageHeader title={t('web.movements.editTitle')} />
       <MovementForm
+        key={m.id}
         initial={m}
         submitting={mutation.isPending}
         error={mutation.error}
-        onSubmit={({ orgId: _orgId, ...values }) =>
-          mutation.mutate({ id: m.id, version: m.version, ...values }, { onSuccess: () => void navigate({ to: '/phong-trao/$movementId', params: { movementId: m.id } }) })
+        onSubmit={({ orgId: _orgId, ...values }, saved) =>
+          mutation.mutate(
+            { id: m.id, version: m.version, ...values },
+            {
+              onSuccess: () => {
+                saved();
+                void navigate({ to: '/phong-trao/$movementId', params: { movementId: m.id } });
+              },
+            },
+          )
         }
       />
     </Stack>

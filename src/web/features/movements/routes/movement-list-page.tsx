@@ -1,9 +1,10 @@
-import { Button, Grid, Paper, Select, Stack } from '@mantine/core';
-import { IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { Button, Grid, Group, Paper, Select, Stack } from '@mantine/core';
+import { IconDownload, IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { MOVEMENT_KINDS, MOVEMENT_STATUSES, type MovementKind, type MovementStatus } from '../../../../contracts/movements';
 import { useT } from '../../../lib/i18n';
 import { useMe } from '../../../lib/session';
+import { downloadUrl } from '../../../lib/api-client';
 import { ButtonLink } from '../../../components/ui/links';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -33,6 +34,8 @@ export function MovementListPage() {
   const update = (patch: Partial<MovementSearch>, keepPage = false) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch, ...(keepPage ? {} : { page: undefined }) }), replace: !keepPage });
   const filtered = search.year !== undefined || search.status !== undefined || search.kind !== undefined;
+  // Exactly what is filtered, all pages.
+  const exportUrl = downloadUrl('/movements/export.xlsx', { year: params.year, status: params.status, kind: params.kind });
 
   return (
     <Stack gap="md">
@@ -40,11 +43,16 @@ export function MovementListPage() {
         title={t('web.movements.title')}
         description={t('web.movements.description')}
         actions={
-          canCreate && (
-            <ButtonLink to="/phong-trao/moi" leftSection={<IconPlus size={16} aria-hidden />} data-testid="movement-create">
-              {t('web.movements.create')}
-            </ButtonLink>
-          )
+          <Group gap="xs">
+            <Button component="a" href={exportUrl} variant="default" leftSection={<IconDownload size={16} aria-hidden />} data-testid="movement-export">
+              {t('web.movements.export')}
+            </Button>
+            {canCreate && (
+              <ButtonLink to="/phong-trao/moi" leftSection={<IconPlus size={16} aria-hidden />} data-testid="movement-create">
+                {t('web.movements.create')}
+              </ButtonLink>
+            )}
+          </Group>
         }
       />
       <Paper withBorder p="sm">

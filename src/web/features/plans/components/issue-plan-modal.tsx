@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Checkbox, Group, Paper, Radio, Select, Stack, Text } from '@mantine/core';
+import { ActionIcon, Checkbox, Group, NumberInput, Paper, Radio, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,7 +20,7 @@ type ResponseKind = (typeof RESPONSE_KINDS)[number];
 function useIssueWithRequest() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...input }: { id: number; version: number; issuedOn: string; request: RequestSpec | null }) => api.post<PlanDto>(`/plans/${id}/issue`, input),
+    mutationFn: ({ id, ...input }: { id: number; version: number; issuedOn: string; number: number | null; request: RequestSpec | null }) => api.post<PlanDto>(`/plans/${id}/issue`, input),
     onSuccess: (plan) => {
       queryClient.setQueryData(planKeys.detail(plan.id), plan);
       return Promise.all([
@@ -56,6 +56,7 @@ export function IssuePlanModal({ plan, onClose }: { plan: PlanDto; onClose: () =
   const mutation = useIssueWithRequest();
   const today = todayIso();
   const [issuedOn, setIssuedOn] = useState<string | null>(today);
+  const [number, setNumber] = useState<number | null>(null);
   const [dateError, setDateError] = useState<string | null>(null);
   const [ask, setAsk] = useState(false);
   const [kind, setKind] = useState<ResponseKind>('PLAN');
@@ -94,6 +95,7 @@ export function IssuePlanModal({ plan, onClose }: { plan: PlanDto; onClose: () =
             id: plan.id,
             version: plan.version,
             issuedOn: issuedOn ?? today,
+            number,
             request: ask && deadline ? { responseKind: kind, deadline, targetOrgIds: scope === 'chosen' ? targets : null } : null,
           },
           {
@@ -120,6 +122,17 @@ export function IssuePlanModal({ plan, onClose }: { plan: PlanDto; onClose: () =
         required
         error={dateError}
         data-testid="plan-issue-date"
+      />
+      <NumberInput
+        label={t('web.plans.issue.number')}
+        description={t('web.plans.issue.numberHelp')}
+        value={number ?? ''}
+        onChange={(v) => setNumber(typeof v === 'number' && v > 0 ? v : null)}
+        min={1}
+        max={99999}
+        allowDecimal={false}
+        allowNegative={false}
+        data-testid="plan-issue-number"
       />
       <Checkbox label={t('web.cascade.issue.request')} checked={ask} onChange={(e) => setAsk(e.currentTarget.checked)} data-testid="issue-request" />
       {ask && (

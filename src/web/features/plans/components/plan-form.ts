@@ -137,48 +137,17 @@ export function formSignature(f: PlanForm): string {
   return JSON.stringify({ ...createBody(f), blocks: f.blocks.map((b) => [b.kind, b.text]), recipients: f.recipients.map((r) => [r.kind, r.orgId, r.text]) });
 }
 
-// The local draft: kept in localStorage until the plan is saved, so a closed tab or a crash loses nothing.
-
-interface StoredDraft {
-  savedAt: string;
-  /** The plan's version the draft was based on (edits); null for a new plan. */
-  version: number | null;
-  form: PlanForm;
-}
+// The local draft (src/web/lib/use-local-draft.ts): kept in localStorage until the plan is saved, so a closed tab or a
+// crash loses nothing.
 
 export const draftKey = (planId: number | null): string => `vinhdanh.planDraft.${planId ?? 'new'}`;
 
-export function readDraft(planId: number | null): StoredDraft | null {
-  try {
-    const raw = window.localStorage.getItem(draftKey(planId));
-    if (!raw) return null;
-    const d = JSON.parse(raw) as StoredDraft;
-    if (!d.form || !Array.isArray(d.form.blocks)) return null;
-    // Row keys of this page must not collide with those of the stored draft.
-    const rekey = <T extends { key: number }>(rows: T[]) => rows.map((r) => ({ ...r, key: newKey() }));
-    return { ...d, form: { ...d.form, basis: rekey(d.form.basis), blocks: rekey(d.form.blocks), recipients: rekey(d.form.recipients) } };
-  } catch {
-    return null;
-  }
-}
-
-export function writeDraft(planId: number | null, version: number | null, form: PlanForm): string | null {
-  const savedAt = new Date().toISOString();
-  try {
-    window.localStorage.setItem(draftKey(planId), JSON.stringify({ savedAt, version, form } satisfies StoredDraft));
-    return savedAt;
-  } catch {
-    // Storage full or disabled: the warning on leaving still protects the work.
-    return null;
-  }
-}
-
-export function clearDraft(planId: number | null): void {
-  try {
-    window.localStorage.removeItem(draftKey(planId));
-  } catch {
-    // Nothing to clear.
-  }
+/** A stored form, with new row keys (they must not collide with those of this page); null when it is not a plan form. */
+export function revivePlanForm(raw: unknown): PlanForm | null {
+  const f = raw as Partial<PlanForm> | null;
+  if (!f || typeof f !== 'object' || !Array.isArray(f.blocks) || !Array.isArray(f.basis) || !Array.isArray(f.recipients) || !f.signer) return null;
+  const rekey = <T extends { key: number }>(rows: T[]) => rows.map((r) => ({ ...r, key: newKey() }));
+  return { ...(f as PlanForm), basis: rekey(f.basis), blocks: rekey(f.blocks), recipients: rekey(f.recipients) };
 }
 
 // Edits of the lists, as a reducer so that rows can be memoised.

@@ -1,16 +1,17 @@
-import { memo, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { Alert, Box, Button, Grid, Group, Modal, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { memo, useMemo, useReducer, useState } from 'react';
+import { Alert, Box, Button, Grid, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, useBlocker, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { IconArrowLeft, IconClipboardText, IconDeviceFloppy } from '@tabler/icons-react';
 import { createPlanInput, updatePlanInput, type PlanDto } from '../../../../contracts/plans';
 import { useT } from '../../../lib/i18n';
 import { useMe, hasAbility } from '../../../lib/session';
-import { formatDateTime } from '../../../lib/format';
 import { orgDetailQuery } from '../../../lib/org-lookups';
 import { useFormValidation } from '../../../lib/use-form-validation';
+import { useLocalDraft } from '../../../lib/use-local-draft';
+import { DraftRestoreAlert, DraftStatus, LeaveDialog } from '../../../lib/local-draft-ui';
 import { AnchorLink } from '../../../components/ui/links';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { LoadingBlock } from '../../../components/ui/loading-block';
@@ -21,8 +22,8 @@ import { BlocksEditor } from '../components/blocks-editor';
 import { BasisEditor, RecipientsEditor } from '../components/references-editor';
 import { PastePlanModal } from '../components/paste-plan-modal';
 import {
-  clearDraft,
   createBody,
+  draftKey,
   emptyForm,
   formFromPlan,
   formFromText,
@@ -30,13 +31,11 @@ import {
   formSignature,
   managedUnits,
   planFields,
-  readDraft,
-  writeDraft,
+  revivePlanForm,
   type PlanForm,
 } from '../components/plan-form';
 
 const editRoute = getRouteApi('/app/ke-hoach/$planId/sua');
-const AUTOSAVE_MS = 800;
 const PREVIEW_MS = 250;
 
 const Preview = memo(PlanDocument);
@@ -143,35 +142,10 @@ function PlanEditor({ planId, version, symbol, initial, units }: EditorProps) {
   const save = useSavePlan();
   const { check, error } = useFormValidation(save.error);
   const [form, dispatch] = useReducer(formReducer, initial);
-  const [baseline] = useState(() => formSignature(initial));
-  const signature = formSignature(form);
-  const dirty = signature !== baseline;
-  const [stored, setStored] = useState(() => {
-    const d = readDraft(planId);
-    return d && formSignature(d.form) !== baseline ? d : null;
-  });
-  const [autosavedAt, setAutosavedAt] = useState<string | null>(null);
+  // Autosaved local draft, offered back on return; leaving with unsaved changes asks first.
+  const draft = useLocalDraft({ storageKey: draftKey(planId), version, initial, form, signature: formSignature, revive: revivePlanForm });
   const [pasting, setPasting] = useState(false);
   const [invalid, setInvalid] = useState(false);
-
-  // Set once the plan is saved: nothing is autosaved or blocked on the way to the plan's page.
-  const leavingRef = useRef(false);
-
-  // Autosave a local copy while there are unsaved changes (not while a stored draft awaits a decision).
-  useEffect(() => {
-    if (!dirty || stored) return;
-    const timer = window.setTimeout(() => {
-      if (!leavingRef.current) setAutosavedAt(writeDraft(planId, version, form));
-    }, AUTOSAVE_MS);
-    return () => window.clearTimeout(timer);
-  }, [signature, dirty, stored, planId, version, form]);
-
-  // Leaving with unsaved changes asks first (in-app navigation), or lets the browser ask (closing the tab).
-  const dirtyRef = useRef(dirty);
-  useEffect(() => {
-    dirtyRef.current = dirty;
-  }, [dirty]);
-  const blocker = useBlocker({ shouldBlockFn: () => dirtyRef.current && !leavingRef.current, enableBeforeUnload: () => dirtyRef.current && !leavingRef.current, withResolver: true });
 
   const orgDetail = useQuery({ ...orgDetailQuery(form.orgId ?? 0), enabled: form.orgId !== null });
   const orgName = units.find((u) => u.id === form.orgId)?.name ?? '';
@@ -186,8 +160,7 @@ function PlanEditor({ planId, version, symbol, initial, units }: EditorProps) {
     const request = planId === null ? { id: null, body: createPlanInput.parse(createBody(form)) } : { id: planId, body: updatePlanInput.parse({ version, ...planFields(form) }) };
     save.mutate(request, {
       onSuccess: (plan) => {
-        leavingRef.current = true;
-        clearDraft(planId);
+        draft.saved();
         notifications.show({ color: 'teal', message: t('web.plans.editor.saved') });
         void navigate({ to: '/ke-hoach/$planId', params: { planId: plan.id } });
       },
@@ -223,40 +196,13 @@ function PlanEditor({ planId, version, symbol, initial, units }: EditorProps) {
           </>
         }
       />
-      {stored && (
-        <Alert color="blue" title={t('web.plans.editor.restoreTitle')} data-testid="plan-restore">
-          <Stack gap="xs">
-            <Text size="sm">{t('web.plans.editor.restoreBody', { time: formatDateTime(stored.savedAt) })}</Text>
-            {stored.version !== null && stored.version !== version && (
-              <Text size="sm" fw={500} data-testid="plan-restore-stale">
-                {t('web.plans.editor.restoreStale')}
-              </Text>
-            )}
-            <Group gap="xs">
-              <Button
-                size="xs"
-                onClick={() => {
-                  dispatch({ type: 'replace', form: { ...stored.form, orgId: planId === null ? stored.form.orgId : form.orgId } });
-                  setStored(null);
-                }}
-                data-testid="plan-restore-apply"
-              >
-                {t('web.plans.editor.restore')}
-              </Button>
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() => {
-                  clearDraft(planId);
-                  setStored(null);
-                }}
-              >
-                {t('web.plans.editor.discard')}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
-      )}
+      <DraftRestoreAlert
+        draft={draft}
+        // An existing plan keeps its unit whatever the draft says.
+        onRestore={(stored) => dispatch({ type: 'replace', form: { ...stored, orgId: planId === null ? stored.orgId : form.orgId } })}
+        staleText={t('web.plans.editor.restoreStale')}
+        testId="plan"
+      />
       <ErrorAlert error={save.error} />
       {invalid && (
         <Alert color="red" variant="light" role="alert" data-testid="plan-form-invalid">
@@ -367,9 +313,7 @@ function PlanEditor({ planId, version, symbol, initial, units }: EditorProps) {
               </Stack>
             </Paper>
             <Group justify="space-between" wrap="wrap">
-              <Text size="sm" c="dimmed" data-testid="plan-autosave">
-                {dirty ? (autosavedAt ? t('web.plans.editor.autosaved', { time: formatDateTime(autosavedAt) }) : t('web.plans.editor.unsaved')) : ''}
-              </Text>
+              <DraftStatus draft={draft} testId="plan" />
               <Button leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={submit} loading={save.isPending}>
                 {t('web.plans.editor.save')}
               </Button>
@@ -399,19 +343,7 @@ function PlanEditor({ planId, version, symbol, initial, units }: EditorProps) {
           }}
         />
       )}
-      <Modal opened={blocker.status === 'blocked'} onClose={() => blocker.reset?.()} title={t('web.plans.editor.leaveTitle')} data-testid="plan-leave-dialog">
-        <Stack gap="sm">
-          <Text size="sm">{t('web.plans.editor.leaveBody')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => blocker.reset?.()} data-testid="plan-leave-stay">
-              {t('web.plans.editor.stay')}
-            </Button>
-            <Button color="red" onClick={() => blocker.proceed?.()} data-testid="plan-leave-confirm">
-              {t('web.plans.editor.leave')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <LeaveDialog draft={draft} testId="plan" />
     </Stack>
   );
 }
