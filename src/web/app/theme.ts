@@ -1,6 +1,12 @@
 import { createTheme, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
 
-/** "Light" badges and alerts: darkest shade on the palest tint, so the text stays readable (AA). */
+/** Palettes whose darkest shade is still too bright for small text on their own tint. */
+const BRIGHT = new Set(['yellow', 'orange', 'lime']);
+
+/**
+ * "Light" badges and alerts: darkest shade on the palest tint, so the text stays readable (AA);
+ * bright palettes (yellow, orange, lime) keep their tint but take near-black text.
+ */
 const variantColorResolver: VariantColorsResolver = (input) => {
   const resolved = defaultVariantColorsResolver(input);
   if (input.variant !== 'light') return resolved;
@@ -10,8 +16,8 @@ const variantColorResolver: VariantColorsResolver = (input) => {
     ...resolved,
     background: `var(--mantine-color-${parsed.color}-0)`,
     hover: `var(--mantine-color-${parsed.color}-1)`,
-    color: `var(--mantine-color-${parsed.color}-9)`,
-    hoverColor: `var(--mantine-color-${parsed.color}-9)`,
+    color: BRIGHT.has(parsed.color) ? 'var(--mantine-color-dark-7)' : `var(--mantine-color-${parsed.color}-9)`,
+    hoverColor: BRIGHT.has(parsed.color) ? 'var(--mantine-color-dark-7)' : `var(--mantine-color-${parsed.color}-9)`,
   };
 };
 

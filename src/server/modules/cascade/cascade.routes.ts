@@ -28,7 +28,7 @@ import { findInboxItem, inboxSummary as loadSummary, listInbox, markRead } from 
 import { archiveCopy, findOutgoing, listDeliveries, listOutgoing, listPublished, presentOutgoing } from './outgoing.service';
 import { complianceSummary, listRequests, listTargets, loadVisibleRequest, presentRequest, vnDate } from './compliance.service';
 import { remind } from './reminders';
-import { tableWorkbook } from './cascade-export';
+import { tableWorkbook } from '../imports/xlsx/table-workbook';
 import { findPlan, planDocxModel, presentPlan } from '../plans/plans.service';
 import { renderPlanDocx } from '../plans/plan-docx';
 

@@ -2,7 +2,7 @@
 // (a cluster without members still gets a row). Headers are Vietnamese whatever the UI locale.
 import { t } from '../../../contracts/messages';
 import { isoToVnDate } from '../imports/xlsx';
-import { tableWorkbook } from '../cascade/cascade-export';
+import { tableWorkbook } from '../imports/xlsx/table-workbook';
 import type { ClusterRow } from './clusters.repository';
 
 export const CLUSTER_EXPORT_MAX_ROWS = 20_000;

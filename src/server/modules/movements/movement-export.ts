@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { t } from '../../../contracts/messages';
 import { isoToVnDate } from '../imports/xlsx';
-import { tableWorkbook } from '../cascade/cascade-export';
+import { tableWorkbook } from '../imports/xlsx/table-workbook';
 import type { MovementRow } from './movements.repository';
 
 export const MOVEMENT_EXPORT_MAX_ROWS = 20_000;

@@ -6,6 +6,7 @@ import { CLUSTER_KINDS, type ClusterKind } from '../../../../contracts/clusters'
 import { useT } from '../../../lib/i18n';
 import { useMe } from '../../../lib/session';
 import { downloadUrl } from '../../../lib/api-client';
+import { OrgPicker } from '../../../components/ui/org-picker';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
@@ -35,7 +36,7 @@ export function ClusterListPage() {
   const [creating, setCreating] = useState(false);
   const managed = me.roles.find((r) => MANAGE_ROLES.includes(r.role));
   // Exactly what is filtered, all pages, one row per member unit.
-  const exportUrl = downloadUrl('/clusters/export.xlsx', { year: params.year, kind: params.kind });
+  const exportUrl = downloadUrl('/clusters/export.xlsx', { orgId: params.orgId, year: params.year, kind: params.kind });
 
   const update = (patch: Partial<ClusterSearch>, keepPage = false) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch, ...(keepPage ? {} : { page: undefined }) }), replace: !keepPage });
@@ -60,6 +61,9 @@ export function ClusterListPage() {
       />
       <Paper withBorder p="sm">
         <Grid gap="sm" role="search" aria-label={t('web.clusters.filter.title')}>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <OrgPicker label={t('web.clusters.field.organiser')} value={search.orgId ?? null} onChange={(id) => update({ orgId: id ?? undefined })} clearable data-testid="cluster-org-filter" />
+          </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
             <Select
               label={t('web.clusters.field.year')}

@@ -3,8 +3,9 @@ import { CLUSTER_KINDS } from '../../../../contracts/clusters';
 import { LIMITS } from '../../../../contracts/limits';
 import { searchEnum, searchId } from '../../../lib/search-params';
 
-/** `/cum-thi-dua?year=2024&kind=CLUSTER&page=2`. */
+/** `/cum-thi-dua?orgId=2&year=2024&kind=CLUSTER&page=2`. */
 export const clusterSearchSchema = z.object({
+  orgId: searchId,
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   kind: searchEnum(CLUSTER_KINDS),
   page: searchId,
@@ -13,5 +14,5 @@ export const clusterSearchSchema = z.object({
 export type ClusterSearch = z.output<typeof clusterSearchSchema>;
 
 export function clusterListParams(search: ClusterSearch) {
-  return { year: search.year, kind: search.kind, page: search.page ?? 1, pageSize: search.pageSize ?? 25 };
+  return { orgId: search.orgId, year: search.year, kind: search.kind, page: search.page ?? 1, pageSize: search.pageSize ?? 25 };
 }

@@ -8,6 +8,7 @@ import { downloadUrl } from '../../../lib/api-client';
 import { ButtonLink } from '../../../components/ui/links';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
+import { OrgPicker } from '../../../components/ui/org-picker';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { useMovements } from '../api/movements';
 import { MovementTable } from '../components/movement-table';
@@ -33,9 +34,9 @@ export function MovementListPage() {
 
   const update = (patch: Partial<MovementSearch>, keepPage = false) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch, ...(keepPage ? {} : { page: undefined }) }), replace: !keepPage });
-  const filtered = search.year !== undefined || search.status !== undefined || search.kind !== undefined;
+  const filtered = search.orgId !== undefined || search.year !== undefined || search.status !== undefined || search.kind !== undefined;
   // Exactly what is filtered, all pages.
-  const exportUrl = downloadUrl('/movements/export.xlsx', { year: params.year, status: params.status, kind: params.kind });
+  const exportUrl = downloadUrl('/movements/export.xlsx', { orgId: params.orgId, year: params.year, status: params.status, kind: params.kind });
 
   return (
     <Stack gap="md">
@@ -57,7 +58,10 @@ export function MovementListPage() {
       />
       <Paper withBorder p="sm">
         <Grid gap="sm" role="search" aria-label={t('web.movements.filter.title')}>
-          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
+          <Grid.Col span={{ base: 12, md: 3 }}>
+            <OrgPicker label={t('web.movements.field.unit')} value={search.orgId ?? null} onChange={(id) => update({ orgId: id ?? undefined })} clearable data-testid="movement-org-filter" />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
             <Select
               label={t('web.movements.field.year')}
               data={[{ value: ALL, label: t('web.common.all') }, ...yearOptions().map((y) => ({ value: y, label: y }))]}

@@ -138,9 +138,9 @@ export function MovementPage() {
           {m.content && <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{m.content}</Text>}
           <Title order={2} size="h5">{t('web.movements.field.criteria')}</Title>
           {m.criteria.length === 0 ? (
-            <Text size="sm" c="orange">{t('web.movements.noCriteria')}</Text>
+            <Text size="sm" c="red.9">{t('web.movements.noCriteria')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={320}>
+            <Table.ScrollContainer minWidth={320} type="native" tabIndex={0} role="region" aria-label={t('web.movements.field.criteria')}>
               <Table striped data-testid="movement-criteria">
                 <Table.Thead>
                   <Table.Tr>

@@ -1,6 +1,6 @@
-// Workbooks of the compliance table and of the outgoing register: a title, the filter, a header.
+// A list as a workbook: a title row, the filter it shows, a styled frozen header, the rows (compliance, outgoing register, movements, clusters).
 import ExcelJS from 'exceljs';
-import { HEADER_FILL, HEADER_FONT } from '../imports/xlsx/sheet-style';
+import { HEADER_FILL, HEADER_FONT } from './sheet-style';
 
 export interface TableExport {
   sheet: string;
