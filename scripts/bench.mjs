@@ -12,9 +12,9 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DOC = path.join(ROOT, 'BENCHMARKS.md');
-const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance'];
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring'];
 /** Benchmarks that also run against the PostgreSQL server (BENCH_SERVER_URL, default the machine's 127.0.0.1:5432/test). */
-const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance']);
+const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring']);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const args = process.argv.slice(2);
@@ -208,14 +208,30 @@ function compliance(embedded, server) {
   return out.join('\n');
 }
 
+function scoring(embedded, server) {
+  const runs = [embedded, server].filter(Boolean);
+  if (runs.length === 0) return '_Not run yet._';
+  const out = ['| PostgreSQL | step | p50 | p95 | target | verdict |', '|---|---|---:|---:|---|---|'];
+  for (const r of runs) {
+    const x = r.result;
+    out.push(`| ${r.machine.postgres} | score, classify and rank ${n(x.units)} sheets (evaluateGroup, in memory) | ${ms(x.pure.p50)} | ${ms(x.pure.p95)} | — | — |`);
+    out.push(`| ${r.machine.postgres} | load ${n(x.entries)} entries (one query) + score, classify, rank | ${ms(x.whole.p50)} | ${ms(x.whole.p95)} | ≤ ${n(x.targetMs)} ms | ${verdict(x.whole.p95 <= x.targetMs)} |`);
+  }
+  const x = runs[0].result;
+  out.push('', `Data: one province, ${n(x.units)} grassroots unions with one sheet each on a ${x.criteria}-criterion template (${n(x.entries)} entries, a third verified); ${x.runs} runs; classes ${JSON.stringify(x.levels)}.`);
+  return out.join('\n');
+}
+
 if (existsSync(DOC)) {
   const results = Object.fromEntries(ALL.map((k) => [k, load(k)]));
   results['eligibility-batch'] = load('eligibility-batch-embedded');
   const eligibilityServer = load('eligibility-batch-server');
   results.compliance = load('compliance-embedded');
   const complianceServer = load('compliance-server');
+  results.scoring = load('scoring-embedded');
+  const scoringServer = load('scoring-server');
   const sections = {
-    machine: machine([...ALL.map((k) => results[k]), eligibilityServer, complianceServer]),
+    machine: machine([...ALL.map((k) => results[k]), eligibilityServer, complianceServer, scoringServer]),
     'bench-data': benchData(results['bench-data']),
     'member-search': memberSearch(results['member-search']),
     'member-list-http': http(results['member-list-http']),
@@ -223,6 +239,7 @@ if (existsSync(DOC)) {
     'member-import': memberImport(results['member-import']),
     'eligibility-batch': eligibilityBatch(results['eligibility-batch'], eligibilityServer),
     compliance: compliance(results.compliance, complianceServer),
+    scoring: scoring(results.scoring, scoringServer),
   };
   let doc = readFileSync(DOC, 'utf8');
   for (const [key, body] of Object.entries(sections)) {

@@ -407,7 +407,7 @@ function recordChecks(name: string, t: { personId: unknown; orgId: unknown; stat
   return [
     check(`${name}_subject_ck`, sql`(${t.personId} is null) <> (${t.orgId} is null)`),
     check(`${name}_status_ck`, sql`${t.status} in ('ACTIVE','REVOKED','SUPERSEDED')`),
-    check(`${name}_source_ck`, sql`${t.source} in ('MANUAL','IMPORT','DECISION')`),
+    check(`${name}_source_ck`, sql`${t.source} in ('MANUAL','IMPORT','DECISION','SCORING')`),
   ];
 }
 
@@ -906,4 +906,199 @@ export const emulationClusterMembers = pgTable(
     uniqueIndex('emulation_cluster_member_deputy_uq').on(t.clusterId).where(sql`${t.role} = 'DEPUTY'`),
     index('emulation_cluster_member_org_idx').on(t.orgId),
   ],
+);
+
+// ── Scorecards: templates, scoring rounds, sheets, verification, council marks (issue 5) ─────────
+
+/**
+ * A scorecard template version (sections, criteria, maxima, steps, evidence asked) as JSON checked
+ * by src/domain/scoring. A published version is never edited: changes make a new version.
+ */
+export const scorecardTemplates = pgTable(
+  'scorecard_template',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en'),
+    /** UNIT (a CĐCS, tổ công đoàn…) or PERSON (a member). */
+    subject: text('subject').notNull(),
+    /** Owner; null for the templates Vinh Danh ships. */
+    orgId: ref('org_id').references(() => organisations.id),
+    structure: jsonb('structure').notNull(),
+    status: text('status').notNull().default('DRAFT'),
+    supersedesId: ref('supersedes_id'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('scorecard_template_subject_ck', sql`${t.subject} in ('UNIT','PERSON')`),
+    check('scorecard_template_status_ck', sql`${t.status} in ('DRAFT','PUBLISHED','RETIRED')`),
+    uniqueIndex('scorecard_template_version_uq').on(t.code, t.version),
+  ],
+);
+
+/** A scoring round: an organisation scores (or verifies) a group of units or members for a year. */
+export const scoringRounds = pgTable(
+  'scoring_round',
+  {
+    id: id(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    year: smallint('year').notNull(),
+    title: text('title').notNull(),
+    templateId: ref('template_id')
+      .notNull()
+      .references(() => scorecardTemplates.id),
+    /** VERIFIED: self-score then verification by the organiser; COUNCIL: several scorers rate each sheet. */
+    mode: text('mode').notNull().default('VERIFIED'),
+    clusterId: ref('cluster_id').references(() => emulationClusters.id),
+    deadline: date('deadline').notNull(),
+    /** Tie-break rules, declared before any sheet is submitted. */
+    tieBreaks: jsonb('tie_breaks').notNull().default(sql`'[]'::jsonb`),
+    /** Classification parameters (bands, extra conditions) used for this round. */
+    classification: jsonb('classification').notNull(),
+    status: text('status').notNull().default('DRAFT'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('scoring_round_mode_ck', sql`${t.mode} in ('VERIFIED','COUNCIL')`),
+    check('scoring_round_status_ck', sql`${t.status} in ('DRAFT','OPEN','CLOSED','PUBLISHED')`),
+    index('scoring_round_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.year}`),
+  ],
+);
+
+/** Members of a council scoring round's panel. */
+export const scoringRoundScorers = pgTable(
+  'scoring_round_scorer',
+  {
+    roundId: ref('round_id')
+      .notNull()
+      .references(() => scoringRounds.id),
+    userId: ref('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex('scoring_round_scorer_pk').on(t.roundId, t.userId)],
+);
+
+/** One unit's (or member's) sheet in a round: self-score, verification, totals and classification. */
+export const scoreSheets = pgTable(
+  'score_sheet',
+  {
+    id: id(),
+    roundId: ref('round_id')
+      .notNull()
+      .references(() => scoringRounds.id),
+    orgId: ref('org_id').references(() => organisations.id),
+    personId: ref('person_id').references(() => persons.id),
+    scopePath: text('scope_path').notNull(),
+    /** Indicators for state agencies / public units or for enterprises. */
+    variant: text('variant'),
+    status: text('status').notNull().default('DRAFT'),
+    selfTotal: numeric('self_total', { precision: 7, scale: 2 }),
+    verifiedTotal: numeric('verified_total', { precision: 7, scale: 2 }),
+    classification: text('classification'),
+    rank: integer('rank'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: ref('submitted_by'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    verifiedBy: ref('verified_by'),
+    returnReason: text('return_reason'),
+    /** The performance_rating written when the round is published (a fact for eligibility). */
+    ratingRecordId: ref('rating_record_id').references(() => performanceRatings.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('score_sheet_subject_ck', sql`(${t.personId} is null) <> (${t.orgId} is null)`),
+    check('score_sheet_variant_ck', sql`${t.variant} is null or ${t.variant} in ('STATE','ENTERPRISE')`),
+    check('score_sheet_status_ck', sql`${t.status} in ('DRAFT','SUBMITTED','RETURNED','VERIFIED')`),
+    check('score_sheet_classification_ck', sql`${t.classification} is null or ${t.classification} in ('HTXSNV','HTTNV','HTNV','KHTNV')`),
+    uniqueIndex('score_sheet_org_uq').on(t.roundId, t.orgId).where(sql`${t.orgId} is not null`),
+    uniqueIndex('score_sheet_person_uq').on(t.roundId, t.personId).where(sql`${t.personId} is not null`),
+    index('score_sheet_scope_idx').using('btree', sql`${t.scopePath} text_pattern_ops`),
+  ],
+);
+
+/** Points per criterion: the unit's own, and the verifier's with the reason for any change. */
+export const scoreEntries = pgTable(
+  'score_entry',
+  {
+    sheetId: ref('sheet_id')
+      .notNull()
+      .references(() => scoreSheets.id),
+    criterionCode: text('criterion_code').notNull(),
+    selfPoints: numeric('self_points', { precision: 6, scale: 2 }),
+    selfNote: text('self_note'),
+    verifiedPoints: numeric('verified_points', { precision: 6, scale: 2 }),
+    verifyReason: text('verify_reason'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('score_entry_pk').on(t.sheetId, t.criterionCode)],
+);
+
+/** Evidence files per criterion (stored outside the web root; each version kept). */
+export const scoreEvidence = pgTable(
+  'score_evidence',
+  {
+    id: id(),
+    sheetId: ref('sheet_id')
+      .notNull()
+      .references(() => scoreSheets.id),
+    criterionCode: text('criterion_code').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storedPath: text('stored_path').notNull(),
+    status: text('status').notNull().default('ACTIVE'),
+    revokedReason: text('revoked_reason'),
+    uploadedBy: ref('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('score_evidence_status_ck', sql`${t.status} in ('ACTIVE','REVOKED')`), index('score_evidence_sheet_idx').on(t.sheetId, t.criterionCode)],
+);
+
+/** A council scorer's marks for one sheet, hidden from the other scorers until their own are submitted. */
+export const councilMarks = pgTable(
+  'council_mark',
+  {
+    sheetId: ref('sheet_id')
+      .notNull()
+      .references(() => scoreSheets.id),
+    scorerId: ref('scorer_id')
+      .notNull()
+      .references(() => users.id),
+    entries: jsonb('entries').notNull(),
+    total: numeric('total', { precision: 7, scale: 2 }).notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('council_mark_pk').on(t.sheetId, t.scorerId)],
+);
+
+/** A correction of published results: what changed, why, by whom. */
+export const scoreAmendments = pgTable(
+  'score_amendment',
+  {
+    id: id(),
+    sheetId: ref('sheet_id')
+      .notNull()
+      .references(() => scoreSheets.id),
+    before: jsonb('before').notNull(),
+    after: jsonb('after').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('score_amendment_sheet_idx').on(t.sheetId)],
 );

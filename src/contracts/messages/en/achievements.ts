@@ -49,6 +49,7 @@ export const achievements: Record<keyof typeof vi, string> = {
   'recordSource.MANUAL': 'Entered by hand',
   'recordSource.IMPORT': 'Imported from Excel',
   'recordSource.DECISION': 'From an award decision',
+  'recordSource.SCORING': 'From scoring and classification results',
   'recordKind.AWARD': 'Award',
   'recordKind.RATING': 'Rating',
   'recordKind.INITIATIVE': 'Initiative',

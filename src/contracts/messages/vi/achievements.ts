@@ -51,6 +51,7 @@ export const achievements = {
   'recordSource.MANUAL': 'Nhập tay',
   'recordSource.IMPORT': 'Nhập từ tệp Excel',
   'recordSource.DECISION': 'Từ quyết định khen thưởng',
+  'recordSource.SCORING': 'Từ kết quả chấm điểm, xếp loại',
   'recordKind.AWARD': 'Khen thưởng',
   'recordKind.RATING': 'Xếp loại',
   'recordKind.INITIATIVE': 'Sáng kiến',
