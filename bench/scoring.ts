@@ -62,11 +62,12 @@ async function main() {
     await tx.execute(sql`
       insert into score_sheet (round_id, org_id, scope_path, variant, status)
       select ${roundId}, id, path, case when id % 2 = 0 then 'STATE' else 'ENTERPRISE' end, 'SUBMITTED' from organisation where kind = 'CDCS'`);
-    // Points on the 0.25 grid; a third of the sheets verified with some points changed.
+    // Points on the 0.25 grid, most units scoring well (so every class occurs); a third of the
+    // sheets verified with some points changed.
     await tx.execute(sql`
       insert into score_entry (sheet_id, criterion_code, self_points, verified_points, verify_reason)
-      select s.id, c.code, (hashint8extended(s.id * 100 + c.n, 3) & 2147483647) % 11 * 0.25,
-             case when s.id % 3 = 0 then (hashint8extended(s.id * 100 + c.n, 5) & 2147483647) % 11 * 0.25 end,
+      select s.id, c.code, 2.5 - (hashint8extended(s.id * 100 + c.n, 3) & 2147483647) % (3 + s.id % 5) * 0.25,
+             case when s.id % 3 = 0 then 2.5 - (hashint8extended(s.id * 100 + c.n, 5) & 2147483647) % (4 + s.id % 5) * 0.25 end,
              case when s.id % 3 = 0 then 'Điều chỉnh theo minh chứng' end
       from score_sheet s, unnest(${sql.param(CODES)}::text[]) with ordinality as c(code, n)
       where s.round_id = ${roundId}`);
@@ -79,19 +80,21 @@ async function main() {
 
   /** The server's path: one query for every sheet's points, then the pure evaluation. */
   async function load(): Promise<GroupSheet[]> {
-    const r = await db.execute<{ id: number; name: string; variant: 'STATE' | 'ENTERPRISE' | null; codes: string[]; points: (string | null)[] }>(sql`
-      select s.id, o.name, s.variant, array_agg(e.criterion_code) as codes, array_agg(coalesce(e.verified_points, e.self_points)) as points
+    const r = await db.execute<{ id: number; name: string; variant: 'STATE' | 'ENTERPRISE' | null; codes: string[]; points: (number | null)[] }>(sql`
+      select s.id, o.name, s.variant, array_agg(e.criterion_code) as codes, array_agg(coalesce(e.verified_points, e.self_points)::float8) as points
       from score_sheet s join organisation o on o.id = s.org_id join score_entry e on e.sheet_id = s.id
       where s.round_id = ${round} group by s.id, o.name, s.variant`);
     return r.rows.map((x) => ({
       id: String(x.id),
       name: x.name,
       variant: x.variant,
-      entries: new Map(x.codes.map((c, i) => [c, x.points[i] === null ? null : Number(x.points[i])])),
+      entries: new Map(x.codes.map((c, i) => [c, x.points[i] ?? null])),
     }));
   }
 
   const sheets = await load();
+  // numeric[] comes back from node-postgres as one string: the query casts to float8[]; check it did.
+  if (sheets.some((x) => [...x.entries.values()].some((v) => v !== null && !Number.isFinite(v)))) throw new Error('points did not load as numbers');
   if (sheets.length !== UNITS) throw new Error(`loaded ${sheets.length} sheets`);
   for (let i = 0; i < 3; i++) evaluateGroup(TEMPLATE, sheets, undefined, TIE_BREAKS);
   const pure: number[] = [];
