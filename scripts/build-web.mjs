@@ -22,7 +22,16 @@ export async function buildWebIfStale({ force = false } = {}) {
   const sources = Math.max(...SOURCES.map(newestMtime));
   if (!force && fs.existsSync(DIST_INDEX) && fs.statSync(DIST_INDEX).mtimeMs >= sources) return false;
   const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // Always the production build of React: under vitest NODE_ENV is "test", which would otherwise
+  // give the development build — and that bundle would then be served by `npm start` too.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
   return true;
 }
 

@@ -43,6 +43,19 @@ afterAll(async () => {
 const row = (o: MemberCells): MemberCells => ({ gender: 'Nữ', birthDate: '12/04/1988', unitCode: 'DMC-A', isLeader: 'Không', isDirectWorker: 'Không', ...o });
 const personCount = async () => Number((await env.database.db.execute<{ n: number }>(sql`select count(*)::int as n from person`)).rows[0]!.n);
 
+describe('the web bundle', () => {
+  it('is React’s production build, even when built under the test runner', async () => {
+    const html = await (await fetch(`${base}/`)).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      const js = await (await fetch(new URL(src, base))).text();
+      expect(js.length).toBeGreaterThan(1000);
+      expect(js).not.toContain('jsxDEV');
+    }
+  });
+});
+
 describe('a district officer’s first day', () => {
   it('signs in (Vietnamese interface) and lands on the home page', async () => {
     await page.goto(`${base}/`);
