@@ -1,0 +1,26 @@
+import type { scoringApi as vi } from '../vi/scoring-api';
+
+export const scoringApi: Record<keyof typeof vi, string> = {
+  'scoring.variant.STATE': 'state agency or public unit',
+  'scoring.variant.ENTERPRISE': 'enterprise',
+  'scoring.variant.ALL': 'any unit type',
+  'scoring.api.problems': 'Not saved: {count} problems to fix: {list}',
+  'scoring.api.incomplete': 'The sheet cannot be submitted yet, {count} problems left: {list}',
+  'scoring.api.templatePublished': 'Template {code} version {version} is published and cannot be edited in place. Create a new version to change it.',
+  'scoring.api.templateRetired': 'Template {code} version {version} is retired and can no longer be edited or published.',
+  'scoring.api.templateNotPublished': 'The chosen scorecard template is not published (or is retired) and cannot be used for a round.',
+  'scoring.api.personTemplate': 'Template {code} scores individuals; a round for units needs a unit template.',
+  'scoring.api.deadlinePast': 'The deadline {deadline} has passed. Choose today or a later date.',
+  'scoring.api.unknownUnit': 'There is no unit with id {id}.',
+  'scoring.api.unitOutsideSubtree': '{name} is not below {organiser}, so it cannot be part of this round.',
+  'scoring.api.unitInactive': '{name} is no longer active and cannot be part of a round.',
+  'scoring.api.noUnits': 'There is nothing to score: no active grassroots union below {organiser}.',
+  'scoring.api.unitVariantUnknown': '{name} has no sector (state agency, public unit or enterprise), and template {template} has criteria that depend on it. Set the unit’s sector before creating the round.',
+  'scoring.api.sheetLocked': 'The sheet was submitted and is locked: the unit cannot change it unless the organiser returns it.',
+  'scoring.api.roundNotOpen': 'The round is no longer open.',
+  'scoring.api.deadlinePassed': 'The deadline ({deadline}) has passed. Ask the organiser for an extension if needed.',
+  'scoring.api.staleVersion': 'Someone else has just changed this sheet. Reload the page to see the latest version, then edit again.',
+  'scoring.api.duplicateCriterion': 'Criterion {criterion} is given twice.',
+  'scoring.api.notSubmitted': 'The sheet is not submitted (or already verified), so it cannot be verified.',
+  'scoring.api.reasonRequired': 'Criterion {criterion}: the verified {points} points differ from the self-score of {self}; a reason is required.',
+};

@@ -1,0 +1,26 @@
+// Messages of the scorecard API (templates, rounds, sheets): errors, and the labels the server puts
+// into the core's messages ({variant}). The core's own messages stay in ./scoring.ts.
+export const scoringApi = {
+  'scoring.variant.STATE': 'cơ quan nhà nước, đơn vị sự nghiệp',
+  'scoring.variant.ENTERPRISE': 'doanh nghiệp',
+  'scoring.variant.ALL': 'mọi loại đơn vị',
+  'scoring.api.problems': 'Chưa lưu được, cần sửa {count} lỗi: {list}',
+  'scoring.api.incomplete': 'Chưa nộp được phiếu chấm, còn {count} lỗi: {list}',
+  'scoring.api.templatePublished': 'Mẫu {code} phiên bản {version} đã ban hành nên không được sửa trực tiếp. Hãy tạo phiên bản mới để thay đổi.',
+  'scoring.api.templateRetired': 'Mẫu {code} phiên bản {version} đã ngừng sử dụng, không sửa hoặc ban hành được nữa.',
+  'scoring.api.templateNotPublished': 'Mẫu chấm điểm đã chọn chưa được ban hành hoặc đã ngừng sử dụng, chưa dùng cho đợt chấm được.',
+  'scoring.api.personTemplate': 'Mẫu {code} dùng để chấm cá nhân; đợt chấm đơn vị cần một mẫu chấm đơn vị.',
+  'scoring.api.deadlinePast': 'Hạn chấm {deadline} đã qua. Chọn hạn từ hôm nay trở đi.',
+  'scoring.api.unknownUnit': 'Không có đơn vị mã số {id}.',
+  'scoring.api.unitOutsideSubtree': '{name} không trực thuộc {organiser}, nên không đưa vào đợt chấm này được.',
+  'scoring.api.unitInactive': '{name} đã ngừng hoạt động, không đưa vào đợt chấm được.',
+  'scoring.api.noUnits': 'Không có đơn vị nào để chấm: dưới {organiser} chưa có công đoàn cơ sở đang hoạt động.',
+  'scoring.api.unitVariantUnknown': '{name} chưa có khu vực (cơ quan nhà nước, đơn vị sự nghiệp hay doanh nghiệp), mà mẫu {template} có tiêu chí riêng theo loại đơn vị. Cập nhật khu vực của đơn vị trước khi tạo đợt chấm.',
+  'scoring.api.sheetLocked': 'Phiếu chấm đã nộp nên đã khóa: đơn vị không sửa được nữa, trừ khi cấp trên trả lại để bổ sung.',
+  'scoring.api.roundNotOpen': 'Đợt chấm không còn mở.',
+  'scoring.api.deadlinePassed': 'Đã quá hạn chấm ({deadline}). Liên hệ đơn vị tổ chức nếu cần gia hạn.',
+  'scoring.api.staleVersion': 'Phiếu chấm vừa được người khác sửa. Vui lòng tải lại trang để xem bản mới nhất rồi sửa lại.',
+  'scoring.api.duplicateCriterion': 'Tiêu chí {criterion} được nhập hai lần.',
+  'scoring.api.notSubmitted': 'Phiếu chấm chưa được nộp (hoặc đã thẩm định xong) nên không thẩm định được.',
+  'scoring.api.reasonRequired': 'Tiêu chí {criterion}: điểm thẩm định {points} khác điểm tự chấm {self}, cần ghi lý do.',
+} as const;

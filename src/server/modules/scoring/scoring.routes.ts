@@ -1,0 +1,241 @@
+import { defineRoute } from '../../lib/http';
+import { idParams, pageOf } from '../../../contracts/common';
+import {
+  createRoundInput,
+  retireTemplateInput,
+  returnSheetInput,
+  reviseTemplateInput,
+  roundDto,
+  roundListQuery,
+  selfEntriesInput,
+  sheetDto,
+  sheetListQuery,
+  sheetSummaryDto,
+  templateContent,
+  templateDto,
+  templateListQuery,
+  templateSummaryDto,
+  verifyEntriesInput,
+  versionInput,
+} from '../../../contracts/scoring';
+import type { AppContext } from '../../lib/context';
+import type { AuthActor } from '../../lib/actor';
+import type { Locale } from '../../../contracts/enums';
+import { notFound } from '../../lib/errors';
+import { findTemplate, listTemplates, presentTemplate, presentTemplateSummary, publishTemplate, retireTemplate, reviseTemplateVersion, templatePolicy, updateTemplate } from './templates.service';
+import { createRound, listRounds, loadVisibleRound, presentRound, sheetCounts } from './rounds.service';
+import { approveSheet, listSheets, loadReadableSheet, presentSheet, presentSheetSummary, returnSheet, saveSelfEntries, saveVerifiedEntries, submitSheet } from './sheets.service';
+
+async function loadTemplate(app: AppContext, actor: AuthActor, locale: Locale, id: number) {
+  const t = await findTemplate(app.db, id);
+  if (!t || !templatePolicy.read(actor, t)) throw notFound();
+  return presentTemplate(actor, locale, t);
+}
+
+async function loadRound(app: AppContext, actor: AuthActor, id: number) {
+  const r = await loadVisibleRound(app.db, actor, id);
+  const counts = await sheetCounts(app.db, actor, [Number(r.id)]);
+  return presentRound(actor, r, counts.get(Number(r.id))!);
+}
+
+async function loadSheet(app: AppContext, actor: AuthActor, locale: Locale, id: number) {
+  return presentSheet(app.db, actor, locale, await loadReadableSheet(app.db, actor, id));
+}
+
+export const scoringRoutes = [
+  // ── Templates ──────────────────────────────────────────────────────────────────────────────
+  defineRoute({
+    method: 'GET',
+    url: '/scorecard-templates',
+    summary: 'Scorecard templates: every published or retired version, and drafts of the organisations in scope; by code, newest version first',
+    tag: 'scoring',
+    query: templateListQuery,
+    response: pageOf(templateSummaryDto),
+    async handler({ app, actor, query }) {
+      const { rows, total } = await listTemplates(app.db, actor, query, query.pageSize, (query.page - 1) * query.pageSize);
+      return { items: rows.map((t) => presentTemplateSummary(actor, t)), total, page: query.page, pageSize: query.pageSize };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/scorecard-templates/:id',
+    summary: 'A template version with its sections and criteria, what stops it from being published, and what the user may do',
+    tag: 'scoring',
+    params: idParams,
+    response: templateDto,
+    handler: ({ app, actor, locale, params }) => loadTemplate(app, actor, locale, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/scorecard-templates/:id/revise',
+    summary: 'Start a new DRAFT version (highest version of the code + 1) as a copy of this one, owned by an organisation the user authors for (TDKT officers, administrators)',
+    tag: 'scoring',
+    params: idParams,
+    body: reviseTemplateInput,
+    response: templateDto,
+    async handler({ app, actor, locale, params, body }) {
+      const id = await reviseTemplateVersion(app, actor, params.id, body.orgId);
+      return loadTemplate(app, actor, locale, id);
+    },
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/scorecard-templates/:id',
+    summary: 'Edit a DRAFT version (name, sections, criteria); refused with the problems when the result is not a valid template; a published version is never edited (409)',
+    tag: 'scoring',
+    params: idParams,
+    body: templateContent,
+    response: templateDto,
+    async handler({ app, actor, locale, params, body }) {
+      await updateTemplate(app, actor, locale, params.id, body);
+      return loadTemplate(app, actor, locale, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/scorecard-templates/:id/publish',
+    summary: 'Publish a valid DRAFT version: from then on it is frozen and rounds may use it',
+    tag: 'scoring',
+    params: idParams,
+    response: templateDto,
+    async handler({ app, actor, locale, params }) {
+      await publishTemplate(app, actor, locale, params.id);
+      return loadTemplate(app, actor, locale, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/scorecard-templates/:id/retire',
+    summary: 'Retire a version (with a reason): new rounds can no longer use it; rounds that use it keep it',
+    tag: 'scoring',
+    params: idParams,
+    body: retireTemplateInput,
+    response: templateDto,
+    async handler({ app, actor, locale, params, body }) {
+      await retireTemplate(app, actor, params.id, body.reason);
+      return loadTemplate(app, actor, locale, params.id);
+    },
+  }),
+  // ── Rounds ─────────────────────────────────────────────────────────────────────────────────
+  defineRoute({
+    method: 'GET',
+    url: '/scoring-rounds',
+    summary: 'Scoring rounds organised in scope or scoring a unit in scope, newest first, paged',
+    tag: 'scoring',
+    query: roundListQuery,
+    response: pageOf(roundDto),
+    async handler({ app, actor, query }) {
+      const { rows, total } = await listRounds(app.db, actor, query, query.pageSize, (query.page - 1) * query.pageSize);
+      const counts = await sheetCounts(app.db, actor, rows.map((r) => Number(r.id)));
+      return { items: rows.map((r) => presentRound(actor, r, counts.get(Number(r.id))!)), total, page: query.page, pageSize: query.pageSize };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/scoring-rounds/:id',
+    summary: 'A scoring round with the number of sheets (that the user can read) by status',
+    tag: 'scoring',
+    params: idParams,
+    response: roundDto,
+    handler: ({ app, actor, params }) => loadRound(app, actor, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/scoring-rounds',
+    summary: 'Open a scoring round for the units below an organisation (its managers): one sheet per unit, scored against a published template by a deadline',
+    tag: 'scoring',
+    body: createRoundInput,
+    response: roundDto,
+    async handler({ app, actor, locale, body }) {
+      const id = await createRound(app, actor, locale, body);
+      return loadRound(app, actor, id);
+    },
+  }),
+  // ── Sheets ─────────────────────────────────────────────────────────────────────────────────
+  defineRoute({
+    method: 'GET',
+    url: '/score-sheets',
+    summary: 'Score sheets of the units in scope (optionally of one round or status), paged',
+    tag: 'scoring',
+    query: sheetListQuery,
+    response: pageOf(sheetSummaryDto),
+    async handler({ app, actor, query }) {
+      const { rows, total } = await listSheets(app.db, actor, query, query.pageSize, (query.page - 1) * query.pageSize);
+      return { items: rows.map((s) => presentSheetSummary(actor, s)), total, page: query.page, pageSize: query.pageSize };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/score-sheets/:id',
+    summary: 'A score sheet: the criteria that apply to the unit, its entries, self and verified totals, and what the user may do',
+    tag: 'scoring',
+    params: idParams,
+    response: sheetDto,
+    handler: ({ app, actor, locale, params }) => loadSheet(app, actor, locale, params.id),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/score-sheets/:id/entries',
+    summary: 'Self-score some criteria (the unit, while the sheet is a draft or returned, before the deadline); each point is checked against the maximum and step, nothing is saved on any error',
+    tag: 'scoring',
+    params: idParams,
+    body: selfEntriesInput,
+    response: sheetDto,
+    async handler({ app, actor, locale, params, body }) {
+      await saveSelfEntries(app, actor, locale, params.id, body);
+      return loadSheet(app, actor, locale, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/score-sheets/:id/submit',
+    summary: 'Submit a complete sheet: the self total is stored and the sheet is locked for the unit',
+    tag: 'scoring',
+    params: idParams,
+    body: versionInput,
+    response: sheetDto,
+    async handler({ app, actor, locale, params, body }) {
+      await submitSheet(app, actor, locale, params.id, body.version);
+      return loadSheet(app, actor, locale, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/score-sheets/:id/verify-entries',
+    summary: 'Verify some criteria of a submitted sheet (the organiser); a change from the self-score needs a reason',
+    tag: 'scoring',
+    params: idParams,
+    body: verifyEntriesInput,
+    response: sheetDto,
+    async handler({ app, actor, locale, params, body }) {
+      await saveVerifiedEntries(app, actor, locale, params.id, body);
+      return loadSheet(app, actor, locale, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/score-sheets/:id/return',
+    summary: 'Return a submitted sheet to the unit for clarification (with a reason): the unit can edit and submit it again',
+    tag: 'scoring',
+    params: idParams,
+    body: returnSheetInput,
+    response: sheetDto,
+    async handler({ app, actor, locale, params, body }) {
+      await returnSheet(app, actor, params.id, body.version, body.reason);
+      return loadSheet(app, actor, locale, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/score-sheets/:id/approve',
+    summary: 'Approve a submitted sheet: the verified total (unchanged criteria keep the self-score) is stored and classified with the round parameters',
+    tag: 'scoring',
+    params: idParams,
+    body: versionInput,
+    response: sheetDto,
+    async handler({ app, actor, locale, params, body }) {
+      await approveSheet(app, actor, locale, params.id, body.version);
+      return loadSheet(app, actor, locale, params.id);
+    },
+  }),
+];
