@@ -245,3 +245,54 @@ export const verifyEntriesInput = z.object({
 export type VerifyEntriesInput = z.infer<typeof verifyEntriesInput>;
 
 export const returnSheetInput = z.object({ version: z.number().int().positive(), reason });
+
+// ── Results, publication, amendments ──────────────────────────────────────────────────────────
+
+/** Why a unit ranks above the next one: the total, a declared tie-break, or null = tied (same rank). */
+export const resultRowDto = z.object({
+  sheetId: z.number().int(),
+  orgId: z.number().int().nullable(),
+  orgName: z.string().nullable(),
+  status: z.enum(SHEET_STATUSES),
+  selfTotal: z.number().nullable(),
+  verifiedTotal: z.number().nullable(),
+  classification: z.enum(LEVELS).nullable(),
+  /** Only VERIFIED sheets are ranked. */
+  rank: z.number().int().nullable(),
+  decidedBy: z.string().nullable(),
+  ratingRecordId: z.number().int().nullable(),
+});
+export type ResultRowDto = z.infer<typeof resultRowDto>;
+
+export const roundResultsDto = z.object({
+  roundId: z.number().int(),
+  roundStatus: z.enum(ROUND_STATUSES),
+  roundVersion: z.number().int(),
+  publishedAt: z.string().nullable(),
+  tieBreaks: z.array(z.string()),
+  items: z.array(resultRowDto),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  abilities,
+});
+export type RoundResultsDto = z.infer<typeof roundResultsDto>;
+
+export const resultsQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+});
+
+export const publishRoundInput = z.object({
+  version: z.number().int().positive(),
+  excludeUnverified: z.boolean().default(false),
+  reason: z.string().trim().max(LIMITS.textMax).optional(),
+});
+export type PublishRoundInput = z.infer<typeof publishRoundInput>;
+
+export const amendSheetInput = z.object({
+  version: z.number().int().positive(),
+  points: z.array(z.object({ criterionCode: code, points, reason })).min(1).max(300),
+  reason,
+});
+export type AmendSheetInput = z.infer<typeof amendSheetInput>;

@@ -17,13 +17,21 @@ import {
   templateSummaryDto,
   verifyEntriesInput,
   versionInput,
+  amendSheetInput,
+  publishRoundInput,
+  resultsQuery,
+  roundResultsDto,
 } from '../../../contracts/scoring';
 import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
 import type { Locale } from '../../../contracts/enums';
 import { notFound } from '../../lib/errors';
+import { LIMITS } from '../../../contracts/limits';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { findTemplate, listTemplates, presentTemplate, presentTemplateSummary, publishTemplate, retireTemplate, reviseTemplateVersion, templatePolicy, updateTemplate } from './templates.service';
 import { createRound, listRounds, loadVisibleRound, presentRound, sheetCounts } from './rounds.service';
+import { amendSheet, presentResults, publishRound, resultsWorkbook, roundResults } from './results.service';
 import { approveSheet, listSheets, loadReadableSheet, presentSheet, presentSheetSummary, returnSheet, saveSelfEntries, saveVerifiedEntries, submitSheet } from './sheets.service';
 
 async function loadTemplate(app: AppContext, actor: AuthActor, locale: Locale, id: number) {
@@ -235,6 +243,58 @@ export const scoringRoutes = [
     response: sheetDto,
     async handler({ app, actor, locale, params, body }) {
       await approveSheet(app, actor, locale, params.id, body.version);
+      return loadSheet(app, actor, locale, params.id);
+    },
+  }),
+  // ── Results, publication, amendments ───────────────────────────────────────────────────────
+  defineRoute({
+    method: 'GET',
+    url: '/scoring-rounds/:id/results',
+    summary: 'Results of a round (readers of the organiser; readers of a scored unit once published): totals, classification, rank over the VERIFIED sheets with the declared tie-breaks and the rule that put each unit above the next, paged',
+    tag: 'scoring',
+    params: idParams,
+    query: resultsQuery,
+    response: roundResultsDto,
+    async handler({ app, actor, params, query }) {
+      return presentResults(await roundResults(app.db, actor, params.id), query.page, query.pageSize);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/scoring-rounds/:id/results.xlsx',
+    summary: 'Exactly the results table as an Excel file',
+    tag: 'scoring',
+    params: idParams,
+    produces: XLSX,
+    async handler({ app, actor, params, reply }) {
+      const r = await roundResults(app.db, actor, params.id);
+      const buffer = await resultsWorkbook(r);
+      return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="ket-qua-cham-diem-${params.id}.xlsx"`).send(buffer);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/scoring-rounds/:id/publish',
+    summary: 'Publish the results (managers of the organiser): refused while a sheet is unverified unless excluded with a reason; stores ranks, writes a SCORING performance rating per unit (superseding an active one) and locks the round',
+    tag: 'scoring',
+    params: idParams,
+    body: publishRoundInput,
+    response: roundResultsDto,
+    async handler({ app, actor, params, body }) {
+      await publishRound(app, actor, params.id, body);
+      return presentResults(await roundResults(app.db, actor, params.id), 1, LIMITS.pageSizeDefault);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/score-sheets/:id/amend',
+    summary: 'Correct a published sheet (managers of the organiser) with a reason: recomputes the total, classification and the round ranks, supersedes the rating when the classification changes; kept as an amendment',
+    tag: 'scoring',
+    params: idParams,
+    body: amendSheetInput,
+    response: sheetDto,
+    async handler({ app, actor, locale, params, body }) {
+      await amendSheet(app, actor, locale, params.id, body);
       return loadSheet(app, actor, locale, params.id);
     },
   }),

@@ -64,7 +64,7 @@ export async function findSheet(db: DbOrTx, id: number, forUpdate = false): Prom
   return r.rows[0] ?? null;
 }
 
-async function loadEntries(db: DbOrTx, sheetId: number): Promise<Map<string, EntryRow>> {
+export async function loadEntries(db: DbOrTx, sheetId: number): Promise<Map<string, EntryRow>> {
   const r = await db.execute<EntryRow>(sql`
     select criterion_code, self_points::float8 as self_points, self_note, verified_points::float8 as verified_points, verify_reason
     from score_entry where sheet_id = ${sheetId}`);
@@ -116,9 +116,9 @@ export function presentSheetSummary(a: AuthActor, s: SheetRow): SheetSummaryDto 
 
 const selfMap = (entries: Map<string, EntryRow>) => new Map([...entries].map(([k, e]) => [k, e.self_points]));
 /** The verifier's view: a criterion the verifier has not changed keeps the self-score. */
-const verifiedMap = (entries: Map<string, EntryRow>) => new Map([...entries].map(([k, e]) => [k, e.verified_points ?? e.self_points]));
+export const verifiedMap = (entries: Map<string, EntryRow>) => new Map([...entries].map(([k, e]) => [k, e.verified_points ?? e.self_points]));
 
-const scoreOf = (s: SheetRow, entries: ReadonlyMap<string, number | null>): SheetResult => scoreSheet(s.structure, entries, s.variant, { belowShare: s.params.minCriterionShare });
+export const scoreOf = (s: SheetRow, entries: ReadonlyMap<string, number | null>): SheetResult => scoreSheet(s.structure, entries, s.variant, { belowShare: s.params.minCriterionShare });
 
 function totals(locale: Locale, r: SheetResult): SheetDto['self'] {
   return {
@@ -294,21 +294,23 @@ export async function returnSheet(app: AppContext, actor: AuthActor, id: number,
 /** Disciplinary levels from `level` up (the order of DISCIPLINE_LEVELS is by severity). */
 const levelsFrom = (level: string) => DISCIPLINE_LEVELS.slice(DISCIPLINE_LEVELS.indexOf(level as (typeof DISCIPLINE_LEVELS)[number]));
 
+/** Members of the unit disciplined at the round's level or above, with a decision dated in the round's year. */
+export async function disciplinedMembers(tx: DbOrTx, s: SheetRow): Promise<number> {
+  if (s.params.noDisciplineAtOrAbove === null) return 0;
+  const d = await tx.execute<{ n: number }>(sql`
+    select count(distinct person_id)::int as n from discipline
+    where status = 'ACTIVE' and person_id is not null and scope_path like ${`${s.scope_path}%`}
+      and level = any(${sql.param(levelsFrom(s.params.noDisciplineAtOrAbove))}::text[])
+      and valid_from between ${`${s.round_year}-01-01`} and ${`${s.round_year}-12-31`}`);
+  return Number(d.rows[0]!.n);
+}
+
 export async function approveSheet(app: AppContext, actor: AuthActor, locale: Locale, id: number, version: number): Promise<void> {
   await app.db.transaction(async (tx) => {
     const s = await loadForVerification(tx, actor, id, version);
     const result = scoreOf(s, verifiedMap(await loadEntries(tx, id)));
     if (!result.complete) throw problemsError(locale, result.problems, 'scoring.api.incomplete', 'entries');
-    // Members of the unit disciplined at the round's level or above, with a decision dated in the round's year.
-    let disciplined = 0;
-    if (s.params.noDisciplineAtOrAbove !== null) {
-      const d = await tx.execute<{ n: number }>(sql`
-        select count(distinct person_id)::int as n from discipline
-        where status = 'ACTIVE' and person_id is not null and scope_path like ${`${s.scope_path}%`}
-          and level = any(${sql.param(levelsFrom(s.params.noDisciplineAtOrAbove))}::text[])
-          and valid_from between ${`${s.round_year}-01-01`} and ${`${s.round_year}-12-31`}`);
-      disciplined = Number(d.rows[0]!.n);
-    }
+    const disciplined = await disciplinedMembers(tx, s);
     const c = classify({ total: result.total, criteriaBelowShare: result.criteriaBelowShare, disciplinedMembersAtOrAbove: disciplined }, s.params);
     await tx.execute(sql`
       update score_sheet set status = 'VERIFIED', verified_total = ${result.total}, classification = ${c.level}, verified_at = now(), verified_by = ${actor.userId},
