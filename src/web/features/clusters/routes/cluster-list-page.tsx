@@ -9,6 +9,7 @@ import { downloadUrl } from '../../../lib/api-client';
 import { OrgPicker } from '../../../components/ui/org-picker';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
+import { YearFilter } from '../../../components/ui/year-filter';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { useClusters } from '../api/clusters';
 import { ClusterTable } from '../components/cluster-table';
@@ -20,10 +21,6 @@ const route = getRouteApi('/app/cum-thi-dua');
 const MANAGE_ROLES: readonly string[] = ['SYSTEM_ADMIN', 'TDKT_OFFICER', 'CDCS_OFFICER'];
 const ALL = 'all';
 
-function yearOptions(): string[] {
-  const now = new Date().getFullYear();
-  return Array.from({ length: 12 }, (_, i) => String(now + 1 - i));
-}
 
 /** `/cum-thi-dua`: clusters and blocks in scope, filtered by year and kind, paged on the server. */
 export function ClusterListPage() {
@@ -65,14 +62,7 @@ export function ClusterListPage() {
             <OrgPicker label={t('web.clusters.field.organiser')} value={search.orgId ?? null} onChange={(id) => update({ orgId: id ?? undefined })} clearable data-testid="cluster-org-filter" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-            <Select
-              label={t('web.clusters.field.year')}
-              data={[{ value: ALL, label: t('web.common.all') }, ...yearOptions().map((y) => ({ value: y, label: y }))]}
-              value={search.year === undefined ? ALL : String(search.year)}
-              onChange={(v) => update({ year: v === null || v === ALL ? undefined : Number(v) })}
-              allowDeselect={false}
-              data-testid="cluster-year"
-            />
+            <YearFilter label={t('web.clusters.field.year')} value={search.year} onChange={(year) => update({ year })} data-testid="cluster-year" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
             <Select

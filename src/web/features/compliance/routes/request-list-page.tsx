@@ -1,4 +1,4 @@
-import { Badge, Grid, Paper, Select, Stack, Text } from '@mantine/core';
+import { Badge, Grid, Paper, Stack, Text } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import type { RequestDto } from '../../../../contracts/cascade';
 import { useT } from '../../../lib/i18n';
@@ -6,18 +6,14 @@ import { formatDate } from '../../../lib/format';
 import { AnchorLink } from '../../../components/ui/links';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
+import { YearFilter } from '../../../components/ui/year-filter';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
 import { useRequests } from '../api/requests';
 import type { RequestListSearch } from './search';
 
 const route = getRouteApi('/app/yeu-cau');
-const ALL = 'all';
 
-function yearOptions(): string[] {
-  const now = new Date().getFullYear();
-  return Array.from({ length: 12 }, (_, i) => String(now + 1 - i));
-}
 
 /** `/yeu-cau`: requests issued in the user's scope with how many units have answered. */
 export function RequestListPage() {
@@ -65,14 +61,7 @@ export function RequestListPage() {
       <Paper withBorder p="sm">
         <Grid gap="sm" role="search" aria-label={t('web.cascade.requests.year')}>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-            <Select
-              label={t('web.cascade.requests.year')}
-              data={[{ value: ALL, label: t('web.common.all') }, ...yearOptions().map((y) => ({ value: y, label: y }))]}
-              value={search.year === undefined ? ALL : String(search.year)}
-              onChange={(v) => update({ year: v === null || v === ALL ? undefined : Number(v) })}
-              allowDeselect={false}
-              data-testid="request-year"
-            />
+            <YearFilter label={t('web.cascade.requests.year')} value={search.year} onChange={(year) => update({ year })} data-testid="request-year" />
           </Grid.Col>
         </Grid>
       </Paper>

@@ -8,6 +8,7 @@ import { downloadUrl } from '../../../lib/api-client';
 import { ButtonLink } from '../../../components/ui/links';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
+import { YearFilter } from '../../../components/ui/year-filter';
 import { OrgPicker } from '../../../components/ui/org-picker';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { useMovements } from '../api/movements';
@@ -18,10 +19,6 @@ import { movementListParams, type MovementSearch } from './search';
 const route = getRouteApi('/app/phong-trao');
 const ALL = 'all';
 
-function yearOptions(): string[] {
-  const now = new Date().getFullYear();
-  return Array.from({ length: 12 }, (_, i) => String(now + 1 - i));
-}
 
 /** `/phong-trao`: movements in scope, filtered by year, status and kind in the URL, paged on the server. */
 export function MovementListPage() {
@@ -62,14 +59,7 @@ export function MovementListPage() {
             <OrgPicker label={t('web.movements.field.unit')} value={search.orgId ?? null} onChange={(id) => update({ orgId: id ?? undefined })} clearable data-testid="movement-org-filter" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
-            <Select
-              label={t('web.movements.field.year')}
-              data={[{ value: ALL, label: t('web.common.all') }, ...yearOptions().map((y) => ({ value: y, label: y }))]}
-              value={search.year === undefined ? ALL : String(search.year)}
-              onChange={(v) => update({ year: v === null || v === ALL ? undefined : Number(v) })}
-              allowDeselect={false}
-              data-testid="movement-year"
-            />
+            <YearFilter label={t('web.movements.field.year')} value={search.year} onChange={(year) => update({ year })} data-testid="movement-year" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
             <Select

@@ -7,6 +7,7 @@ import { useT } from '../../../lib/i18n';
 import { formatDate } from '../../../lib/format';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
+import { YearFilter } from '../../../components/ui/year-filter';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
 import { outgoingExportUrl, useOutgoing } from '../api/outgoing';
@@ -17,10 +18,6 @@ const route = getRouteApi('/app/so-van-ban-di');
 const ALL = 'all';
 const DOC_TYPES = ['KH', 'QĐ', 'CV', 'TB', 'BC'];
 
-function yearOptions(): string[] {
-  const now = new Date().getFullYear();
-  return Array.from({ length: 12 }, (_, i) => String(now + 1 - i));
-}
 
 /** `/so-van-ban-di`: the outgoing register of the units in scope, with recipients and read receipts per document. */
 export function OutgoingPage() {
@@ -81,14 +78,7 @@ export function OutgoingPage() {
       <Paper withBorder p="sm">
         <Grid gap="sm" role="search" aria-label={t('web.cascade.outgoing.title')}>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-            <Select
-              label={t('web.cascade.requests.year')}
-              data={[{ value: ALL, label: t('web.common.all') }, ...yearOptions().map((y) => ({ value: y, label: y }))]}
-              value={search.year === undefined ? ALL : String(search.year)}
-              onChange={(v) => update({ year: v === null || v === ALL ? undefined : Number(v) })}
-              allowDeselect={false}
-              data-testid="outgoing-year"
-            />
+            <YearFilter label={t('web.cascade.requests.year')} value={search.year} onChange={(year) => update({ year })} data-testid="outgoing-year" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
             <Select

@@ -8,6 +8,7 @@ import { ButtonLink } from '../../../components/ui/links';
 import { managedUnits } from '../components/plan-form';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
+import { YearFilter } from '../../../components/ui/year-filter';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { usePlans } from '../api/plans';
 import { PlanTable } from '../components/plan-table';
@@ -17,10 +18,6 @@ const route = getRouteApi('/app/ke-hoach');
 const ALL = 'all';
 
 /** Years offered by the filter: next year back to ten years ago. */
-function yearOptions(): string[] {
-  const now = new Date().getFullYear();
-  return Array.from({ length: 12 }, (_, i) => String(now + 1 - i));
-}
 
 /** `/ke-hoach`: plans of the units in scope, filtered by year and status, paged on the server. */
 export function PlanListPage() {
@@ -50,14 +47,7 @@ export function PlanListPage() {
       <Paper withBorder p="sm">
         <Grid gap="sm" role="search" aria-label={t('web.plans.filter.title')}>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-            <Select
-              label={t('web.plans.field.year')}
-              data={[{ value: ALL, label: t('web.common.all') }, ...yearOptions().map((y) => ({ value: y, label: y }))]}
-              value={search.year === undefined ? ALL : String(search.year)}
-              onChange={(v) => update({ year: v === null || v === ALL ? undefined : Number(v) })}
-              allowDeselect={false}
-              data-testid="plan-year"
-            />
+            <YearFilter label={t('web.plans.field.year')} value={search.year} onChange={(year) => update({ year })} data-testid="plan-year" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
             <Select

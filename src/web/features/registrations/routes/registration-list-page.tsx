@@ -8,6 +8,7 @@ import { useMe } from '../../../lib/session';
 import { ButtonLink } from '../../../components/ui/links';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
+import { YearFilter } from '../../../components/ui/year-filter';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { OrgPicker } from '../../../components/ui/org-picker';
 import { ActionModal } from '../../../components/ui/action-modal';
@@ -22,10 +23,6 @@ const route = getRouteApi('/app/dang-ky');
 const ALL = 'all';
 const MANAGE = new Set(['SYSTEM_ADMIN', 'TDKT_OFFICER', 'CDCS_OFFICER']);
 
-function yearOptions(): string[] {
-  const now = new Date().getFullYear();
-  return Array.from({ length: 8 }, (_, i) => String(now + 1 - i));
-}
 
 /** `/dang-ky`: registrations in scope, filtered in the URL, paged; superiors approve or return in bulk. */
 export function RegistrationListPage() {
@@ -99,8 +96,7 @@ export function RegistrationListPage() {
       <Paper withBorder p="sm">
         <Grid gap="sm" role="search" aria-label={t('web.registrations.filter.title')}>
           <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
-            <Select label={t('web.registrations.field.year')} data={[{ value: ALL, label: t('web.common.all') }, ...yearOptions().map((y) => ({ value: y, label: y }))]}
-              value={search.year === undefined ? ALL : String(search.year)} onChange={(v) => update({ year: v === null || v === ALL ? undefined : Number(v) })} allowDeselect={false} data-testid="registration-year" />
+            <YearFilter label={t('web.registrations.field.year')} value={search.year} onChange={(year) => update({ year })} count={8} data-testid="registration-year" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
             <Select label={t('web.registrations.field.review')} data={[{ value: ALL, label: t('web.common.all') }, ...REVIEW_STATUSES.map((x) => ({ value: x, label: t(`web.registrations.review.${x}`) }))]}
