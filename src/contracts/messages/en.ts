@@ -21,6 +21,10 @@ import { clusters } from './en/clusters';
 import { webClusters } from './en/web-clusters';
 import { scoring } from './en/scoring';
 import { scoringApi } from './en/scoring-api';
+import { webScoring } from './en/web-scoring';
+import { webScoringSheet } from './en/web-scoring-sheet';
+import { scoringCouncil } from './en/scoring-council';
+import { scoringEvidence } from './en/scoring-evidence';
 
 // Typed against the Vietnamese catalogue: a missing or extra key is a compile error.
-export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi };
+export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence };

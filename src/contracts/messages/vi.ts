@@ -20,5 +20,9 @@ import { clusters } from './vi/clusters';
 import { webClusters } from './vi/web-clusters';
 import { scoring } from './vi/scoring';
 import { scoringApi } from './vi/scoring-api';
+import { webScoring } from './vi/web-scoring';
+import { webScoringSheet } from './vi/web-scoring-sheet';
+import { scoringCouncil } from './vi/scoring-council';
+import { scoringEvidence } from './vi/scoring-evidence';
 
-export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi } as const;
+export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence } as const;

@@ -932,6 +932,8 @@ export const scorecardTemplates = pgTable(
     createdBy: ref('created_by'),
     createdAt: createdAt(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Optimistic concurrency for draft edits (the template's own `version` numbers its versions). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [
     check('scorecard_template_subject_ck', sql`${t.subject} in ('UNIT','PERSON')`),
@@ -1013,6 +1015,8 @@ export const scoreSheets = pgTable(
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     verifiedBy: ref('verified_by'),
     returnReason: text('return_reason'),
+    /** This sheet's own deadline when the organiser extended it; null = the round's. */
+    deadline: date('deadline'),
     /** The performance_rating written when the round is published (a fact for eligibility). */
     ratingRecordId: ref('rating_record_id').references(() => performanceRatings.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -1062,6 +1066,10 @@ export const scoreEvidence = pgTable(
     storedPath: text('stored_path').notNull(),
     status: text('status').notNull().default('ACTIVE'),
     revokedReason: text('revoked_reason'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: ref('revoked_by'),
+    /** The earlier file this one replaces (a new version of the same evidence). */
+    supersedesId: ref('supersedes_id'),
     uploadedBy: ref('uploaded_by'),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -21,6 +21,7 @@ import { requestListSearchSchema, requestSearchSchema } from '../features/compli
 import { outgoingSearchSchema } from '../features/outgoing/routes/search';
 import { movementSearchSchema } from '../features/movements/routes/search';
 import { calendarSearchSchema } from '../features/calendar/routes/search';
+import { roundPageSearchSchema, roundSearchSchema, templateSearchSchema } from '../features/scoring/routes/search';
 import { AppLayout } from './shell/app-layout';
 import { NotFoundPage, RouteError } from './route-feedback';
 
@@ -195,6 +196,14 @@ const movementRoute = createRoute({ getParentRoute: () => appRoute, path: '/phon
 const movementEditRoute = createRoute({ getParentRoute: () => appRoute, path: '/phong-trao/$movementId/sua', params: { parse: ({ movementId }) => ({ movementId: parseId(movementId) }), stringify: ({ movementId }) => ({ movementId: String(movementId) }) }, component: lazyRouteComponent(() => import('../features/movements/routes/movement-create-page'), 'MovementEditPage') });
 const calendarRoute = createRoute({ getParentRoute: () => appRoute, path: '/lich', validateSearch: calendarSearchSchema, component: lazyRouteComponent(() => import('../features/calendar/routes/calendar-page'), 'CalendarPage') });
 
+const roundParams = { parse: ({ roundId }: { roundId: string }) => ({ roundId: parseId(roundId) }), stringify: ({ roundId }: { roundId: number }) => ({ roundId: String(roundId) }) };
+const roundsRoute = createRoute({ getParentRoute: () => appRoute, path: '/cham-diem', validateSearch: roundSearchSchema, component: lazyRouteComponent(() => import('../features/scoring/routes/round-list-page'), 'RoundListPage') });
+const roundRoute = createRoute({ getParentRoute: () => appRoute, path: '/cham-diem/$roundId', validateSearch: roundPageSearchSchema, params: roundParams, component: lazyRouteComponent(() => import('../features/scoring/routes/round-page'), 'RoundPage') });
+const councilRoute = createRoute({ getParentRoute: () => appRoute, path: '/cham-diem/$roundId/hoi-dong', params: roundParams, component: lazyRouteComponent(() => import('../features/scoring/routes/council-page'), 'CouncilPage') });
+const sheetRoute = createRoute({ getParentRoute: () => appRoute, path: '/cham-diem/phieu/$sheetId', params: { parse: ({ sheetId }) => ({ sheetId: parseId(sheetId) }), stringify: ({ sheetId }) => ({ sheetId: String(sheetId) }) }, component: lazyRouteComponent(() => import('../features/scoring/routes/sheet-page'), 'SheetPage') });
+const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/mau-cham-diem', validateSearch: templateSearchSchema, component: lazyRouteComponent(() => import('../features/scoring/routes/template-list-page'), 'TemplateListPage') });
+const templateRoute = createRoute({ getParentRoute: () => appRoute, path: '/mau-cham-diem/$templateId', params: { parse: ({ templateId }) => ({ templateId: parseId(templateId) }), stringify: ({ templateId }) => ({ templateId: String(templateId) }) }, component: lazyRouteComponent(() => import('../features/scoring/routes/template-page'), 'TemplatePage') });
+
 const inboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/hop-thu', validateSearch: inboxSearchSchema, component: lazyRouteComponent(() => import('../features/inbox/routes/inbox-page'), 'InboxPage') });
 const requestsRoute = createRoute({ getParentRoute: () => appRoute, path: '/yeu-cau', validateSearch: requestListSearchSchema, component: lazyRouteComponent(() => import('../features/compliance/routes/request-list-page'), 'RequestListPage') });
 const requestRoute = createRoute({ getParentRoute: () => appRoute, path: '/yeu-cau/$requestId', validateSearch: requestSearchSchema, params: { parse: ({ requestId }) => ({ requestId: parseId(requestId) }), stringify: ({ requestId }) => ({ requestId: String(requestId) }) }, component: lazyRouteComponent(() => import('../features/compliance/routes/request-page'), 'RequestPage') });
@@ -229,6 +238,7 @@ const routeTree = rootRoute.addChildren([
     clustersRoute,
     clusterRoute,
     movementsRoute, movementCreateRoute, movementRoute, movementEditRoute, calendarRoute,
+    roundsRoute, roundRoute, councilRoute, sheetRoute, templatesRoute, templateRoute,
   ]),
 ]);
 

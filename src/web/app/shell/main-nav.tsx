@@ -3,10 +3,10 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { IconAward, IconCalendar, IconFlag, IconClipboardCheck, IconChecklist, IconFileText, IconFileImport, IconHistory, IconListCheck, IconScale, IconSitemap, IconUsers, IconUserShield, IconUsersGroup } from '@tabler/icons-react';
 import type { MessageKey } from '../../../contracts/messages';
 import { useT } from '../../lib/i18n';
-import { IconInbox, IconBellRinging, IconBook2 } from '@tabler/icons-react';
+import { IconInbox, IconBellRinging, IconBook2, IconReportAnalytics, IconTemplate } from '@tabler/icons-react';
 import { InboxNavBadge } from '../../features/inbox/components/inbox-nav-badge';
 
-type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di';
+type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di';
 
 interface NavItem {
   to: NavPath;
@@ -31,6 +31,8 @@ const ITEMS: NavItem[] = [
   { to: '/lich', label: 'web.nav.calendar', icon: IconCalendar },
   { to: '/dang-ky', label: 'web.registrations.nav', icon: IconClipboardCheck },
   { to: '/cum-thi-dua', label: 'web.clusters.nav', icon: IconUsersGroup },
+  { to: '/cham-diem', label: 'web.scoring.nav', icon: IconReportAnalytics },
+  { to: '/mau-cham-diem', label: 'web.scoring.templates.nav', icon: IconTemplate },
   { to: '/danh-muc-khen-thuong', label: 'web.nav.awards', icon: IconAward },
   { to: '/quy-tac-xet', label: 'web.nav.rules', icon: IconScale },
   { to: '/nhap-du-lieu', label: 'web.nav.import', icon: IconFileImport },

@@ -1,0 +1,4 @@
+// Messages: Evidence files of score sheets.
+export const scoringEvidence = {
+  'scoring.evidence.title': 'Minh chứng',
+} as const;
