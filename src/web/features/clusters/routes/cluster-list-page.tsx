@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Grid, Group, Paper, Select, Stack } from '@mantine/core';
-import { IconDownload, IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { Button, Grid, Group, Paper, Stack } from '@mantine/core';
+import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
-import { CLUSTER_KINDS, type ClusterKind } from '../../../../contracts/clusters';
+import { CLUSTER_KINDS } from '../../../../contracts/clusters';
 import { useT } from '../../../lib/i18n';
 import { useMe } from '../../../lib/session';
 import { downloadUrl } from '../../../lib/api-client';
@@ -10,6 +10,7 @@ import { OrgPicker } from '../../../components/ui/org-picker';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { YearFilter } from '../../../components/ui/year-filter';
+import { ChoiceFilter, ClearFiltersCol } from '../../../components/ui/choice-filter';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { useClusters } from '../api/clusters';
 import { ClusterTable } from '../components/cluster-table';
@@ -19,7 +20,6 @@ import { clusterListParams, type ClusterSearch } from './search';
 const route = getRouteApi('/app/cum-thi-dua');
 /** Roles that may organise a cluster (the server decides; this only shows the button). */
 const MANAGE_ROLES: readonly string[] = ['SYSTEM_ADMIN', 'TDKT_OFFICER', 'CDCS_OFFICER'];
-const ALL = 'all';
 
 
 /** `/cum-thi-dua`: clusters and blocks in scope, filtered by year and kind, paged on the server. */
@@ -65,22 +65,9 @@ export function ClusterListPage() {
             <YearFilter label={t('web.clusters.field.year')} value={search.year} onChange={(year) => update({ year })} data-testid="cluster-year" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-            <Select
-              label={t('web.clusters.field.kind')}
-              data={[{ value: ALL, label: t('web.common.all') }, ...CLUSTER_KINDS.map((k) => ({ value: k, label: t(`web.clusters.kind.${k}`) }))]}
-              value={search.kind ?? ALL}
-              onChange={(v) => update({ kind: v === null || v === ALL ? undefined : (v as ClusterKind) })}
-              allowDeselect={false}
-              data-testid="cluster-kind-filter"
-            />
+            <ChoiceFilter label={t('web.clusters.field.kind')} options={CLUSTER_KINDS} optionLabel={(k) => t(`web.clusters.kind.${k}`)} value={search.kind} onChange={(kind) => update({ kind })} data-testid="cluster-kind-filter" />
           </Grid.Col>
-          {(search.year !== undefined || search.kind !== undefined) && (
-            <Grid.Col span={{ base: 12, sm: 4, md: 3 }} style={{ display: 'flex', alignItems: 'flex-end' }}>
-              <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => void navigate({ search: {}, replace: true })}>
-                {t('web.common.clearFilters')}
-              </Button>
-            </Grid.Col>
-          )}
+          <ClearFiltersCol active={search.year !== undefined || search.kind !== undefined} onClear={() => void navigate({ search: {}, replace: true })} />
         </Grid>
       </Paper>
       <ErrorAlert error={list.error} />

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Checkbox, Grid, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Grid, Group, Paper, Stack, Text } from '@mantine/core';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { INBOX_KINDS, type InboxItemDto, type InboxKind } from '../../../../contracts/cascade';
 import { useT } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/format';
 import { ErrorAlert } from '../../../components/ui/error-alert';
+import { ChoiceFilter } from '../../../components/ui/choice-filter';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
@@ -11,7 +12,6 @@ import { inboxDocumentUrl, useInbox, useMarkRead } from '../api/inbox';
 import { inboxListParams, type InboxSearch } from './search';
 
 const route = getRouteApi('/app/hop-thu');
-const ALL = 'all';
 const KIND_COLOR: Record<InboxKind, string> = { DOCUMENT: 'blue', REQUEST: 'orange', REMINDER: 'red', NOTICE: 'gray' };
 
 /** `/hop-thu`: what arrived for the user's units; unread items in bold; opening one marks it read and follows its link. */
@@ -118,14 +118,7 @@ export function InboxPage() {
       <Paper withBorder p="sm">
         <Grid gap="sm" role="search" aria-label={t('web.cascade.inbox.kind')}>
           <Grid.Col span={{ base: 12, xs: 6, md: 4 }}>
-            <Select
-              label={t('web.cascade.inbox.kind')}
-              data={[{ value: ALL, label: t('web.common.all') }, ...INBOX_KINDS.map((k) => ({ value: k, label: t(`web.cascade.inbox.kind.${k}`) }))]}
-              value={search.kind ?? ALL}
-              onChange={(v) => update({ kind: v === null || v === ALL ? undefined : (v as InboxKind) })}
-              allowDeselect={false}
-              data-testid="inbox-kind"
-            />
+            <ChoiceFilter label={t('web.cascade.inbox.kind')} options={INBOX_KINDS} optionLabel={(k) => t(`web.cascade.inbox.kind.${k}`)} value={search.kind} onChange={(kind) => update({ kind })} data-testid="inbox-kind" />
           </Grid.Col>
           <Grid.Col span={{ base: 12, xs: 6, md: 4 }} style={{ display: 'flex', alignItems: 'flex-end' }}>
             <Checkbox

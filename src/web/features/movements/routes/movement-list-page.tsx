@@ -1,7 +1,7 @@
-import { Button, Grid, Group, Paper, Select, Stack } from '@mantine/core';
-import { IconDownload, IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { Button, Grid, Group, Paper, Stack } from '@mantine/core';
+import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
-import { MOVEMENT_KINDS, MOVEMENT_STATUSES, type MovementKind, type MovementStatus } from '../../../../contracts/movements';
+import { MOVEMENT_KINDS, MOVEMENT_STATUSES } from '../../../../contracts/movements';
 import { useT } from '../../../lib/i18n';
 import { useMe } from '../../../lib/session';
 import { downloadUrl } from '../../../lib/api-client';
@@ -9,6 +9,7 @@ import { ButtonLink } from '../../../components/ui/links';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { YearFilter } from '../../../components/ui/year-filter';
+import { ChoiceFilter, ClearFiltersCol } from '../../../components/ui/choice-filter';
 import { OrgPicker } from '../../../components/ui/org-picker';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { useMovements } from '../api/movements';
@@ -17,7 +18,6 @@ import { managedUnits } from '../components/managed-units';
 import { movementListParams, type MovementSearch } from './search';
 
 const route = getRouteApi('/app/phong-trao');
-const ALL = 'all';
 
 
 /** `/phong-trao`: movements in scope, filtered by year, status and kind in the URL, paged on the server. */
@@ -62,32 +62,12 @@ export function MovementListPage() {
             <YearFilter label={t('web.movements.field.year')} value={search.year} onChange={(year) => update({ year })} data-testid="movement-year" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-            <Select
-              label={t('web.movements.field.status')}
-              data={[{ value: ALL, label: t('web.common.all') }, ...MOVEMENT_STATUSES.map((s) => ({ value: s, label: t(`movement.status.${s}`) }))]}
-              value={search.status ?? ALL}
-              onChange={(v) => update({ status: v === null || v === ALL ? undefined : (v as MovementStatus) })}
-              allowDeselect={false}
-              data-testid="movement-status-filter"
-            />
+            <ChoiceFilter label={t('web.movements.field.status')} options={MOVEMENT_STATUSES} optionLabel={(s) => t(`movement.status.${s}`)} value={search.status} onChange={(status) => update({ status })} data-testid="movement-status-filter" />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
-            <Select
-              label={t('web.movements.field.kind')}
-              data={[{ value: ALL, label: t('web.common.all') }, ...MOVEMENT_KINDS.map((k) => ({ value: k, label: t(`movement.kind.${k}`) }))]}
-              value={search.kind ?? ALL}
-              onChange={(v) => update({ kind: v === null || v === ALL ? undefined : (v as MovementKind) })}
-              allowDeselect={false}
-              data-testid="movement-kind-filter"
-            />
+            <ChoiceFilter label={t('web.movements.field.kind')} options={MOVEMENT_KINDS} optionLabel={(k) => t(`movement.kind.${k}`)} value={search.kind} onChange={(kind) => update({ kind })} data-testid="movement-kind-filter" />
           </Grid.Col>
-          {filtered && (
-            <Grid.Col span={{ base: 12, md: 3 }} style={{ display: 'flex', alignItems: 'flex-end' }}>
-              <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => void navigate({ search: {}, replace: true })}>
-                {t('web.common.clearFilters')}
-              </Button>
-            </Grid.Col>
-          )}
+          <ClearFiltersCol active={filtered} span={{ base: 12, md: 3 }} onClear={() => void navigate({ search: {}, replace: true })} />
         </Grid>
       </Paper>
       <ErrorAlert error={list.error} />

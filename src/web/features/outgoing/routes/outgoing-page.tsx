@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Grid, Paper, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Paper, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import type { OutgoingDocumentDto } from '../../../../contracts/cascade';
@@ -8,6 +8,7 @@ import { formatDate } from '../../../lib/format';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { YearFilter } from '../../../components/ui/year-filter';
+import { ChoiceFilter } from '../../../components/ui/choice-filter';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
 import { outgoingExportUrl, useOutgoing } from '../api/outgoing';
@@ -15,7 +16,6 @@ import { DeliveriesModal } from '../components/deliveries-modal';
 import type { OutgoingSearch } from './search';
 
 const route = getRouteApi('/app/so-van-ban-di');
-const ALL = 'all';
 const DOC_TYPES = ['KH', 'QĐ', 'CV', 'TB', 'BC'];
 
 
@@ -81,14 +81,7 @@ export function OutgoingPage() {
             <YearFilter label={t('web.cascade.requests.year')} value={search.year} onChange={(year) => update({ year })} data-testid="outgoing-year" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-            <Select
-              label={t('web.cascade.outgoing.docType')}
-              data={[{ value: ALL, label: t('web.common.all') }, ...DOC_TYPES.map((d) => ({ value: d, label: d }))]}
-              value={search.docType ?? ALL}
-              onChange={(v) => update({ docType: v === null || v === ALL ? undefined : v })}
-              allowDeselect={false}
-              data-testid="outgoing-doctype"
-            />
+            <ChoiceFilter label={t('web.cascade.outgoing.docType')} options={DOC_TYPES} optionLabel={(d) => d} value={search.docType} onChange={(docType) => update({ docType })} data-testid="outgoing-doctype" />
           </Grid.Col>
         </Grid>
       </Paper>

@@ -1,7 +1,7 @@
-import { Button, Grid, Paper, Select, Stack } from '@mantine/core';
-import { IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { Grid, Paper, Stack } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
-import { PLAN_STATUSES, type PlanStatus } from '../../../../contracts/plans';
+import { PLAN_STATUSES } from '../../../../contracts/plans';
 import { useT } from '../../../lib/i18n';
 import { useMe } from '../../../lib/session';
 import { ButtonLink } from '../../../components/ui/links';
@@ -9,13 +9,13 @@ import { managedUnits } from '../components/plan-form';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { YearFilter } from '../../../components/ui/year-filter';
+import { ChoiceFilter, ClearFiltersCol } from '../../../components/ui/choice-filter';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { usePlans } from '../api/plans';
 import { PlanTable } from '../components/plan-table';
 import { planListParams, type PlanSearch } from './search';
 
 const route = getRouteApi('/app/ke-hoach');
-const ALL = 'all';
 
 /** Years offered by the filter: next year back to ten years ago. */
 
@@ -50,22 +50,9 @@ export function PlanListPage() {
             <YearFilter label={t('web.plans.field.year')} value={search.year} onChange={(year) => update({ year })} data-testid="plan-year" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-            <Select
-              label={t('web.plans.field.status')}
-              data={[{ value: ALL, label: t('web.common.all') }, ...PLAN_STATUSES.map((s) => ({ value: s, label: t(`web.plans.status.${s}`) }))]}
-              value={search.status ?? ALL}
-              onChange={(v) => update({ status: v === null || v === ALL ? undefined : (v as PlanStatus) })}
-              allowDeselect={false}
-              data-testid="plan-status-filter"
-            />
+            <ChoiceFilter label={t('web.plans.field.status')} options={PLAN_STATUSES} optionLabel={(s) => t(`web.plans.status.${s}`)} value={search.status} onChange={(status) => update({ status })} data-testid="plan-status-filter" />
           </Grid.Col>
-          {(search.year !== undefined || search.status !== undefined) && (
-            <Grid.Col span={{ base: 12, sm: 4, md: 3 }} style={{ display: 'flex', alignItems: 'flex-end' }}>
-              <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => void navigate({ search: {}, replace: true })}>
-                {t('web.common.clearFilters')}
-              </Button>
-            </Grid.Col>
-          )}
+          <ClearFiltersCol active={search.year !== undefined || search.status !== undefined} onClear={() => void navigate({ search: {}, replace: true })} />
         </Grid>
       </Paper>
       <ErrorAlert error={list.error} />

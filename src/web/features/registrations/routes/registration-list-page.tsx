@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Button, Grid, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconCheck, IconDownload, IconFilterOff, IconPlus, IconArrowBackUp } from '@tabler/icons-react';
+import { IconCheck, IconDownload, IconPlus, IconArrowBackUp } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
-import { REGISTRATION_SUBJECTS, REVIEW_STATUSES, type RegistrationDto, type ReviewStatus } from '../../../../contracts/registrations';
+import { REGISTRATION_SUBJECTS, REVIEW_STATUSES, type RegistrationDto } from '../../../../contracts/registrations';
 import { useT } from '../../../lib/i18n';
 import { useMe } from '../../../lib/session';
 import { ButtonLink } from '../../../components/ui/links';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { YearFilter } from '../../../components/ui/year-filter';
+import { ChoiceFilter, ClearFiltersCol } from '../../../components/ui/choice-filter';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { OrgPicker } from '../../../components/ui/org-picker';
 import { ActionModal } from '../../../components/ui/action-modal';
@@ -20,7 +21,6 @@ import { CorrectModal } from '../components/correct-modal';
 import { registrationListParams, type RegistrationSearch } from './search';
 
 const route = getRouteApi('/app/dang-ky');
-const ALL = 'all';
 const MANAGE = new Set(['SYSTEM_ADMIN', 'TDKT_OFFICER', 'CDCS_OFFICER']);
 
 
@@ -99,12 +99,10 @@ export function RegistrationListPage() {
             <YearFilter label={t('web.registrations.field.year')} value={search.year} onChange={(year) => update({ year })} count={8} data-testid="registration-year" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
-            <Select label={t('web.registrations.field.review')} data={[{ value: ALL, label: t('web.common.all') }, ...REVIEW_STATUSES.map((x) => ({ value: x, label: t(`web.registrations.review.${x}`) }))]}
-              value={search.reviewStatus ?? ALL} onChange={(v) => update({ reviewStatus: v === null || v === ALL ? undefined : (v as ReviewStatus) })} allowDeselect={false} data-testid="registration-review-filter" />
+            <ChoiceFilter label={t('web.registrations.field.review')} options={REVIEW_STATUSES} optionLabel={(x) => t(`web.registrations.review.${x}`)} value={search.reviewStatus} onChange={(reviewStatus) => update({ reviewStatus })} data-testid="registration-review-filter" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
-            <Select label={t('web.registrations.field.subject')} data={[{ value: ALL, label: t('web.common.all') }, ...REGISTRATION_SUBJECTS.map((x) => ({ value: x, label: t(`web.registrations.subject.${x}`) }))]}
-              value={search.subject ?? ALL} onChange={(v) => update({ subject: v === null || v === ALL ? undefined : (v as 'UNIT' | 'PERSON') })} allowDeselect={false} data-testid="registration-subject-filter" />
+            <ChoiceFilter label={t('web.registrations.field.subject')} options={REGISTRATION_SUBJECTS} optionLabel={(x) => t(`web.registrations.subject.${x}`)} value={search.subject} onChange={(subject) => update({ subject })} data-testid="registration-subject-filter" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
             <Select label={t('web.registrations.field.award')} clearable data={(s?.byAward ?? []).map((a) => ({ value: a.awardCode, label: a.awardName }))}
@@ -118,13 +116,7 @@ export function RegistrationListPage() {
               onKeyDown={(e) => { if (e.key === 'Enter') update({ q: e.currentTarget.value.trim() || undefined }); }}
               onBlur={(e) => { if ((e.currentTarget.value.trim() || undefined) !== search.q) update({ q: e.currentTarget.value.trim() || undefined }); }} data-testid="registration-q" />
           </Grid.Col>
-          {filtered && (
-            <Grid.Col span={12}>
-              <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => update({ year: undefined, orgId: undefined, movementId: undefined, reviewStatus: undefined, subject: undefined, awardCode: undefined, q: undefined })}>
-                {t('web.common.clearFilters')}
-              </Button>
-            </Grid.Col>
-          )}
+          <ClearFiltersCol active={filtered} span={{ base: 12 }} onClear={() => update({ year: undefined, orgId: undefined, movementId: undefined, reviewStatus: undefined, subject: undefined, awardCode: undefined, q: undefined })} />
         </Grid>
       </Paper>
       {s && <Text size="sm" c="dimmed" data-testid="registration-summary">{t('web.registrations.summary', { total: s.total, submitted: s.byReview.SUBMITTED, approved: s.byReview.APPROVED, returned: s.byReview.RETURNED })}</Text>}
