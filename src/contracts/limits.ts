@@ -8,6 +8,8 @@ export const LIMITS = {
   pageSizeMax: 200,
   importMaxBytes: 30 * 1024 * 1024,
   importMaxRows: 200_000,
+  /** One evidence or dossier file (PDF, DOCX, XLSX, JPEG, PNG). */
+  documentMaxBytes: 10 * 1024 * 1024,
   passwordMin: 10,
   usernameMax: 60,
   loginMaxFailures: 5,

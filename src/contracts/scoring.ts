@@ -46,9 +46,15 @@ export const templateContent = z.object({
   totalPoints: points,
   stages: z.array(z.enum(SCORING_STAGES)).max(4).optional(),
   source: z.string().trim().max(4000).optional(),
+  /** Organisation kinds scored by default when a round names no units (e.g. ['CDCS','NGHIEP_DOAN'], ['TO_CD']). */
+  unitKinds: z.array(z.string().trim().min(1).max(LIMITS.codeMax)).max(20).optional(),
   sections: z.array(sectionSchema).max(50),
 });
 export type TemplateContent = z.infer<typeof templateContent>;
+
+/** PATCH of a draft: its content, and the revision it was read at (409 when someone saved since). */
+export const updateTemplateInput = templateContent.extend({ revision: z.number().int().positive().optional() });
+export type UpdateTemplateInput = z.infer<typeof updateTemplateInput>;
 
 export const templateStructure = templateContent.extend({ code, version: z.number().int(), subject: z.enum(TEMPLATE_SUBJECTS) });
 
@@ -71,6 +77,8 @@ export const templateSummaryDto = z.object({
   totalPoints: z.number(),
   criteriaCount: z.number().int(),
   publishedAt: z.string().nullable(),
+  /** Increases with every save of a draft (optimistic concurrency for PATCH). */
+  revision: z.number().int(),
   abilities,
 });
 export type TemplateSummaryDto = z.infer<typeof templateSummaryDto>;
@@ -117,8 +125,10 @@ export const createRoundInput = z.object({
   tieBreaks: z.array(tieBreakSchema).max(10).default([]),
   /** Default: DEFAULT_CLASSIFICATION of src/domain/scoring (placeholders, see docs/scoring.md). */
   classification: classificationParamsSchema.nullable().default(null),
-  /** Units to score; null = every active grassroots union below the organiser. */
+  /** Units to score (unit templates); null = every active unit of the template's kinds below the organiser. */
   units: z.array(z.number().int().positive()).min(1).max(20000).nullable().default(null),
+  /** Members (person ids) to score (person templates); null = every active member in the organiser's subtree. */
+  members: z.array(z.number().int().positive()).min(1).max(50000).nullable().default(null),
 });
 export type CreateRoundInput = z.infer<typeof createRoundInput>;
 
@@ -134,6 +144,8 @@ export const roundDto = z.object({
   templateCode: z.string(),
   templateVersion: z.number().int(),
   templateName: z.string(),
+  /** Whom the round scores: units, or members (person template). */
+  subject: z.enum(TEMPLATE_SUBJECTS),
   mode: z.enum(['VERIFIED', 'COUNCIL']),
   deadline: isoDate,
   tieBreaks: z.array(z.string()),
@@ -160,11 +172,18 @@ export const sheetSummaryDto = z.object({
   roundId: z.number().int(),
   orgId: z.number().int().nullable(),
   orgName: z.string().nullable(),
+  /** The scored member (person rounds); null for a unit's sheet. */
+  personId: z.number().int().nullable(),
+  personName: z.string().nullable(),
   variant: z.enum(VARIANTS).nullable(),
   status: z.enum(SHEET_STATUSES),
+  /** Effective deadline: the sheet's own extension, or the round's. */
+  deadline: isoDate,
   selfTotal: z.number().nullable(),
   verifiedTotal: z.number().nullable(),
   classification: z.enum(LEVELS).nullable(),
+  /** Rank in the round, once its results are published (null before). */
+  rank: z.number().int().nullable(),
   submittedAt: z.string().nullable(),
   verifiedAt: z.string().nullable(),
   returnReason: z.string().nullable(),
@@ -188,6 +207,8 @@ export const sheetCriterionDto = z.object({
   selfNote: z.string().nullable(),
   verifiedPoints: z.number().nullable(),
   verifyReason: z.string().nullable(),
+  /** Active evidence files attached to the criterion. */
+  evidenceCount: z.number().int(),
 });
 
 export const sheetTotalsDto = z.object({
@@ -204,7 +225,6 @@ export const sheetTotalsDto = z.object({
 export const sheetDto = sheetSummaryDto.extend({
   roundTitle: z.string(),
   roundYear: z.number().int(),
-  deadline: isoDate,
   organiserId: z.number().int(),
   organiserName: z.string(),
   templateId: z.number().int(),
@@ -253,6 +273,8 @@ export const resultRowDto = z.object({
   sheetId: z.number().int(),
   orgId: z.number().int().nullable(),
   orgName: z.string().nullable(),
+  personId: z.number().int().nullable(),
+  personName: z.string().nullable(),
   status: z.enum(SHEET_STATUSES),
   selfTotal: z.number().nullable(),
   verifiedTotal: z.number().nullable(),
@@ -278,7 +300,11 @@ export const roundResultsDto = z.object({
 });
 export type RoundResultsDto = z.infer<typeof roundResultsDto>;
 
+export const resultsExportQuery = z.object({ clusterId: z.coerce.number().int().positive().optional() });
+
 export const resultsQuery = z.object({
+  /** Rank within this emulation cluster's member units only. */
+  clusterId: z.coerce.number().int().positive().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
 });
@@ -296,3 +322,27 @@ export const amendSheetInput = z.object({
   reason,
 });
 export type AmendSheetInput = z.infer<typeof amendSheetInput>;
+
+// ── Deadlines, reminders, distribution ────────────────────────────────────────────────────────
+
+export const extendRoundInput = z.object({
+  /** Sheets to extend; null = every sheet not yet submitted (then the round's deadline moves too). */
+  sheetIds: z.array(z.number().int().positive()).min(1).max(50000).nullable(),
+  deadline: isoDate,
+  reason,
+});
+export type ExtendRoundInput = z.infer<typeof extendRoundInput>;
+
+export const remindRoundInput = z.object({});
+export const remindRoundDto = z.object({ reminded: z.number().int(), emails: z.number().int() });
+
+export const distributionGroupDto = z.object({
+  /** null = the whole round. */
+  clusterId: z.number().int().nullable(),
+  name: z.string(),
+  levels: z.object({ HTXSNV: z.number().int(), HTTNV: z.number().int(), HTNV: z.number().int(), KHTNV: z.number().int(), NONE: z.number().int() }),
+  /** Verified totals in 10-point bins 0–10 … 90–100. */
+  bins: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int() })),
+});
+export const roundDistributionDto = z.object({ groups: z.array(distributionGroupDto) });
+export type RoundDistributionDto = z.infer<typeof roundDistributionDto>;

@@ -9,6 +9,8 @@ import { DEMO_PASSWORD } from '../../src/server/seed/demo-world';
 import { verifyAuditChain } from '../../src/server/lib/audit';
 import type { BatchResult } from '../../src/contracts/eligibility';
 import type { PlanDto } from '../../src/contracts/plans';
+import type { RoundDto, SheetDto, SheetSummaryDto } from '../../src/contracts/scoring';
+import { DEFAULT_CLASSIFICATION } from '../../src/domain/scoring';
 
 let env: TestEnv;
 const year = demoHistoryLastYear();
@@ -59,4 +61,37 @@ describe('demo data', () => {
     expect(plan.recipients.map((r) => r.text)).toContain('Lưu: VP.');
     expect(plan.recipients.find((r) => r.text.startsWith('TT LĐLĐ tỉnh'))!.orgId).not.toBeNull();
   });
+
+  it('opens this year’s CĐCS classification round: verified sheets total and classify as the core says, the chairs’ units are drafts to try', async () => {
+    const officer = await new Client(env.app).login('huyen.tdkt', DEMO_PASSWORD);
+    const rounds = (await officer.get('/api/v1/scoring-rounds')).json<{ items: RoundDto[] }>().items;
+    expect(rounds).toHaveLength(1);
+    const round = rounds[0]!;
+    expect(round).toMatchObject({ status: 'OPEN', templateCode: 'CDCS_1294', abilities: ['round.verify'] });
+    expect(round.counts.VERIFIED).toBeGreaterThan(3);
+    expect(round.counts.SUBMITTED).toBeGreaterThan(0);
+    expect(round.counts.RETURNED).toBeGreaterThan(0);
+    const verified = (await officer.get(`/api/v1/score-sheets?roundId=${round.id}&status=VERIFIED&pageSize=3`)).json<{ items: SheetSummaryDto[] }>().items;
+    for (const s of verified) {
+      const sheet = (await officer.get(`/api/v1/score-sheets/${s.id}`)).json<SheetDto>();
+      expect(sheet.verified!.total).toBe(sheet.verifiedTotal);
+      expect(sheet.self.total).toBe(sheet.selfTotal);
+      expect(sheet.verifiedTotal!).toBeLessThanOrEqual(sheet.selfTotal!);
+      // Every lowered criterion carries the verifier's reason.
+      expect(sheet.criteria.filter((c) => c.verifiedPoints !== null).every((c) => c.verifyReason && c.verifiedPoints! < c.selfPoints!)).toBe(true);
+      const level = sheet.verifiedTotal! >= DEFAULT_CLASSIFICATION.bands.HTXSNV ? 'HTXSNV' : sheet.verifiedTotal! >= DEFAULT_CLASSIFICATION.bands.HTTNV ? 'HTTNV' : sheet.verifiedTotal! >= DEFAULT_CLASSIFICATION.bands.HTNV ? 'HTNV' : 'KHTNV';
+      // The 50 % per-criterion condition can only lower the band's level.
+      expect(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'].indexOf(sheet.classification!)).toBeGreaterThanOrEqual(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'].indexOf(level));
+    }
+    const results = (await officer.get(`/api/v1/scoring-rounds/${round.id}/results?pageSize=200`)).json<{ items: { rank: number | null; status: string }[] }>();
+    expect(results.items.filter((r) => r.rank !== null)).toHaveLength(round.counts.VERIFIED);
+    for (const chair of ['cdcs.truong', 'cdcs.fdi']) {
+      const c = await new Client(env.app).login(chair, DEMO_PASSWORD);
+      const mine = (await c.get(`/api/v1/score-sheets?roundId=${round.id}`)).json<{ items: SheetSummaryDto[] }>().items;
+      expect(mine, chair).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ status: 'DRAFT', selfTotal: null });
+      expect(mine[0]!.abilities).toContain('sheet.selfScore');
+    }
+  }, 60_000);
 });
+

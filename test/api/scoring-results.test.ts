@@ -6,9 +6,9 @@ import { startTestApp, type TestEnv } from '../support/app';
 import { createOrg, createUser, loginAs, smallWorld, type Client, type OrgRef } from '../factories';
 import { auditEvents, countRows } from '../support/achievements';
 import { readSheet } from '../support/xlsx';
-import { todayInVietnam } from '../../src/server/modules/imports/xlsx';
 import type { RoundDto, RoundResultsDto, SheetDto } from '../../src/contracts/scoring';
 import type { EvaluationResult } from '../../src/contracts/eligibility';
+import { attachRequiredEvidence, daysFromToday } from '../support/scoring';
 
 let env: TestEnv;
 let w: Awaited<ReturnType<typeof smallWorld>>;
@@ -24,12 +24,6 @@ afterAll(() => env.close());
 const db = () => env.database.db;
 const count = (table: string, where = sql`true`) => countRows(db(), table, where);
 type Err = { code: string; message: string };
-
-function daysFromToday(n: number): string {
-  const d = new Date(`${todayInVietnam()}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 async function openRound(c: Client, year: number, units: number[], tieBreaks: string[]): Promise<number> {
   const t = await db().execute<{ id: number }>(sql`select id from scorecard_template where code = 'CDCS_1294' and org_id is null order by version limit 1`);
@@ -50,6 +44,7 @@ async function selfScoreAndSubmit(user: string, id: number): Promise<void> {
   const u = await loginAs(env.app, user);
   let sheet = (await u.get(`/api/v1/score-sheets/${id}`)).json<SheetDto>();
   sheet = (await u.put(`/api/v1/score-sheets/${id}/entries`, { version: sheet.version, entries: sheet.criteria.map((c) => ({ criterionCode: c.code, points: c.maxPoints })) })).json<SheetDto>();
+  await attachRequiredEvidence(u, id);
   expect((await u.post(`/api/v1/score-sheets/${id}/submit`, { version: sheet.version })).statusCode).toBe(200);
 }
 
@@ -306,5 +301,84 @@ describe('publishing without the unverified units', () => {
     const b = await loginAs(env.app, 'cdcs.b');
     const sheetB = (await b.get(`/api/v1/score-sheets/${await sheetOf(roundId, w.orgs.cdcsB.id)}`)).json<SheetDto>();
     expect((await b.put(`/api/v1/score-sheets/${sheetB.id}/entries`, { version: sheetB.version, entries: [{ criterionCode: 'G1.1', points: 5 }] })).statusCode).toBe(409);
+  });
+});
+
+describe('ranking within a cluster and the distribution', () => {
+  let roundId: number;
+  let cluster1: number;
+  let cluster2: number;
+  let otherYear: number;
+  let noMembers: number;
+  const totals = new Map<number, number>();
+  const levels = new Map<number, string>();
+
+  async function cluster(year: number, name: string, members: OrgRef[]): Promise<number> {
+    const r = await db().execute<{ id: number }>(sql`
+      insert into emulation_cluster (org_id, org_path, year, kind, name, level) values (${w.orgs.huyen.id}, ${w.orgs.huyen.path}, ${year}, 'CLUSTER', ${name}, 'UPPER') returning id`);
+    const id = Number(r.rows[0]!.id);
+    for (const [i, m] of members.entries()) await db().execute(sql`insert into emulation_cluster_member (cluster_id, org_id, rotation_order) values (${id}, ${m.id}, ${i + 1})`);
+    return id;
+  }
+
+  beforeAll(async () => {
+    const c = await loginAs(env.app, 'huyen.tdkt');
+    roundId = await openRound(c, 2027, [w.orgs.cdcsA.id, w.orgs.cdcsB.id, cdcsC.id], []);
+    cluster1 = await cluster(2027, 'Cụm thi đua số 1', [w.orgs.cdcsA, w.orgs.cdcsB]);
+    cluster2 = await cluster(2027, 'Cụm thi đua số 2', [cdcsC]);
+    otherYear = await cluster(2026, 'Cụm thi đua năm trước', [w.orgs.cdcsA, w.orgs.cdcsB]);
+    noMembers = await cluster(2027, 'Cụm không có đơn vị được chấm', [w.orgs.toA]);
+    for (const [user, org] of [['cdcs.a', w.orgs.cdcsA], ['cdcs.b', w.orgs.cdcsB], ['cdcs.c', cdcsC]] as const) await selfScoreAndSubmit(user, await sheetOf(roundId, org.id));
+    // A loses points, B keeps the maximum, C stays unverified.
+    for (const [org, changes] of [[w.orgs.cdcsA, { 'G1.1': 2, 'G1.2': 0 }], [w.orgs.cdcsB, {}]] as const) {
+      const s = await verify(await sheetOf(roundId, org.id), changes);
+      totals.set(org.id, s.verifiedTotal!);
+      levels.set(org.id, s.classification!);
+    }
+  });
+
+  it('ranks within the cluster member units only; an unknown, other-year or unrelated cluster is 404', async () => {
+    const c = await loginAs(env.app, 'huyen.tdkt');
+    const inCluster = await results(c, roundId, `?clusterId=${cluster1}`);
+    // Independently: the verified members of cluster 1 sorted by verified total, descending.
+    const expected = [w.orgs.cdcsA.id, w.orgs.cdcsB.id].sort((a, b) => totals.get(b)! - totals.get(a)!);
+    expect(totals.get(w.orgs.cdcsA.id)).toBeLessThan(totals.get(w.orgs.cdcsB.id)!);
+    expect(inCluster.items.map((x) => [x.orgId, x.rank])).toEqual([[expected[0], 1], [expected[1], 2]]);
+    expect(inCluster.total).toBe(2);
+    const second = await results(c, roundId, `?clusterId=${cluster2}`);
+    expect(second.items.map((x) => [x.orgId, x.rank, x.status])).toEqual([[cdcsC.id, null, 'SUBMITTED']]);
+    for (const id of [999999, otherYear, noMembers]) expect((await c.get(`/api/v1/scoring-rounds/${roundId}/results?clusterId=${id}`)).statusCode, String(id)).toBe(404);
+    // Before publication a scored unit reads no results, with or without a cluster.
+    expect((await (await loginAs(env.app, 'cdcs.a')).get(`/api/v1/scoring-rounds/${roundId}/results?clusterId=${cluster1}`)).statusCode).toBe(404);
+    // The export honours the cluster.
+    const xlsx = await c.get(`/api/v1/scoring-rounds/${roundId}/results.xlsx?clusterId=${cluster1}`);
+    expect(xlsx.statusCode).toBe(200);
+    const rows = await readSheet(xlsx.rawPayload);
+    expect(rows.slice(3).map((r) => [r[0], r[1]])).toEqual(inCluster.items.map((x) => [String(x.rank), x.orgName]));
+    expect((await c.get(`/api/v1/scoring-rounds/${roundId}/results.xlsx?clusterId=${otherYear}`)).statusCode).toBe(404);
+  });
+
+  it('distribution: the whole round first, then each cluster of the year with scored members; levels and 10-point bins', async () => {
+    const c = await loginAs(env.app, 'huyen.tdkt');
+    const res = await c.get(`/api/v1/scoring-rounds/${roundId}/distribution`);
+    expect(res.statusCode).toBe(200);
+    const { groups } = res.json<{ groups: { clusterId: number | null; name: string; levels: Record<string, number>; bins: { from: number; to: number; count: number }[] }[] }>();
+    const levelsOf = (orgs: number[], unverified: number) => {
+      const out: Record<string, number> = { HTXSNV: 0, HTTNV: 0, HTNV: 0, KHTNV: 0, NONE: unverified };
+      for (const o of orgs) out[levels.get(o)!]!++;
+      return out;
+    };
+    const binsOf = (orgs: number[]) =>
+      Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 10, count: orgs.filter((o) => Math.min(Math.floor(totals.get(o)! / 10), 9) === i).length }));
+    const verified = [w.orgs.cdcsA.id, w.orgs.cdcsB.id];
+    expect(groups).toEqual([
+      { clusterId: null, name: 'Toàn đợt chấm', levels: levelsOf(verified, 1), bins: binsOf(verified) },
+      { clusterId: cluster1, name: 'Cụm thi đua số 1', levels: levelsOf(verified, 0), bins: binsOf(verified) },
+      { clusterId: cluster2, name: 'Cụm thi đua số 2', levels: levelsOf([], 1), bins: binsOf([]) },
+    ]);
+    // B's maximum (100) is in the last bin.
+    expect(groups[0]!.bins[9]!.count).toBeGreaterThanOrEqual(1);
+    // Same readers as the results.
+    expect((await (await loginAs(env.app, 'cdcs.b')).get(`/api/v1/scoring-rounds/${roundId}/distribution`)).statusCode).toBe(404);
   });
 });

@@ -7,8 +7,8 @@ import { loginAs, smallWorld, type Client } from '../factories';
 import { auditEvents, countRows } from '../support/achievements';
 import { seedReferenceData } from '../../src/server/db/reference-data';
 import { CDCS_1294, DOAN_VIEN, TO_CONG_DOAN, DEFAULT_CLASSIFICATION } from '../../src/domain/scoring';
-import { todayInVietnam } from '../../src/server/modules/imports/xlsx';
 import type { RoundDto, SheetDto, SheetSummaryDto, TemplateDto, TemplateSummaryDto } from '../../src/contracts/scoring';
+import { attachRequiredEvidence, daysFromToday, shippedTemplateId } from '../support/scoring';
 
 let env: TestEnv;
 let w: Awaited<ReturnType<typeof smallWorld>>;
@@ -21,23 +21,12 @@ afterAll(() => env.close());
 const count = (table: string, where = sql`true`) => countRows(env.database.db, table, where);
 type Err = { code: string; message: string; details?: { problems?: { key: string; criterion: string | null; message: string }[] } };
 
-function daysFromToday(n: number): string {
-  const d = new Date(`${todayInVietnam()}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-async function shippedId(code: string): Promise<number> {
-  const r = await env.database.db.execute<{ id: number }>(sql`select id from scorecard_template where code = ${code} and org_id is null order by version limit 1`);
-  return Number(r.rows[0]!.id);
-}
-
 async function openRound(c: Client, extra: Record<string, unknown> = {}) {
   return c.post('/api/v1/scoring-rounds', {
     orgId: w.orgs.huyen.id,
     year: 2025,
     title: 'Đánh giá, xếp loại công đoàn cơ sở năm 2025',
-    templateId: await shippedId('CDCS_1294'),
+    templateId: await shippedTemplateId(env.database.db, 'CDCS_1294'),
     deadline: daysFromToday(30),
     ...extra,
   });
@@ -87,7 +76,7 @@ describe('shipped templates', () => {
     const page = list.json<{ items: TemplateSummaryDto[]; total: number }>();
     expect(page.items.map((t) => t.code)).toEqual(['CDCS_1294', 'TO_CONG_DOAN']);
     expect(page.total).toBe(2);
-    const one = await c.get(`/api/v1/scorecard-templates/${await shippedId('TO_CONG_DOAN')}`);
+    const one = await c.get(`/api/v1/scorecard-templates/${await shippedTemplateId(env.database.db, 'TO_CONG_DOAN')}`);
     expect(one.statusCode).toBe(200);
     const t = one.json<TemplateDto>();
     expect(t).toMatchObject({ code: 'TO_CONG_DOAN', status: 'PUBLISHED', orgId: null, problems: [], abilities: [] });
@@ -100,7 +89,7 @@ describe('shipped templates', () => {
 describe('template versions', () => {
   it('revise → edit → publish: a new draft version owned by the organisation, audited, then frozen', async () => {
     const c = await loginAs(env.app, 'huyen.tdkt');
-    const revised = await c.post(`/api/v1/scorecard-templates/${await shippedId('TO_CONG_DOAN')}/revise`, { orgId: w.orgs.huyen.id });
+    const revised = await c.post(`/api/v1/scorecard-templates/${await shippedTemplateId(env.database.db, 'TO_CONG_DOAN')}/revise`, { orgId: w.orgs.huyen.id });
     expect(revised.statusCode).toBe(200);
     const draft = revised.json<TemplateDto>();
     expect(draft).toMatchObject({ code: 'TO_CONG_DOAN', version: 2, status: 'DRAFT', orgId: w.orgs.huyen.id, problems: [] });
@@ -133,7 +122,7 @@ describe('template versions', () => {
 
   it('a published version is never edited in place: 409 with a Vietnamese message, nothing changed', async () => {
     const c = await loginAs(env.app, 'huyen.tdkt');
-    const id = await shippedId('CDCS_1294');
+    const id = await shippedTemplateId(env.database.db, 'CDCS_1294');
     const { code: _c, version: _v, subject: _s, ...content } = JSON.parse(JSON.stringify(CDCS_1294)) as typeof CDCS_1294;
     const before = await env.database.db.execute(sql`select structure from scorecard_template where id = ${id}`);
     const res = await c.patch(`/api/v1/scorecard-templates/${id}`, { ...content, nameVi: 'Tên mới' });
@@ -146,7 +135,7 @@ describe('template versions', () => {
 
   it('an invalid structure is refused with the problems in Vietnamese; nothing saved, and an invalid draft cannot be published', async () => {
     const c = await loginAs(env.app, 'huyen.tdkt');
-    const draft = (await c.post(`/api/v1/scorecard-templates/${await shippedId('CDCS_1294')}/revise`, { orgId: w.orgs.huyen.id })).json<TemplateDto>();
+    const draft = (await c.post(`/api/v1/scorecard-templates/${await shippedTemplateId(env.database.db, 'CDCS_1294')}/revise`, { orgId: w.orgs.huyen.id })).json<TemplateDto>();
     const { code: _c, version: _v, subject: _s, ...content } = draft.structure;
     const broken = {
       ...content,
@@ -176,7 +165,7 @@ describe('template versions', () => {
 
   it('only authors over an organisation revise for it; drafts are hidden outside the owner; others cannot edit', async () => {
     const officer = await loginAs(env.app, 'huyen.tdkt');
-    const draft = (await officer.post(`/api/v1/scorecard-templates/${await shippedId('DOAN_VIEN')}/revise`, { orgId: w.orgs.huyen.id })).json<TemplateDto>();
+    const draft = (await officer.post(`/api/v1/scorecard-templates/${await shippedTemplateId(env.database.db, 'DOAN_VIEN')}/revise`, { orgId: w.orgs.huyen.id })).json<TemplateDto>();
     const { code: _c, version: _v, subject: _s, ...content } = draft.structure;
     const before = await count('scorecard_template');
     for (const user of ['cdcs.a', 'xem', 'doanvien']) {
@@ -187,9 +176,9 @@ describe('template versions', () => {
     }
     // The CĐCS officer manages its own unit but does not author templates.
     const cdcs = await loginAs(env.app, 'cdcs.a');
-    expect((await cdcs.post(`/api/v1/scorecard-templates/${await shippedId('DOAN_VIEN')}/revise`, { orgId: w.orgs.cdcsA.id })).statusCode).toBe(404);
+    expect((await cdcs.post(`/api/v1/scorecard-templates/${await shippedTemplateId(env.database.db, 'DOAN_VIEN')}/revise`, { orgId: w.orgs.cdcsA.id })).statusCode).toBe(404);
     // An officer cannot give a template to an organisation above it.
-    expect((await officer.post(`/api/v1/scorecard-templates/${await shippedId('DOAN_VIEN')}/revise`, { orgId: w.orgs.tinh.id })).statusCode).toBe(404);
+    expect((await officer.post(`/api/v1/scorecard-templates/${await shippedTemplateId(env.database.db, 'DOAN_VIEN')}/revise`, { orgId: w.orgs.tinh.id })).statusCode).toBe(404);
     expect(await count('scorecard_template')).toBe(before);
     const drafts = (await (await loginAs(env.app, 'cdcs.b')).get('/api/v1/scorecard-templates?status=DRAFT')).json<{ total: number }>();
     expect(drafts.total).toBe(0);
@@ -198,7 +187,7 @@ describe('template versions', () => {
 
   it('retiring needs a reason and stops new rounds from using the version', async () => {
     const c = await loginAs(env.app, 'huyen.tdkt');
-    const draft = (await c.post(`/api/v1/scorecard-templates/${await shippedId('TO_CONG_DOAN')}/revise`, { orgId: w.orgs.huyen.id })).json<TemplateDto>();
+    const draft = (await c.post(`/api/v1/scorecard-templates/${await shippedTemplateId(env.database.db, 'TO_CONG_DOAN')}/revise`, { orgId: w.orgs.huyen.id })).json<TemplateDto>();
     expect((await c.post(`/api/v1/scorecard-templates/${draft.id}/publish`)).statusCode).toBe(200);
     expect((await c.post(`/api/v1/scorecard-templates/${draft.id}/retire`, { reason: '' })).statusCode).toBe(400);
     const retired = await c.post(`/api/v1/scorecard-templates/${draft.id}/retire`, { reason: 'Thay bằng mẫu năm sau' });
@@ -251,8 +240,12 @@ describe('rounds', () => {
     const ties = await openRound(c, { tieBreaks: ['SECTION_TOTAL:G9', 'NAME', 'NAME'] });
     expect(ties.statusCode).toBe(400);
     expect(ties.json<Err>().details!.problems!.map((p) => p.key)).toEqual(['scoring.rank.unknownSection', 'scoring.rank.duplicateTieBreak']);
-    const person = await openRound(c, { templateId: await shippedId('DOAN_VIEN') });
+    // A member template scores members, not units; a unit template takes no members.
+    const person = await openRound(c, { templateId: await shippedTemplateId(env.database.db, 'DOAN_VIEN'), units: [w.orgs.cdcsA.id] });
     expect(person.statusCode).toBe(400);
+    expect(person.json<Err>().message).toBe('Mẫu DOAN_VIEN dùng để chấm đoàn viên, nên chọn đoàn viên (không chọn đơn vị) cho đợt chấm này.');
+    const unitWithMembers = await openRound(c, { members: [w.persons.an] });
+    expect(unitWithMembers.statusCode).toBe(400);
     // A template with unit-type criteria needs every unit's sector.
     await env.database.db.execute(sql`update organisation set sector = 'KHAC' where id = ${w.orgs.cdcsB.id}`);
     const unknownType = await openRound(c);
@@ -272,12 +265,45 @@ describe('rounds', () => {
     const cdcs = await loginAs(env.app, 'cdcs.a');
     const own = await openRound(cdcs, { orgId: w.orgs.cdcsA.id });
     expect(own.statusCode).toBe(400);
-    expect(own.json<Err>().message).toMatch(/Không có đơn vị nào để chấm/);
+    expect(own.json<Err>().message).toBe('Không có đơn vị nào để chấm: dưới Công đoàn cơ sở Trường THCS Phước Minh chưa có công đoàn cơ sở hoặc nghiệp đoàn cơ sở đang hoạt động.');
     expect([await count('scoring_round'), await count('score_sheet')]).toEqual(before);
     // Another CĐCS does not see a round it is not scored in.
     const officer = await loginAs(env.app, 'huyen.tdkt');
     const r = (await openRound(officer, { units: [w.orgs.cdcsA.id] })).json<RoundDto>();
     expect((await (await loginAs(env.app, 'cdcs.b')).get(`/api/v1/scoring-rounds/${r.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('tổ công đoàn rounds', () => {
+  it('without units, the template decides the kinds scored: TO_CONG_DOAN scores the tổ công đoàn (TO_CD) below the organiser', async () => {
+    expect(TO_CONG_DOAN.unitKinds).toEqual(['TO_CD']);
+    expect(CDCS_1294.unitKinds).toEqual(['CDCS', 'NGHIEP_DOAN']);
+    const cdcs = await loginAs(env.app, 'cdcs.a');
+    const own = await openRound(cdcs, { orgId: w.orgs.cdcsA.id, title: 'Đánh giá tổ công đoàn năm 2025', templateId: await shippedTemplateId(env.database.db, 'TO_CONG_DOAN') });
+    expect(own.statusCode).toBe(200);
+    const r = own.json<RoundDto>();
+    expect(r).toMatchObject({ subject: 'UNIT', templateCode: 'TO_CONG_DOAN', counts: { DRAFT: 1 }, abilities: ['round.verify'] });
+    const sheets = await env.database.db.execute<{ org_id: number }>(sql`select org_id from score_sheet where round_id = ${r.id}`);
+    expect(sheets.rows.map((x) => Number(x.org_id))).toEqual([w.orgs.toA.id]);
+    // From the district: the tổ công đoàn of every CĐCS below it, not the CĐCS themselves.
+    const officer = await loginAs(env.app, 'huyen.tdkt');
+    const district = (await openRound(officer, { title: 'Đánh giá tổ công đoàn toàn huyện', templateId: await shippedTemplateId(env.database.db, 'TO_CONG_DOAN') })).json<RoundDto>();
+    const rows = await env.database.db.execute<{ org_id: number }>(sql`select org_id from score_sheet where round_id = ${district.id}`);
+    expect(rows.rows.map((x) => Number(x.org_id))).toEqual([w.orgs.toA.id]);
+    // CĐCS B has no tổ công đoàn.
+    const none = await openRound(await loginAs(env.app, 'cdcs.b'), { orgId: w.orgs.cdcsB.id, templateId: await shippedTemplateId(env.database.db, 'TO_CONG_DOAN') });
+    expect(none.statusCode).toBe(400);
+    expect(none.json<Err>().message).toBe('Không có đơn vị nào để chấm: dưới Công đoàn cơ sở Công ty TNHH Sợi Thế Kỷ chưa có tổ công đoàn đang hoạt động.');
+  });
+
+  it('templateContent accepts unitKinds on a draft', async () => {
+    const c = await loginAs(env.app, 'huyen.tdkt');
+    const draft = (await c.post(`/api/v1/scorecard-templates/${await shippedTemplateId(env.database.db, 'TO_CONG_DOAN')}/revise`, { orgId: w.orgs.huyen.id })).json<TemplateDto>();
+    expect(draft.structure.unitKinds).toEqual(['TO_CD']);
+    const { code: _c, version: _v, subject: _s, ...content } = draft.structure;
+    const patched = await c.patch(`/api/v1/scorecard-templates/${draft.id}`, { ...content, unitKinds: ['TO_CD', 'CD_BO_PHAN'] });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json<TemplateDto>().structure.unitKinds).toEqual(['TO_CD', 'CD_BO_PHAN']);
   });
 });
 
@@ -369,6 +395,7 @@ describe('self-scoring and submission', () => {
     // All at the maximum except G2.1 at 3 (below half: withholds the top level later).
     sheet = (await c.put(`/api/v1/score-sheets/${sheetA}/entries`, { version: sheet.version, entries: fullEntries(sheet, { 'G2.1': 3 }) })).json<SheetDto>();
     expect(sheet.self).toMatchObject({ total: 95, complete: true, problems: [] });
+    await attachRequiredEvidence(c, sheetA);
     const submitted = await c.post(`/api/v1/score-sheets/${sheetA}/submit`, { version: sheet.version });
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json<SheetDto>()).toMatchObject({ status: 'SUBMITTED', selfTotal: 95, abilities: [] });
@@ -425,6 +452,7 @@ describe('verification', () => {
     const b = await loginAs(env.app, 'cdcs.b');
     let sheet = (await b.get(`/api/v1/score-sheets/${id}`)).json<SheetDto>();
     sheet = (await b.put(`/api/v1/score-sheets/${id}/entries`, { version: sheet.version, entries: fullEntries(sheet) })).json<SheetDto>();
+    await attachRequiredEvidence(b, id);
     expect((await b.post(`/api/v1/score-sheets/${id}/submit`, { version: sheet.version })).statusCode).toBe(200);
     return id;
   }
@@ -469,6 +497,7 @@ describe('verification', () => {
     sheet = (await b.get(`/api/v1/score-sheets/${sheetId}`)).json<SheetDto>();
     expect(sheet.abilities).toEqual(['sheet.selfScore', 'sheet.submit']);
     sheet = (await b.put(`/api/v1/score-sheets/${sheetId}/entries`, { version: sheet.version, entries: [{ criterionCode: 'G1.6E', points: 4, note: 'Thỏa ước hết hiệu lực tháng 10' }] })).json<SheetDto>();
+    await attachRequiredEvidence(b, sheetId);
     expect((await b.post(`/api/v1/score-sheets/${sheetId}/submit`, { version: sheet.version })).json<SheetDto>()).toMatchObject({ status: 'SUBMITTED', selfTotal: 99 });
 
     sheet = (await c.get(`/api/v1/score-sheets/${sheetId}`)).json<SheetDto>();
@@ -515,6 +544,7 @@ describe('verification', () => {
     const b = await loginAs(env.app, 'cdcs.b');
     const res = await b.put(`/api/v1/score-sheets/${id}/entries`, { version: returned.version, entries: [{ criterionCode: 'G2.5', points: 7.5, note: 'Đã bổ sung chứng từ' }] });
     expect(res.statusCode).toBe(200);
+    await attachRequiredEvidence(b, id);
     expect((await b.post(`/api/v1/score-sheets/${id}/submit`, { version: res.json<SheetDto>().version })).json<SheetDto>()).toMatchObject({ status: 'SUBMITTED', selfTotal: 99.5 });
   });
 });

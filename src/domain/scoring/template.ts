@@ -47,6 +47,8 @@ export interface ScorecardTemplate {
   subject: 'UNIT' | 'PERSON';
   /** Set when the whole template is for one unit type; null/absent when criteria carry variants. */
   unitVariant?: UnitVariant | null;
+  /** Organisation kinds a round scores when it names no units (unit templates); absent = CDCS, NGHIEP_DOAN. */
+  unitKinds?: readonly string[];
   /** Maximum grand total; REGULAR + BONUS section maxima sum to it (e.g. 40 + 40 + 15 + 5 = 100). */
   totalPoints: number;
   stages?: readonly ScoringStage[];

@@ -1073,7 +1073,7 @@ export const scoreEvidence = pgTable(
     uploadedBy: ref('uploaded_by'),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('score_evidence_status_ck', sql`${t.status} in ('ACTIVE','REVOKED')`), index('score_evidence_sheet_idx').on(t.sheetId, t.criterionCode)],
+  (t) => [check('score_evidence_status_ck', sql`${t.status} in ('ACTIVE','SUPERSEDED','REVOKED')`), index('score_evidence_sheet_idx').on(t.sheetId, t.criterionCode)],
 );
 
 /** A council scorer's marks for one sheet, hidden from the other scorers until their own are submitted. */

@@ -15,8 +15,10 @@ import { clusterRoutes } from './clusters/clusters.routes';
 import { movementRoutes } from './movements/movements.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { scoringRoutes } from './scoring/scoring.routes';
+import { councilRoutes } from './scoring/council.routes';
+import { evidenceRoutes } from './scoring/evidence.routes';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function allRoutes(): AnyRoute[] {
-  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes, ...cascadeRoutes, ...registrationRoutes, ...clusterRoutes, ...movementRoutes, ...calendarRoutes, ...scoringRoutes] as AnyRoute[];
+  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes, ...cascadeRoutes, ...registrationRoutes, ...clusterRoutes, ...movementRoutes, ...calendarRoutes, ...scoringRoutes, ...evidenceRoutes, ...councilRoutes] as AnyRoute[];
 }

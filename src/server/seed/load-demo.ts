@@ -7,6 +7,7 @@ import { grantRole, insertUser } from '../modules/users/users.service';
 import { insertSyntheticRecords } from './bench-records';
 import { insertDemoPlan } from './demo-plan';
 import { insertDemoClusters } from './demo-clusters';
+import { insertDemoScoring } from './demo-scoring';
 import { insertDemoRegistrations } from './demo-registrations';
 import { insertDemoMovements } from './demo-movements';
 
@@ -106,6 +107,7 @@ export async function loadDemo(db: Db, world: DemoWorld = buildDemoWorld()) {
     }
     await insertDemoRegistrations(tx, 'TNI-DMC');
     await insertDemoMovements(tx, 'TNI-DMC');
+    await insertDemoScoring(tx, 'TNI-DMC', ['cdcs.truong', 'cdcs.fdi']);
     await audit(tx, system, [{
       action: 'demo.seed', entityType: 'system', entityId: null, orgId: null,
       after: { organisations: orgRows.length, persons: personRows.length, officers: officerRows.length, users: world.users.length, ratings: history.ratings, awards: history.awards, planId },

@@ -21,6 +21,7 @@ export const TO_CONG_DOAN: ScorecardTemplate = freezeTemplate({
   nameEn: 'Union group scoring and classification',
   subject: 'UNIT',
   unitVariant: null,
+  unitKinds: ['TO_CD'],
   totalPoints: 100,
   stages: ['SELF', 'UPPER'],
   source: 'QĐ 101/QĐ-CĐVC ngày 02/07/2015 (Tiêu chuẩn chung 90 điểm, 7 nội dung); phần điểm thưởng 10 điểm do Vinh Danh đề xuất.',

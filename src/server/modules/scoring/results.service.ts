@@ -11,9 +11,12 @@ import { t } from '../../../contracts/messages';
 import { audit } from '../../lib/audit';
 import { conflict, notFound, validation } from '../../lib/errors';
 import { classify, rank, rankItemFromSheet, scoreSheet, toUnits, type ClassificationLevel, type RankDecision, type ScorecardTemplate, type TieBreak } from '../../../domain/scoring';
-import type { AmendSheetInput, PublishRoundInput, ResultRowDto } from '../../../contracts/scoring';
+import type { AmendSheetInput, PublishRoundInput, ResultRowDto, RoundDistributionDto } from '../../../contracts/scoring';
+import { READ_ROLES } from '../../lib/policy';
+import { findCluster } from '../clusters/clusters.repository';
+import { clusterPolicy } from '../clusters/clusters.service';
 import { tableWorkbook } from '../imports/xlsx/table-workbook';
-import { findRound, roundPolicy, type RoundRow } from './rounds.service';
+import { findRound, insertRoundNotices, roundPolicy, type RoundRow } from './rounds.service';
 import { disciplinedMembers, loadEntries, loadReadableSheet, scoreOf, sheetPolicy, verifiedMap } from './sheets.service';
 import { problemsError } from './problems';
 
@@ -22,6 +25,11 @@ export type ResultSheet = {
   org_id: number | null;
   org_name: string | null;
   org_path: string | null;
+  /** Person rounds: the scored member (absent/null for a unit's sheet). */
+  person_id?: number | null;
+  person_name?: string | null;
+  /** The sheet's scope: the unit's path, or the member's unit's (absent: the unit's path). */
+  scope_path?: string;
   status: ResultRowDto['status'];
   variant: 'STATE' | 'ENTERPRISE' | null;
   self_total: number | null;
@@ -47,27 +55,31 @@ async function findRoundMeta(db: DbOrTx, id: number, forUpdate = false): Promise
 /** Every sheet of the round with its points, in one set-based query. */
 async function loadResultSheets(db: DbOrTx, roundId: number): Promise<ResultSheet[]> {
   const r = await db.execute<ResultSheet>(sql`
-    select s.id, s.org_id, o.name as org_name, o.path as org_path, s.status, s.variant, s.self_total::float8 as self_total,
+    select s.id, s.org_id, o.name as org_name, o.path as org_path, s.person_id, p.full_name as person_name, s.scope_path, s.status, s.variant, s.self_total::float8 as self_total,
            s.verified_total::float8 as verified_total, s.classification, s.rank, s.rating_record_id, e.points
-    from score_sheet s left join organisation o on o.id = s.org_id
+    from score_sheet s left join organisation o on o.id = s.org_id left join person p on p.id = s.person_id
     left join lateral (
       select json_object_agg(x.criterion_code, coalesce(x.verified_points, x.self_points)::float8) as points from score_entry x where x.sheet_id = s.id
     ) e on true
     where s.round_id = ${roundId}
-    order by o.name collate "vi-x-icu", s.id`);
-  return r.rows.map((s) => ({ ...s, id: Number(s.id), org_id: s.org_id === null ? null : Number(s.org_id), rating_record_id: s.rating_record_id === null ? null : Number(s.rating_record_id) }));
+    order by coalesce(o.name, p.full_name) collate "vi-x-icu", s.id`);
+  const n = (v: number | null) => (v === null ? null : Number(v));
+  return r.rows.map((s) => ({ ...s, id: Number(s.id), org_id: n(s.org_id), person_id: n(s.person_id ?? null), rating_record_id: n(s.rating_record_id) }));
 }
 
 export interface ComputedResults {
-  rows: (ResultRowDto & { orgPath: string | null })[];
+  rows: (ResultRowDto & { orgPath: string | null; scopePath: string })[];
 }
 
 /** Ranks the VERIFIED sheets with the round's tie-breaks; the others follow, unranked, by name. */
-export function computeResults(round: Pick<RoundMeta, 'structure' | 'tie_breaks' | 'classification'>, sheets: readonly ResultSheet[]): ComputedResults {
+export function computeResults(round: Pick<RoundMeta, 'structure' | 'tie_breaks' | 'classification'> & { mode?: RoundMeta['mode'] }, sheets: readonly ResultSheet[]): ComputedResults {
   const verified = sheets.filter((s) => s.status === 'VERIFIED');
   const items = verified.map((s) => {
     const result = scoreSheet(round.structure, new Map(Object.entries(s.points ?? {})), s.variant, { belowShare: round.classification.minCriterionShare });
-    return rankItemFromSheet(String(s.id), s.org_name ?? '', result);
+    const item = rankItemFromSheet(String(s.id), s.org_name ?? s.person_name ?? '', result);
+    // A council round has no per-criterion entries: its result is the mean of the scorers' totals
+    // (finalisation stores it as the verified total), so that is what ranks; section tie-breaks see 0.
+    return round.mode === 'COUNCIL' && s.verified_total !== null ? { ...item, total: s.verified_total, regularTotal: s.verified_total } : item;
   });
   const ranking = rank(items, round.tie_breaks as TieBreak[]);
   const position = new Map(ranking.entries.map((e) => [e.id, e.position]));
@@ -82,6 +94,9 @@ export function computeResults(round: Pick<RoundMeta, 'structure' | 'tie_breaks'
         orgId: s.org_id,
         orgName: s.org_name,
         orgPath: s.org_path,
+        scopePath: s.scope_path ?? s.org_path ?? '',
+        personId: s.person_id ?? null,
+        personName: s.person_name ?? null,
         status: s.status,
         selfTotal: s.self_total,
         verifiedTotal: s.status === 'VERIFIED' ? s.verified_total : null,
@@ -94,27 +109,91 @@ export function computeResults(round: Pick<RoundMeta, 'structure' | 'tie_breaks'
   };
 }
 
-/** Readers of the organiser always; readers of a scored unit once the results are published. */
+/** Readers of the organiser always; anyone with a role in a scored unit (and a scored member) once the results are published. */
 async function loadResultsRound(db: DbOrTx, actor: AuthActor, id: number): Promise<RoundMeta> {
   const r = await findRoundMeta(db, id);
   if (!r) throw notFound();
   if (roundPolicy.readWhole(actor, r)) return r;
   if (r.status !== 'PUBLISHED') throw notFound();
-  const paths = actor.roles.map((x) => x.orgPath);
-  const own = await db.execute<{ n: number }>(sql`select count(*)::int as n from score_sheet s where s.round_id = ${id} and s.scope_path like any(${sql.param(paths.map((p) => `${p}%`))}::text[])`);
-  if (paths.length === 0 || Number(own.rows[0]!.n) === 0) throw notFound();
+  const paths = actor.roles.map((x) => `${x.orgPath}%`);
+  const own = await db.execute<{ n: number }>(sql`
+    select count(*)::int as n from score_sheet s
+    where s.round_id = ${id} and (s.scope_path like any(${sql.param(paths)}::text[]) or s.person_id = ${actor.personId ?? -1})`);
+  if (Number(own.rows[0]!.n) === 0) throw notFound();
   return r;
 }
 
-export async function roundResults(db: DbOrTx, actor: AuthActor, id: number) {
+/**
+ * The member units of a cluster that may rank a round's sheets: of the round's year, readable by
+ * the actor, with at least one member scored in the round; otherwise 404.
+ */
+async function clusterUnits(db: DbOrTx, actor: AuthActor, round: RoundMeta, clusterId: number, sheets: readonly ResultSheet[]): Promise<Set<number>> {
+  const c = await findCluster(db, clusterId);
+  if (!c || Number(c.year) !== Number(round.year) || !clusterPolicy.read(actor, c)) throw notFound();
+  const members = new Set(c.members.map((m) => Number(m.orgId)));
+  if (!sheets.some((x) => x.org_id !== null && members.has(x.org_id))) throw notFound();
+  return members;
+}
+
+/** Results of the round; with `clusterId`, ranked within that cluster's member units only. */
+export async function roundResults(db: DbOrTx, actor: AuthActor, id: number, clusterId?: number) {
   const round = await loadResultsRound(db, actor, id);
-  const { rows } = computeResults(round, await loadResultSheets(db, id));
+  let sheets = await loadResultSheets(db, id);
+  if (clusterId !== undefined) {
+    const members = await clusterUnits(db, actor, round, clusterId, sheets);
+    sheets = sheets.filter((x) => x.org_id !== null && members.has(x.org_id));
+  }
+  const { rows } = computeResults(round, sheets);
   const abilities = roundPolicy.manage(actor, round) ? (round.status === 'PUBLISHED' ? ['round.amend'] : ['round.publish']) : [];
   return { round, rows, abilities };
 }
 
+export const DISTRIBUTION_BINS = 10;
+
+/**
+ * Classification levels and verified totals (10-point bins 0–10 … 90–100; 100 and above in the
+ * last, below 0 in the first) for the whole round, then for each cluster of the round's year that
+ * the actor reads and whose members have sheets in the round. One set-based query.
+ */
+export async function roundDistribution(db: DbOrTx, actor: AuthActor, locale: Locale, id: number): Promise<RoundDistributionDto> {
+  const round = await loadResultsRound(db, actor, id);
+  const paths = actor.roles.filter((r) => READ_ROLES.includes(r.role)).map((r) => `${r.orgPath}%`);
+  const r = await db.execute<{ cluster_id: number | null; name: string | null; htxsnv: number; httnv: number; htnv: number; khtnv: number; none: number; bins: number[] }>(sql`
+    with sh as (
+      select s.org_id, s.status, s.classification, s.verified_total from score_sheet s where s.round_id = ${id}
+    ), grouped as (
+      select null::bigint as cluster_id, null::text as name, sh.* from sh
+      union all
+      select c.id, c.name, sh.* from emulation_cluster c join emulation_cluster_member m on m.cluster_id = c.id join sh on sh.org_id = m.org_id
+      where c.year = ${round.year}
+        and (c.org_path like any(${sql.param(paths)}::text[])
+             or exists (select 1 from emulation_cluster_member mm join organisation mo on mo.id = mm.org_id where mm.cluster_id = c.id and mo.path like any(${sql.param(paths)}::text[])))
+    )
+    select g.cluster_id, g.name,
+           count(*) filter (where g.status = 'VERIFIED' and g.classification = 'HTXSNV')::int as htxsnv,
+           count(*) filter (where g.status = 'VERIFIED' and g.classification = 'HTTNV')::int as httnv,
+           count(*) filter (where g.status = 'VERIFIED' and g.classification = 'HTNV')::int as htnv,
+           count(*) filter (where g.status = 'VERIFIED' and g.classification = 'KHTNV')::int as khtnv,
+           count(*) filter (where g.status <> 'VERIFIED' or g.classification is null)::int as none,
+           array(select count(*) filter (where g2.status = 'VERIFIED' and least(greatest(floor(g2.verified_total / 10), 0), ${DISTRIBUTION_BINS - 1}) = b)::int
+                 from generate_series(0, ${DISTRIBUTION_BINS - 1}) as b
+                 left join grouped g2 on g2.cluster_id is not distinct from g.cluster_id
+                 group by b order by b) as bins
+    from grouped g
+    group by g.cluster_id, g.name
+    order by g.cluster_id is not null, g.name collate "vi-x-icu", g.cluster_id`);
+  return {
+    groups: r.rows.map((g) => ({
+      clusterId: g.cluster_id === null ? null : Number(g.cluster_id),
+      name: g.name ?? t(locale, 'scoring.distribution.round'),
+      levels: { HTXSNV: Number(g.htxsnv), HTTNV: Number(g.httnv), HTNV: Number(g.htnv), KHTNV: Number(g.khtnv), NONE: Number(g.none) },
+      bins: g.bins.map((count, i) => ({ from: i * 10, to: (i + 1) * 10, count: Number(count) })),
+    })),
+  };
+}
+
 export function presentResults(r: Awaited<ReturnType<typeof roundResults>>, page: number, pageSize: number) {
-  const items = r.rows.slice((page - 1) * pageSize, page * pageSize).map(({ orgPath: _p, ...row }) => row);
+  const items = r.rows.slice((page - 1) * pageSize, page * pageSize).map(({ orgPath: _p, scopePath: _s, ...row }) => row);
   return {
     roundId: Number(r.round.id),
     roundStatus: r.round.status,
@@ -144,10 +223,10 @@ export async function resultsWorkbook(r: Awaited<ReturnType<typeof roundResults>
     sheet: vi('scoring.results.sheet'),
     title: vi('scoring.results.title', { title: r.round.title }),
     lines: [vi('scoring.results.line', { organiser: r.round.org_name, year: Number(r.round.year), status: vi(`scoring.results.round.${r.round.status}`) })],
-    columns: [c('rank', 7), c('unit', 48), c('status', 18), c('self', 14), c('verified', 14), c('classification', 30), c('decidedBy', 34)],
+    columns: [c('rank', 7), c(r.round.subject === 'PERSON' ? 'member' : 'unit', 48), c('status', 18), c('self', 14), c('verified', 14), c('classification', 30), c('decidedBy', 34)],
     rows: r.rows.map((x) => [
       x.rank,
-      x.orgName ?? '',
+      x.orgName ?? x.personName ?? '',
       vi(`scoring.results.status.${x.status}`),
       x.selfTotal,
       x.verifiedTotal,
@@ -167,38 +246,51 @@ async function storeRanks(tx: Tx, rows: ComputedResults['rows']): Promise<void> 
     where s.id = u.id and s.rank is distinct from u.rank`);
 }
 
+/** Who a rating is about: a unit (org) or a member (person). */
+type RatingSubject = { sheetId: number; orgId: number | null; personId: number | null; scopePath: string; level: ClassificationLevel };
+
 /**
- * Writes a SCORING performance_rating per sheet (unit, year, classification), superseding the
- * unit's ACTIVE rating of that year (status SUPERSEDED, superseded_by = the new one), and links it
- * from the sheet. Set-based; the old ones are closed first because of the one-active-rating index.
+ * Writes a SCORING performance_rating per sheet (unit or member, year, classification),
+ * superseding the subject's ACTIVE rating of that year (status SUPERSEDED, superseded_by = the new
+ * one), and links it from the sheet. Set-based; the old ones are closed first because of the
+ * one-active-rating indexes.
  */
-async function writeRatings(tx: Tx, actor: AuthActor, year: number, note: string, sheets: { sheetId: number; orgId: number; orgPath: string; level: ClassificationLevel }[]) {
-  if (sheets.length === 0) return { created: [] as { id: number; org_id: number }[], superseded: [] as { id: number; org_id: number }[] };
-  const orgIds = sheets.map((s) => s.orgId);
-  const superseded = await tx.execute<{ id: number; org_id: number }>(sql`
+async function writeRatings(tx: Tx, actor: AuthActor, year: number, note: string, sheets: RatingSubject[]) {
+  if (sheets.length === 0) return { created: [] as { id: number; sheet_id: number }[], superseded: [] as { id: number; sheet_id: number }[] };
+  const orgIds = sheets.flatMap((s) => (s.orgId !== null ? [s.orgId] : []));
+  const personIds = sheets.flatMap((s) => (s.personId !== null ? [s.personId] : []));
+  const superseded = await tx.execute<{ id: number; org_id: number | null; person_id: number | null }>(sql`
     update performance_rating set status = 'SUPERSEDED'
-    where org_id = any(${sql.param(orgIds)}::bigint[]) and year = ${year} and status = 'ACTIVE'
-    returning id, org_id`);
-  const created = await tx.execute<{ id: number; org_id: number }>(sql`
-    insert into performance_rating (org_id, scope_path, year, rating, source, note, created_by)
-    select u.org_id, u.path, ${year}, u.rating, 'SCORING', ${note}, ${actor.userId}
-    from unnest(${sql.param(orgIds)}::bigint[], ${sql.param(sheets.map((s) => s.orgPath))}::text[], ${sql.param(sheets.map((s) => s.level))}::text[]) as u(org_id, path, rating)
-    returning id, org_id`);
-  if (superseded.rows.length > 0) {
+    where year = ${year} and status = 'ACTIVE'
+      and (org_id = any(${sql.param(orgIds)}::bigint[]) or person_id = any(${sql.param(personIds)}::bigint[]))
+    returning id, org_id, person_id`);
+  const created = await tx.execute<{ id: number; sheet_id: number }>(sql`
+    with u as (
+      select * from unnest(${sql.param(sheets.map((s) => s.sheetId))}::bigint[], ${sql.param(sheets.map((s) => s.orgId))}::bigint[],
+                           ${sql.param(sheets.map((s) => s.personId))}::bigint[], ${sql.param(sheets.map((s) => s.scopePath))}::text[],
+                           ${sql.param(sheets.map((s) => s.level))}::text[]) as u(sheet_id, org_id, person_id, path, rating)
+    ), ins as (
+      insert into performance_rating (org_id, person_id, scope_path, year, rating, source, note, created_by)
+      select u.org_id, u.person_id, u.path, ${year}, u.rating, 'SCORING', ${note}, ${actor.userId} from u
+      returning id, org_id, person_id
+    )
+    select ins.id, u.sheet_id from ins join u on u.org_id is not distinct from ins.org_id and u.person_id is not distinct from ins.person_id`);
+  const createdRows = created.rows.map((r) => ({ id: Number(r.id), sheet_id: Number(r.sheet_id) }));
+  const subjectOf = new Map(sheets.map((s) => [s.sheetId, s]));
+  const key = (orgId: number | null, personId: number | null) => (orgId !== null ? `o${Number(orgId)}` : `p${Number(personId)}`);
+  const newByKey = new Map(createdRows.map((r) => [key(subjectOf.get(r.sheet_id)!.orgId, subjectOf.get(r.sheet_id)!.personId), r]));
+  const supersededRows = superseded.rows.map((r) => ({ id: Number(r.id), sheet_id: newByKey.get(key(r.org_id, r.person_id))!.sheet_id, newId: newByKey.get(key(r.org_id, r.person_id))!.id }));
+  if (supersededRows.length > 0) {
     await tx.execute(sql`
-      update performance_rating o set superseded_by = n.id
-      from unnest(${sql.param(created.rows.map((r) => Number(r.id)))}::bigint[], ${sql.param(created.rows.map((r) => Number(r.org_id)))}::bigint[]) as n(id, org_id)
-      where o.id = any(${sql.param(superseded.rows.map((r) => Number(r.id)))}::bigint[]) and o.org_id = n.org_id`);
+      update performance_rating o set superseded_by = n.new_id
+      from unnest(${sql.param(supersededRows.map((r) => r.id))}::bigint[], ${sql.param(supersededRows.map((r) => r.newId))}::bigint[]) as n(id, new_id)
+      where o.id = n.id`);
   }
   await tx.execute(sql`
     update score_sheet s set rating_record_id = n.id
-    from unnest(${sql.param(created.rows.map((r) => Number(r.id)))}::bigint[], ${sql.param(created.rows.map((r) => Number(r.org_id)))}::bigint[]) as n(id, org_id),
-         unnest(${sql.param(sheets.map((s) => s.sheetId))}::bigint[], ${sql.param(orgIds)}::bigint[]) as m(sheet_id, org_id)
-    where s.id = m.sheet_id and m.org_id = n.org_id`);
-  return {
-    created: created.rows.map((r) => ({ id: Number(r.id), org_id: Number(r.org_id) })),
-    superseded: superseded.rows.map((r) => ({ id: Number(r.id), org_id: Number(r.org_id) })),
-  };
+    from unnest(${sql.param(createdRows.map((r) => r.id))}::bigint[], ${sql.param(createdRows.map((r) => r.sheet_id))}::bigint[]) as n(id, sheet_id)
+    where s.id = n.sheet_id`);
+  return { created: createdRows, superseded: supersededRows.map((r) => ({ id: r.id, sheet_id: r.sheet_id })) };
 }
 
 const list = (names: string[]) => names.join('; ');
@@ -215,30 +307,31 @@ export async function publishRound(app: AppContext, actor: AuthActor, id: number
     const unverified = sheets.filter((s) => s.status !== 'VERIFIED');
     const reason = input.reason?.trim() ? input.reason.trim().normalize('NFC') : null;
     if (unverified.length > 0) {
-      const names = list(unverified.map((s) => s.org_name ?? `#${s.id}`));
+      const names = list(unverified.map((s) => s.org_name ?? s.person_name ?? `#${s.id}`));
       if (!input.excludeUnverified) throw conflict('scoring.api.unverifiedSheets', { count: unverified.length, list: names });
       if (!reason) throw validation('scoring.api.excludeReasonRequired', {}, { field: 'reason' });
     }
     if (unverified.length === sheets.length) throw conflict('scoring.api.nothingVerified');
     const { rows } = computeResults(round, sheets);
     await storeRanks(tx, rows);
-    const ranked = rows.filter((r) => r.rank !== null && r.orgId !== null && r.classification !== null);
+    const ranked = rows.filter((r) => r.rank !== null && (r.orgId !== null || r.personId !== null) && r.classification !== null);
     const ratings = await writeRatings(
       tx,
       actor,
       Number(round.year),
       round.title,
-      ranked.map((r) => ({ sheetId: r.sheetId, orgId: r.orgId!, orgPath: r.orgPath!, level: r.classification! })),
+      ranked.map((r) => ({ sheetId: r.sheetId, orgId: r.orgId, personId: r.personId, scopePath: r.orgPath ?? r.scopePath, level: r.classification! })),
     );
     await tx.execute(sql`update scoring_round set status = 'PUBLISHED', published_at = now(), version = version + 1, updated_at = now() where id = ${id}`);
+    await insertRoundNotices(tx, id, 'PUBLISHED', null);
     await audit(tx, actor, [
       {
         action: 'scoring.round.publish', entityType: 'scoring_round', entityId: id, orgId: Number(round.org_id),
         before: { status: round.status },
         after: {
           status: 'PUBLISHED',
-          results: ranked.map((r) => ({ sheetId: r.sheetId, unit: r.orgName, verifiedTotal: r.verifiedTotal, classification: r.classification, rank: r.rank, decidedBy: r.decidedBy })),
-          excluded: unverified.map((s) => ({ sheetId: s.id, unit: s.org_name, status: s.status })),
+          results: ranked.map((r) => ({ sheetId: r.sheetId, unit: r.orgName, member: r.personName, verifiedTotal: r.verifiedTotal, classification: r.classification, rank: r.rank, decidedBy: r.decidedBy })),
+          excluded: unverified.map((s) => ({ sheetId: s.id, unit: s.org_name, member: s.person_name, status: s.status })),
           exclusionReason: unverified.length > 0 ? reason : null,
           ratings: ratings.created.map((r) => r.id),
           supersededRatings: ratings.superseded.map((r) => r.id),
@@ -257,6 +350,7 @@ export async function amendSheet(app: AppContext, actor: AuthActor, locale: Loca
     const s = await loadReadableSheet(tx, actor, id, true);
     if (round.status !== 'PUBLISHED') throw conflict('scoring.api.notPublished');
     if (s.status !== 'VERIFIED') throw conflict('scoring.api.notVerified');
+    if (round.mode === 'COUNCIL') throw conflict('scoring.api.councilAmend');
     if (Number(s.version) !== input.version) throw conflict('scoring.api.staleVersion');
     const codes = input.points.map((p) => p.criterionCode);
     const seen = new Set<string>();
@@ -284,8 +378,9 @@ export async function amendSheet(app: AppContext, actor: AuthActor, locale: Loca
     const mine = rows.find((r) => r.sheetId === id)!;
 
     let rating: { created: number | null; superseded: number | null } = { created: null, superseded: null };
-    if (c.level !== s.classification && s.org_id !== null) {
-      const w = await writeRatings(tx, actor, Number(s.round_year), s.round_title, [{ sheetId: id, orgId: Number(s.org_id), orgPath: mine.orgPath ?? s.scope_path, level: c.level }]);
+    if (c.level !== s.classification) {
+      const subject = { orgId: s.org_id === null ? null : Number(s.org_id), personId: s.person_id === null ? null : Number(s.person_id) };
+      const w = await writeRatings(tx, actor, Number(s.round_year), s.round_title, [{ sheetId: id, ...subject, scopePath: mine.orgPath ?? s.scope_path, level: c.level }]);
       rating = { created: w.created[0]?.id ?? null, superseded: w.superseded[0]?.id ?? null };
     }
     const reason = input.reason.normalize('NFC');

@@ -11,7 +11,7 @@ import {
   sheetDto,
   sheetListQuery,
   sheetSummaryDto,
-  templateContent,
+  updateTemplateInput,
   templateDto,
   templateListQuery,
   templateSummaryDto,
@@ -21,6 +21,11 @@ import {
   publishRoundInput,
   resultsQuery,
   roundResultsDto,
+  extendRoundInput,
+  remindRoundInput,
+  remindRoundDto,
+  roundDistributionDto,
+  resultsExportQuery,
 } from '../../../contracts/scoring';
 import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
@@ -30,8 +35,8 @@ import { LIMITS } from '../../../contracts/limits';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { findTemplate, listTemplates, presentTemplate, presentTemplateSummary, publishTemplate, retireTemplate, reviseTemplateVersion, templatePolicy, updateTemplate } from './templates.service';
-import { createRound, listRounds, loadVisibleRound, presentRound, sheetCounts } from './rounds.service';
-import { amendSheet, presentResults, publishRound, resultsWorkbook, roundResults } from './results.service';
+import { createRound, extendRound, listRounds, loadVisibleRound, presentRound, remindRound, sheetCounts } from './rounds.service';
+import { amendSheet, presentResults, publishRound, resultsWorkbook, roundDistribution, roundResults } from './results.service';
 import { approveSheet, listSheets, loadReadableSheet, presentSheet, presentSheetSummary, returnSheet, saveSelfEntries, saveVerifiedEntries, submitSheet } from './sheets.service';
 
 async function loadTemplate(app: AppContext, actor: AuthActor, locale: Locale, id: number) {
@@ -92,7 +97,7 @@ export const scoringRoutes = [
     summary: 'Edit a DRAFT version (name, sections, criteria); refused with the problems when the result is not a valid template; a published version is never edited (409)',
     tag: 'scoring',
     params: idParams,
-    body: templateContent,
+    body: updateTemplateInput,
     response: templateDto,
     async handler({ app, actor, locale, params, body }) {
       await updateTemplate(app, actor, locale, params.id, body);
@@ -158,6 +163,29 @@ export const scoringRoutes = [
       const id = await createRound(app, actor, locale, body);
       return loadRound(app, actor, id);
     },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/scoring-rounds/:id/extend',
+    summary: 'Extend the deadline (managers of the organiser, with a reason) of the listed sheets not yet submitted, or of all of them (null; the round deadline moves too)',
+    tag: 'scoring',
+    params: idParams,
+    body: extendRoundInput,
+    response: roundDto,
+    async handler({ app, actor, params, body }) {
+      await extendRound(app, actor, params.id, body);
+      return loadRound(app, actor, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/scoring-rounds/:id/remind',
+    summary: 'Remind the units whose sheets are still draft or returned (managers of the organiser): an inbox notice each and an email to their officers',
+    tag: 'scoring',
+    params: idParams,
+    body: remindRoundInput,
+    response: remindRoundDto,
+    handler: ({ app, actor, params }) => remindRound(app, actor, params.id),
   }),
   // ── Sheets ─────────────────────────────────────────────────────────────────────────────────
   defineRoute({
@@ -256,21 +284,31 @@ export const scoringRoutes = [
     query: resultsQuery,
     response: roundResultsDto,
     async handler({ app, actor, params, query }) {
-      return presentResults(await roundResults(app.db, actor, params.id), query.page, query.pageSize);
+      return presentResults(await roundResults(app.db, actor, params.id, query.clusterId), query.page, query.pageSize);
     },
   }),
   defineRoute({
     method: 'GET',
     url: '/scoring-rounds/:id/results.xlsx',
-    summary: 'Exactly the results table as an Excel file',
+    summary: 'Exactly the results table as an Excel file (ranked within a cluster with clusterId)',
     tag: 'scoring',
     params: idParams,
+    query: resultsExportQuery,
     produces: XLSX,
-    async handler({ app, actor, params, reply }) {
-      const r = await roundResults(app.db, actor, params.id);
+    async handler({ app, actor, params, query, reply }) {
+      const r = await roundResults(app.db, actor, params.id, query.clusterId);
       const buffer = await resultsWorkbook(r);
       return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="ket-qua-cham-diem-${params.id}.xlsx"`).send(buffer);
     },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/scoring-rounds/:id/distribution',
+    summary: 'Distribution of a round (same readers as the results): classification levels and verified totals in 10-point bins, for the whole round and for each cluster of its year whose members are scored',
+    tag: 'scoring',
+    params: idParams,
+    response: roundDistributionDto,
+    handler: ({ app, actor, locale, params }) => roundDistribution(app.db, actor, locale, params.id),
   }),
   defineRoute({
     method: 'POST',

@@ -12,9 +12,11 @@ import { audit } from '../../lib/audit';
 import { conflict, notFound, validation } from '../../lib/errors';
 import { covers, MANAGE_ROLES, orgPolicy, READ_ROLES } from '../../lib/policy';
 import { todayInVietnam } from '../imports/xlsx';
-import { applicableCriteria, classify, scoreSheet, toUnits, type ClassificationParams, type ScorecardTemplate, type SheetResult, type UnitVariant } from '../../../domain/scoring';
+import { applicableCriteria, classify, formatPoints, scoreSheet, toUnits, type ClassificationParams, type ScorecardTemplate, type SheetResult, type UnitVariant } from '../../../domain/scoring';
 import type { SelfEntriesInput, SheetDto, SheetSummaryDto, VerifyEntriesInput } from '../../../contracts/scoring';
 import { problemDtos, problemsError, type Problem } from './problems';
+import { t } from '../../../contracts/messages';
+import { insertRoundNotices, visibleSheetScope } from './rounds.service';
 
 export type SheetRow = {
   id: number;
@@ -22,6 +24,9 @@ export type SheetRow = {
   org_id: number | null;
   org_name: string | null;
   org_status: string | null;
+  person_id: number | null;
+  person_name: string | null;
+  person_status: string | null;
   scope_path: string;
   variant: UnitVariant | null;
   status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED';
@@ -35,7 +40,12 @@ export type SheetRow = {
   round_title: string;
   round_year: number;
   round_status: string;
+  round_mode: 'VERIFIED' | 'COUNCIL';
+  rank: number | null;
+  /** Effective deadline: the sheet's extension, or the round's. */
   deadline: string;
+  /** The sheet's own extension (null = the round's deadline applies). */
+  own_deadline: string | null;
   organiser_id: number;
   organiser_name: string;
   organiser_path: string;
@@ -51,12 +61,12 @@ type EntryRow = { criterion_code: string; self_points: number | null; self_note:
 
 /** Lists leave the template out (it is the same for every sheet of a round and only the detail needs it). */
 const selectSheet = (withStructure = true) => sql`
-  select s.id, s.round_id, s.org_id, o.name as org_name, o.status as org_status, s.scope_path, s.variant, s.status, s.self_total::text as self_total,
+  select s.id, s.round_id, s.org_id, o.name as org_name, o.status as org_status, s.person_id, p.full_name as person_name, p.status as person_status, s.scope_path, s.variant, s.status, s.self_total::text as self_total,
          s.verified_total::text as verified_total, s.classification, to_json(s.submitted_at)#>>'{}' as submitted_at, to_json(s.verified_at)#>>'{}' as verified_at,
-         s.return_reason, s.version, r.title as round_title, r.year as round_year, r.status as round_status, r.deadline::text as deadline,
+         s.return_reason, s.version, s.rank, r.title as round_title, r.year as round_year, r.status as round_status, r.mode as round_mode, coalesce(s.deadline, r.deadline)::text as deadline, s.deadline::text as own_deadline,
          r.org_id as organiser_id, ro.name as organiser_name, r.org_path as organiser_path, ro.status as organiser_status, r.classification as params,
          r.template_id, t.code as template_code, t.version as template_version, ${withStructure ? sql`t.structure` : sql`null as structure`}
-  from score_sheet s left join organisation o on o.id = s.org_id join scoring_round r on r.id = s.round_id
+  from score_sheet s left join organisation o on o.id = s.org_id left join person p on p.id = s.person_id join scoring_round r on r.id = s.round_id
   join organisation ro on ro.id = r.org_id join scorecard_template t on t.id = r.template_id`;
 
 export async function findSheet(db: DbOrTx, id: number, forUpdate = false): Promise<SheetRow | null> {
@@ -71,17 +81,27 @@ export async function loadEntries(db: DbOrTx, sheetId: number): Promise<Map<stri
   return new Map(r.rows.map((e) => [e.criterion_code, e]));
 }
 
+/** A member's own sheet in a person round. */
+const isOwnSheet = (a: AuthActor, s: Partial<Pick<SheetRow, 'person_id'>>) => a.personId !== null && s.person_id != null && Number(s.person_id) === Number(a.personId);
+
 export const sheetPolicy = {
-  /** Readers of the scored unit: its own officers and viewers, and every reader above it (the organiser's). */
-  read: (a: AuthActor, s: Pick<SheetRow, 'scope_path'>) => a.roles.some((r) => READ_ROLES.includes(r.role) && covers(r.orgPath, s.scope_path)),
   /**
-   * Self-scoring belongs to the unit's side: a managing role over the unit that is not also over the
-   * organiser (so that the verifier never writes the self-score it verifies).
+   * Readers of the scored unit (a member's sheet: of the member's unit): its own officers and viewers,
+   * and every reader above it (the organiser's); and the scored member himself.
    */
-  selfScore: (a: AuthActor, s: Pick<SheetRow, 'scope_path' | 'organiser_path' | 'org_status'>) =>
-    s.org_status === 'ACTIVE' && a.roles.some((r) => MANAGE_ROLES.includes(r.role) && covers(r.orgPath, s.scope_path) && !covers(r.orgPath, s.organiser_path)),
-  /** Verification belongs to the organiser's managers. */
-  verify: (a: AuthActor, s: Pick<SheetRow, 'organiser_path' | 'organiser_status'>) => orgPolicy.createChild(a, { path: s.organiser_path, status: s.organiser_status }),
+  read: (a: AuthActor, s: Pick<SheetRow, 'scope_path'> & Partial<Pick<SheetRow, 'person_id'>>) =>
+    isOwnSheet(a, s) || a.roles.some((r) => READ_ROLES.includes(r.role) && covers(r.orgPath, s.scope_path)),
+  /**
+   * Self-scoring belongs to the scored side: a managing role over the unit (for a member's sheet, the
+   * member's unit) that is not also over the organiser (so that the verifier never writes the
+   * self-score it verifies), and, for a member's sheet, the member himself.
+   */
+  selfScore: (a: AuthActor, s: Pick<SheetRow, 'scope_path' | 'organiser_path' | 'org_status'> & Partial<Pick<SheetRow, 'person_id' | 'person_status'>>) =>
+    (s.person_id != null ? s.person_status === 'ACTIVE' : s.org_status === 'ACTIVE') &&
+    (isOwnSheet(a, s) || a.roles.some((r) => MANAGE_ROLES.includes(r.role) && covers(r.orgPath, s.scope_path) && !covers(r.orgPath, s.organiser_path))),
+  /** Verification belongs to the organiser's managers — never of one's own sheet. */
+  verify: (a: AuthActor, s: Pick<SheetRow, 'organiser_path' | 'organiser_status'> & Partial<Pick<SheetRow, 'person_id'>>) =>
+    !isOwnSheet(a, s) && orgPolicy.createChild(a, { path: s.organiser_path, status: s.organiser_status }),
 };
 
 const selfOpen = (s: SheetRow) => s.round_status === 'OPEN' && (s.status === 'RETURNED' || (s.status === 'DRAFT' && todayInVietnam() <= s.deadline));
@@ -90,6 +110,8 @@ export function sheetAbilities(a: AuthActor, s: SheetRow): string[] {
   const out: string[] = [];
   if (selfOpen(s) && sheetPolicy.selfScore(a, s)) out.push('sheet.selfScore', 'sheet.submit');
   if (s.round_status === 'OPEN' && s.status === 'SUBMITTED' && sheetPolicy.verify(a, s)) out.push('sheet.verify', 'sheet.return', 'sheet.approve');
+  // Published results change only through a recorded amendment (not for council means: see amendSheet).
+  if (s.round_status === 'PUBLISHED' && s.status === 'VERIFIED' && s.round_mode !== 'COUNCIL' && sheetPolicy.verify(a, s)) out.push('sheet.amend');
   return out;
 }
 
@@ -101,15 +123,19 @@ export function presentSheetSummary(a: AuthActor, s: SheetRow): SheetSummaryDto 
     roundId: Number(s.round_id),
     orgId: num(s.org_id),
     orgName: s.org_name,
+    personId: num(s.person_id),
+    personName: s.person_name,
     variant: s.variant,
     status: s.status,
     selfTotal: num(s.self_total),
     verifiedTotal: num(s.verified_total),
     classification: s.classification,
+    rank: s.round_status === 'PUBLISHED' && s.rank !== null ? Number(s.rank) : null,
     submittedAt: s.submitted_at,
     verifiedAt: s.verified_at,
     returnReason: s.return_reason,
     version: Number(s.version),
+    deadline: s.deadline,
     abilities: sheetAbilities(a, s),
   };
 }
@@ -133,14 +159,32 @@ function totals(locale: Locale, r: SheetResult): SheetDto['self'] {
   };
 }
 
+/** Active files per criterion of a sheet. */
+export async function evidenceCounts(db: DbOrTx, sheetId: number): Promise<Map<string, number>> {
+  const r = await db.execute<{ code: string; n: number }>(sql`
+    select criterion_code as code, count(*)::int as n from score_evidence where sheet_id = ${sheetId} and status = 'ACTIVE' group by criterion_code`);
+  return new Map(r.rows.map((x) => [x.code, Number(x.n)]));
+}
+
+/**
+ * Criteria that require evidence, are given points above zero, and have no active file — what
+ * stops a submission. A criterion scored 0 claims nothing and needs no proof.
+ */
+export async function missingEvidence(tx: DbOrTx, s: SheetRow, selfPoints: ReadonlyMap<string, number | null>): Promise<{ criterion: string; points: number }[]> {
+  const counts = await evidenceCounts(tx, Number(s.id));
+  return applicableCriteria(s.structure, s.variant)
+    .filter(({ criterion }) => criterion.evidenceRequired && (selfPoints.get(criterion.code) ?? 0) > 0 && !counts.get(criterion.code))
+    .map(({ criterion }) => ({ criterion: criterion.code, points: selfPoints.get(criterion.code)! }));
+}
+
 export async function presentSheet(db: DbOrTx, a: AuthActor, locale: Locale, s: SheetRow): Promise<SheetDto> {
   const entries = await loadEntries(db, Number(s.id));
+  const evidence = await evidenceCounts(db, Number(s.id));
   const verifying = s.status === 'VERIFIED' || [...entries.values()].some((e) => e.verified_points !== null);
   return {
     ...presentSheetSummary(a, s),
     roundTitle: s.round_title,
     roundYear: Number(s.round_year),
-    deadline: s.deadline,
     organiserId: Number(s.organiser_id),
     organiserName: s.organiser_name,
     templateId: Number(s.template_id),
@@ -163,6 +207,7 @@ export async function presentSheet(db: DbOrTx, a: AuthActor, locale: Locale, s: 
         selfNote: e?.self_note ?? null,
         verifiedPoints: e?.verified_points ?? null,
         verifyReason: e?.verify_reason ?? null,
+        evidenceCount: evidence.get(criterion.code) ?? 0,
       };
     }),
     self: totals(locale, scoreOf(s, selfMap(entries))),
@@ -228,8 +273,14 @@ export async function saveSelfEntries(app: AppContext, actor: AuthActor, locale:
 export async function submitSheet(app: AppContext, actor: AuthActor, locale: Locale, id: number, version: number): Promise<void> {
   await app.db.transaction(async (tx) => {
     const s = await loadForSelfScoring(tx, actor, id, version);
-    const result = scoreOf(s, selfMap(await loadEntries(tx, id)));
+    const points = selfMap(await loadEntries(tx, id));
+    const result = scoreOf(s, points);
     if (!result.complete) throw problemsError(locale, result.problems, 'scoring.api.incomplete', 'entries');
+    const missing = await missingEvidence(tx, s, points);
+    if (missing.length > 0) {
+      const problems = missing.map((m) => ({ key: 'scoring.evidence.missing', criterion: m.criterion, message: t(locale, 'scoring.evidence.missing', { criterion: m.criterion, points: formatPoints(m.points, locale) }) }));
+      throw validation('scoring.evidence.missingSummary', { count: missing.length, list: missing.map((m) => m.criterion).join(', ') }, { field: 'evidence', problems });
+    }
     await tx.execute(sql`
       update score_sheet set status = 'SUBMITTED', self_total = ${result.total}, submitted_at = now(), submitted_by = ${actor.userId},
         version = version + 1, updated_at = now()
@@ -287,6 +338,7 @@ export async function returnSheet(app: AppContext, actor: AuthActor, id: number,
     const s = await loadForVerification(tx, actor, id, version);
     const text = reason.normalize('NFC');
     await tx.execute(sql`update score_sheet set status = 'RETURNED', return_reason = ${text}, version = version + 1, updated_at = now() where id = ${id}`);
+    await insertRoundNotices(tx, Number(s.round_id), 'RETURNED', { sheetIds: [id], reason: text });
     await audit(tx, actor, [{ action: 'scoring.sheet.return', entityType: 'score_sheet', entityId: id, orgId: num(s.org_id), before: { status: s.status }, after: { status: 'RETURNED', reason: text } }]);
   });
 }
@@ -294,12 +346,16 @@ export async function returnSheet(app: AppContext, actor: AuthActor, id: number,
 /** Disciplinary levels from `level` up (the order of DISCIPLINE_LEVELS is by severity). */
 const levelsFrom = (level: string) => DISCIPLINE_LEVELS.slice(DISCIPLINE_LEVELS.indexOf(level as (typeof DISCIPLINE_LEVELS)[number]));
 
-/** Members of the unit disciplined at the round's level or above, with a decision dated in the round's year. */
+/**
+ * Members of the unit disciplined at the round's level or above, with a decision dated in the
+ * round's year; for a member's sheet, the member himself (0 or 1).
+ */
 export async function disciplinedMembers(tx: DbOrTx, s: SheetRow): Promise<number> {
   if (s.params.noDisciplineAtOrAbove === null) return 0;
+  const who = s.person_id !== null ? sql`person_id = ${s.person_id}` : sql`person_id is not null and scope_path like ${`${s.scope_path}%`}`;
   const d = await tx.execute<{ n: number }>(sql`
     select count(distinct person_id)::int as n from discipline
-    where status = 'ACTIVE' and person_id is not null and scope_path like ${`${s.scope_path}%`}
+    where status = 'ACTIVE' and ${who}
       and level = any(${sql.param(levelsFrom(s.params.noDisciplineAtOrAbove))}::text[])
       and valid_from between ${`${s.round_year}-01-01`} and ${`${s.round_year}-12-31`}`);
   return Number(d.rows[0]!.n);
@@ -331,20 +387,20 @@ export interface SheetFilter {
   status?: SheetRow['status'];
 }
 
-/** Sheets of the units the actor reads, paged. */
+/** Sheets of the units the actor reads (and a member's own sheets), paged. */
 export async function listSheets(db: DbOrTx, actor: AuthActor, f: SheetFilter, limit: number, offset: number) {
   const paths = actor.roles.filter((r) => READ_ROLES.includes(r.role)).map((r) => r.orgPath);
-  if (paths.length === 0) return { rows: [] as SheetRow[], total: 0 };
+  if (paths.length === 0 && actor.personId === null) return { rows: [] as SheetRow[], total: 0 };
   const where = sql.join(
     [
-      sql`(${sql.join(paths.map((p) => sql`s.scope_path like ${`${p}%`}`), sql` or `)})`,
+      visibleSheetScope(actor, 's'),
       ...(f.roundId !== undefined ? [sql`s.round_id = ${f.roundId}`] : []),
       ...(f.status !== undefined ? [sql`s.status = ${f.status}`] : []),
     ],
     sql` and `,
   );
   const [rows, total] = await Promise.all([
-    db.execute<SheetRow>(sql`${selectSheet(false)} where ${where} order by r.year desc, s.round_id desc, o.name collate "vi-x-icu", s.id limit ${limit} offset ${offset}`),
+    db.execute<SheetRow>(sql`${selectSheet(false)} where ${where} order by r.year desc, s.round_id desc, coalesce(o.name, p.full_name) collate "vi-x-icu", s.id limit ${limit} offset ${offset}`),
     db.execute<{ n: number }>(sql`select count(*)::int as n from score_sheet s where ${where}`),
   ]);
   return { rows: rows.rows, total: Number(total.rows[0]!.n) };

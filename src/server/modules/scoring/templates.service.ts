@@ -11,7 +11,7 @@ import { conflict, notFound } from '../../lib/errors';
 import { covers, orgPolicy, READ_ROLES } from '../../lib/policy';
 import { findOrg } from '../organisations/organisations.repository';
 import { reviseTemplate, validateTemplate, type ScorecardTemplate } from '../../../domain/scoring';
-import type { TemplateContent, TemplateDto, TemplateSummaryDto } from '../../../contracts/scoring';
+import type { TemplateDto, TemplateSummaryDto, UpdateTemplateInput } from '../../../contracts/scoring';
 import { problemDtos, problemsError } from './problems';
 
 export type TemplateRow = {
@@ -29,11 +29,12 @@ export type TemplateRow = {
   status: 'DRAFT' | 'PUBLISHED' | 'RETIRED';
   supersedes_id: number | null;
   published_at: string | null;
+  revision: number;
 };
 
 const SELECT_TEMPLATE = sql`
   select t.id, t.code, t.version, t.name_vi, t.name_en, t.subject, t.org_id, o.name as org_name, o.path as org_path, o.status as org_status,
-         t.structure, t.status, t.supersedes_id, to_json(t.published_at)#>>'{}' as published_at
+         t.structure, t.status, t.supersedes_id, to_json(t.published_at)#>>'{}' as published_at, t.revision
   from scorecard_template t left join organisation o on o.id = t.org_id`;
 
 export async function findTemplate(db: DbOrTx, id: number, forUpdate = false): Promise<TemplateRow | null> {
@@ -81,6 +82,7 @@ export function presentTemplateSummary(a: AuthActor, t: TemplateRow): TemplateSu
     totalPoints: t.structure.totalPoints,
     criteriaCount: criteriaCount(t.structure),
     publishedAt: t.published_at,
+    revision: Number(t.revision),
     abilities: templateAbilities(a, t),
   };
 }
@@ -150,19 +152,24 @@ export async function reviseTemplateVersion(app: AppContext, actor: AuthActor, i
   });
 }
 
-export async function updateTemplate(app: AppContext, actor: AuthActor, locale: Locale, id: number, content: TemplateContent): Promise<void> {
+export async function updateTemplate(app: AppContext, actor: AuthActor, locale: Locale, id: number, content: UpdateTemplateInput): Promise<void> {
   await app.db.transaction(async (tx) => {
     const t = await loadReadable(tx, actor, id);
     ensureDraft(t);
     if (!templatePolicy.write(actor, t)) throw notFound();
+    // Two editors of one draft: the second save is refused rather than silently overwriting the first.
+    if (content.revision !== undefined && content.revision !== Number(t.revision)) throw conflict('scoring.api.staleVersion');
+    const { revision: _revision, ...fields } = content;
     const nfc = (s: string | undefined) => (s === undefined ? undefined : s.normalize('NFC'));
     const structure = JSON.parse(
       JSON.stringify({
-        ...content,
-        nameVi: content.nameVi.normalize('NFC'),
-        nameEn: nfc(content.nameEn),
-        source: nfc(content.source),
-        sections: content.sections.map((s) => ({
+        ...fields,
+        // An editor that does not show the unit kinds keeps them.
+        unitKinds: fields.unitKinds ?? t.structure.unitKinds,
+        nameVi: fields.nameVi.normalize('NFC'),
+        nameEn: nfc(fields.nameEn),
+        source: nfc(fields.source),
+        sections: fields.sections.map((s) => ({
           ...s,
           title: s.title.normalize('NFC'),
           criteria: s.criteria.map((c) => ({ ...c, text: c.text.normalize('NFC'), guidance: nfc(c.guidance), evidence: nfc(c.evidence) })),
@@ -175,7 +182,7 @@ export async function updateTemplate(app: AppContext, actor: AuthActor, locale: 
     const problems = validateTemplate(structure);
     if (problems.length > 0) throw problemsError(locale, problems, 'scoring.api.problems', 'structure');
     await tx.execute(sql`
-      update scorecard_template set structure = ${JSON.stringify(structure)}::jsonb, name_vi = ${structure.nameVi}, name_en = ${structure.nameEn ?? null}
+      update scorecard_template set structure = ${JSON.stringify(structure)}::jsonb, name_vi = ${structure.nameVi}, name_en = ${structure.nameEn ?? null}, revision = revision + 1
       where id = ${id}`);
     await audit(tx, actor, [{ action: 'scoring.template.update', entityType: 'scorecard_template', entityId: id, orgId: t.org_id === null ? null : Number(t.org_id), before: t.structure, after: structure }]);
   });

@@ -1,0 +1,2 @@
+ALTER TABLE "score_evidence" DROP CONSTRAINT "score_evidence_status_ck";--> statement-breakpoint
+ALTER TABLE "score_evidence" ADD CONSTRAINT "score_evidence_status_ck" CHECK ("score_evidence"."status" in ('ACTIVE','SUPERSEDED','REVOKED'));
