@@ -10,6 +10,8 @@ import { startTestApp, type TestEnv } from '../support/app';
 import { loginAs, smallWorld } from '../factories';
 import type { PlanDto } from '../../src/contracts/plans';
 import type { MovementDetailDto } from '../../src/contracts/movements';
+import type { RoundDto, SheetDto, SheetSummaryDto, TemplateSummaryDto } from '../../src/contracts/scoring';
+import { attachRequiredEvidence } from '../support/scoring';
 
 let env: TestEnv;
 let browser: Browser;
@@ -19,6 +21,10 @@ let movementId: number;
 let requestId: number;
 let districtId: number;
 let memberId: number;
+let roundId: number;
+let templateId: number;
+let selfSheetId: number;
+let verifySheetId: number;
 
 beforeAll(async () => {
   env = await startTestApp({ serveWeb: true });
@@ -44,6 +50,21 @@ beforeAll(async () => {
   const launched = await officer.post(`/api/v1/movements/${movementId}/launch`, { version: movement.version, launchedOn: today, request: { deadline: `${year + 1}-01-31`, targetOrgIds: null } });
   expect(launched.statusCode, launched.body).toBe(200);
   requestId = ((await officer.get('/api/v1/requests')).json<{ items: { id: number }[] }>()).items[0]!.id;
+  templateId = ((await officer.get('/api/v1/scorecard-templates?status=PUBLISHED&code=CDCS_1294')).json<{ items: TemplateSummaryDto[] }>()).items[0]!.id;
+  const round = await officer.post('/api/v1/scoring-rounds', { orgId: w.orgs.huyen.id, year, title: 'Đánh giá, xếp loại công đoàn cơ sở', templateId, deadline: `${year + 1}-01-31`, tieBreaks: ['REGULAR_TOTAL'] });
+  expect(round.statusCode, round.body).toBe(200);
+  roundId = round.json<RoundDto>().id;
+  // A score sheet in both states of its page: CĐCS A still self-scoring, CĐCS B submitted (all zero) for verification.
+  const sheetRound = (await officer.post('/api/v1/scoring-rounds', { orgId: w.orgs.huyen.id, year, title: 'Chấm thử phiếu', templateId, deadline: `${year + 1}-01-31`, units: [w.orgs.cdcsA.id, w.orgs.cdcsB.id] })).json<RoundDto>();
+  const sheets = (await officer.get(`/api/v1/score-sheets?roundId=${sheetRound.id}`)).json<{ items: SheetSummaryDto[] }>().items;
+  selfSheetId = sheets.find((x) => x.orgId === w.orgs.cdcsA.id)!.id;
+  verifySheetId = sheets.find((x) => x.orgId === w.orgs.cdcsB.id)!.id;
+  const unitB = await loginAs(env.app, 'cdcs.b');
+  const draft = (await unitB.get(`/api/v1/score-sheets/${verifySheetId}`)).json<SheetDto>();
+  const scored = (await unitB.put(`/api/v1/score-sheets/${verifySheetId}/entries`, { version: draft.version, entries: draft.criteria.map((c) => ({ criterionCode: c.code, points: 0 })) })).json<SheetDto>();
+  await attachRequiredEvidence(unitB, verifySheetId);
+  const submitted = await unitB.post(`/api/v1/score-sheets/${verifySheetId}/submit`, { version: scored.version });
+  expect(submitted.statusCode, submitted.body).toBe(200);
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchChromium();
 });
@@ -81,6 +102,8 @@ const PAGES = () => [
   ['/lich', 'calendar'],
   ['/dang-ky/moi', null],
   ['/cong-khai/DMC', null],
+  [`/cham-diem/${roundId}/hoi-dong`, 'council-setup'],
+  [`/cham-diem/phieu/${verifySheetId}`, 'sheet-verify-points'],
 ] as const;
 
 describe('accessibility (axe, WCAG 2.1 AA)', () => {
@@ -104,6 +127,52 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
       }
     });
   }
+
+  it('finds no violation on a score sheet being self-scored, on a desktop and on a phone', async () => {
+    const found: Record<string, unknown> = {};
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 780 }]) {
+      const context = await browser.newContext({ locale: 'vi-VN', viewport });
+      try {
+        const page = await context.newPage();
+        await logIn(page, base, 'cdcs.a');
+        await page.goto(`${base}/cham-diem/phieu/${selfSheetId}`);
+        await page.getByTestId('sheet-points').first().waitFor();
+        await page.getByTestId('evidence-upload').first().waitFor();
+        const v = await axeViolations(page);
+        if (v.length > 0) found[`${viewport.width}`] = v;
+      } finally {
+        await context.close();
+      }
+    }
+    expect(found).toEqual({});
+  });
+
+  it('finds no violation on the scoring rounds, results and templates pages, on a desktop and on a phone', async () => {
+    const pages = [
+      ['/cham-diem', 'round-row'],
+      [`/cham-diem/${roundId}`, 'sheet-row'],
+      [`/cham-diem/${roundId}?tab=results`, 'results-table'],
+      ['/mau-cham-diem', 'template-row'],
+      [`/mau-cham-diem/${templateId}`, 'template-structure'],
+    ] as const;
+    const found: Record<string, unknown> = {};
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 780 }]) {
+      const context = await browser.newContext({ locale: 'vi-VN', viewport });
+      try {
+        const page = await context.newPage();
+        await logIn(page, base, 'huyen.tdkt');
+        for (const [path, testId] of pages) {
+          await page.goto(`${base}${path}`);
+          await page.getByTestId(testId).first().waitFor();
+          const v = await axeViolations(page);
+          if (v.length > 0) found[`${path} @${viewport.width}`] = v;
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    expect(found).toEqual({});
+  });
 
   it('finds no violation on the login page and the administrator’s pages', async () => {
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
