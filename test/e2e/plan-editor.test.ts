@@ -91,8 +91,12 @@ describe('soạn kế hoạch', () => {
     const unitRow = page.getByTestId('plan-recipient-row').last();
     await unitRow.getByTestId('plan-recipient-kind').click();
     await page.getByRole('option', { name: 'Đơn vị trong Vinh Danh', exact: true }).click();
-    await unitRow.getByTestId('plan-recipient-org').fill('Phước Minh');
-    await page.getByRole('option', { name: /Phước Minh/ }).click();
+    const orgInput = unitRow.getByTestId('plan-recipient-org');
+    await orgInput.fill('Phước Minh');
+    // By keyboard: near the bottom of the page the list may open over the row above while it settles.
+    await page.getByRole('option', { name: /Phước Minh/ }).waitFor();
+    await orgInput.press('ArrowDown');
+    await orgInput.press('Enter');
     await expect.poll(() => unitRow.getByTestId('plan-recipient-text').inputValue()).toBe('Công đoàn cơ sở Trường THCS Phước Minh;');
 
     // The pasted text has no signer name: saving without it is refused next to the field.
