@@ -247,6 +247,8 @@ describe('đợt chấm điểm', () => {
     await page.getByTestId('template-structure').waitFor();
     expect(await page.getByTestId('template-criterion').first().textContent()).toContain('Tổ chức sinh hoạt tổ công đoàn định kỳ hằng tháng, có ghi biên bản');
 
+    // The "saved" notice sits over the header's actions, and a pointer resting on it keeps it open.
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 15_000 }).toBe(0);
     await page.getByTestId('template-publish').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Công bố', exact: true }).click();
     await page.getByTestId('template-frozen').waitFor();
