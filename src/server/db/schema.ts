@@ -1110,3 +1110,39 @@ export const scoreAmendments = pgTable(
   },
   (t) => [index('score_amendment_sheet_idx').on(t.sheetId)],
 );
+
+/**
+ * The national work calendar (issue 6): days that differ from "Monday to Friday worked". HOLIDAY is a
+ * day off (public holiday, nghỉ bù); WORKING_DAY is a weekend day declared worked (làm bù). LAW rows are
+ * generated from Điều 112 BLLĐ 2019 the first time a year is used; MANUAL rows are administrators'
+ * edits. Rows are never deleted: a wrong day is revoked with a reason.
+ */
+export const workCalendarDays = pgTable(
+  'work_calendar_day',
+  {
+    id: id(),
+    date: date('date').notNull(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    source: text('source').notNull(),
+    status: text('status').notNull().default('ACTIVE'),
+    revokedReason: text('revoked_reason'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    revokedBy: ref('revoked_by'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('work_calendar_day_active_uq').on(t.date).where(sql`${t.status} = 'ACTIVE'`),
+    index('work_calendar_day_date_idx').on(t.date),
+    check('work_calendar_day_kind_ck', sql`${t.kind} in ('HOLIDAY','WORKING_DAY')`),
+    check('work_calendar_day_source_ck', sql`${t.source} in ('LAW','MANUAL')`),
+    check('work_calendar_day_status_ck', sql`${t.status} in ('ACTIVE','REVOKED')`),
+    check('work_calendar_day_name_ck', sql`length(btrim(${t.name})) > 0`),
+    check(
+      'work_calendar_day_revoked_ck',
+      sql`(${t.status} = 'REVOKED') = (${t.revokedAt} is not null and ${t.revokedReason} is not null)`,
+    ),
+    check('work_calendar_day_law_ck', sql`${t.source} = 'MANUAL' or ${t.kind} = 'HOLIDAY'`),
+  ],
+);
