@@ -93,8 +93,12 @@ describe('soạn kế hoạch', () => {
     await page.getByRole('option', { name: 'Đơn vị trong Vinh Danh', exact: true }).click();
     const orgInput = unitRow.getByTestId('plan-recipient-org');
     await orgInput.fill('Phước Minh');
-    // By keyboard: near the bottom of the page the list may open over the row above while it settles.
-    await page.getByRole('option', { name: /Phước Minh/ }).waitFor();
+    // The list keeps the previous results until the debounced search answers: wait until it shows
+    // only the unit searched for, then choose it by keyboard (a click near the bottom of the page
+    // could land on the row above while the list settles).
+    await expect
+      .poll(async () => (await page.getByRole('listbox').getByRole('option').allTextContents()).map((text) => text.includes('Phước Minh')), { timeout: 15_000 })
+      .toEqual([true]);
     await orgInput.press('ArrowDown');
     await orgInput.press('Enter');
     await expect.poll(() => unitRow.getByTestId('plan-recipient-text').inputValue()).toBe('Công đoàn cơ sở Trường THCS Phước Minh;');
