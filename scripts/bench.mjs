@@ -4,7 +4,8 @@
 // tables in BENCHMARKS.md (between <!-- bench:NAME:start --> and <!-- bench:NAME:end -->) from
 // bench/results/*.json. `npm run bench -- member-search startup` runs only those; `--report`
 // only regenerates the tables. Sizes: BENCH_MEMBERS (default 1,000,000), BENCH_HTTP_MEMBERS,
-// BENCH_QUERIES, BENCH_HTTP_SECONDS, BENCH_CONNECTIONS, BENCH_STARTUP_RESTARTS.
+// BENCH_QUERIES, BENCH_HTTP_SECONDS, BENCH_CONNECTIONS, BENCH_STARTUP_RESTARTS, BENCH_NOMINATIONS,
+// BENCH_NOMINATION_DOCS.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,9 +13,9 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DOC = path.join(ROOT, 'BENCHMARKS.md');
-const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload'];
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx'];
 /** Benchmarks that also run against the PostgreSQL server (BENCH_SERVER_URL, default the machine's 127.0.0.1:5432/test). */
-const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring']);
+const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring', 'nominations']);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const args = process.argv.slice(2);
@@ -230,6 +231,52 @@ function evidenceUpload(r) {
   return out.join('\n');
 }
 
+function nominations(embedded, server) {
+  const runs = [embedded, server].filter(Boolean);
+  if (runs.length === 0) return '_Not run yet._';
+  const out = ['| PostgreSQL | request | rows | p50 | p95 | max | target | verdict |', '|---|---|---:|---:|---:|---:|---|---|'];
+  for (const r of runs) {
+    for (const x of Object.values(r.result.cases)) {
+      const gated = x.kind !== 'detail';
+      out.push(`| ${r.machine.postgres} | ${x.label} (\`${x.url}\`) | ${n(x.total)} | ${ms(x.p50)} | ${ms(x.p95)} | ${ms(x.max)} | ${gated ? `p95 ≤ ${r.result.targetP95Ms} ms` : '—'} | ${gated ? verdict(x.p95 <= r.result.targetP95Ms) : '—'} |`);
+    }
+  }
+  for (const r of runs.filter((r) => r.result.candidates?.steps?.length)) {
+    const cand = r.result.candidates;
+    const keys = Object.keys(r.result.cases);
+    out.push('', `Candidate fixes on ${r.machine.postgres} (not in the product; applied cumulatively to the bench database, same requests, p95):`, '');
+    out.push(`| request | as shipped | ${cand.steps.map((st) => `\`${st.key}\``).join(' | ')} |`, `|---|---:|${cand.steps.map(() => '---:').join('|')}|`);
+    for (const k of keys) out.push(`| ${r.result.cases[k].label} | ${ms(r.result.cases[k].p95)} | ${cand.steps.map((st) => ms(st.cases[k]?.p95)).join(' | ')} |`);
+    out.push('', ...cand.steps.map((st) => `- \`${st.key}\`: ${st.label} (heap afterwards: ${n(st.heapPages)} pages).`));
+    const q = cand.sqlLevel;
+    out.push(
+      `- Deferred join, at the SQL level after both (province scope, 20 runs): page 1 p50 ${ms(q['page1-current'].p50)} → ${ms(q['page1-deferred'].p50)} (p95 ${ms(q['page1-current'].p95)} → ${ms(q['page1-deferred'].p95)}); ` +
+        `page 100 p50 ${ms(q['page100-current'].p50)} → ${ms(q['page100-deferred'].p50)} (p95 ${ms(q['page100-current'].p95)} → ${ms(q['page100-deferred'].p95)}); the count p50 ${ms(q.count.p50)}, p95 ${ms(q.count.p95)}.`,
+    );
+  }
+  const x = runs[0].result;
+  const c = x.counts;
+  out.push(
+    '',
+    `Data: one province, ${x.districts} districts, ${n(x.units)} CĐCS, ${n(x.persons)} persons; one round by the province with ${n(c.nominations)} nominations (${n(c.inReview)} in review, ${n(c.drafts)} drafts, ${n(c.returned)} returned; ${n(c.atProvince)} sent up to the province; ${n(c.notEligible)} not eligible), ` +
+      `eligibility snapshots of ≈ ${n(x.snapshotBytes)} bytes of JSON made by the engine, ${n(c.documents)} dossier documents, ${n(c.submissions)} submissions with ${n(c.items)} lines, ${n(c.events)} history events. ` +
+      `${x.runs} sequential requests per row after a warm-up, through the application (Fastify inject). _(${runs.map(day).join('; ')}; load average ${runs.map((r) => (r.machine.loadAvg ?? []).join(' / ')).join('; ')})_`,
+  );
+  return out.join('\n');
+}
+
+function nominationDocx(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  return [
+    '| documents | documents/s | p50 | p95 | Packer alone (docs/s) | target | verdict |',
+    '|---:|---:|---:|---:|---:|---|---|',
+    `| ${n(x.documents)} báo cáo thành tích | **${n(x.perSecond)}** | ${ms(x.perDoc.p50)} | ${ms(x.perDoc.p95)} | ${n(x.packerOnly.perSecond)} | ≥ ${x.targetPerSecond}/s | ${verdict(x.met)} |`,
+    '',
+    `Tờ trình of ${x.proposal.lines} lines: p50 ${ms(x.proposal.docx.p50)}, p95 ${ms(x.proposal.docx.p95)}; its .xlsx list p50 ${ms(x.proposal.xlsx.p50)}, p95 ${ms(x.proposal.xlsx.p95)}. Mean report ${x.meanKb} KB. _(${day(r)}; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`,
+  ].join('\n');
+}
+
 if (existsSync(DOC)) {
   const results = Object.fromEntries(ALL.map((k) => [k, load(k)]));
   results['eligibility-batch'] = load('eligibility-batch-embedded');
@@ -238,9 +285,11 @@ if (existsSync(DOC)) {
   const complianceServer = load('compliance-server');
   results.scoring = load('scoring-embedded');
   const scoringServer = load('scoring-server');
+  results.nominations = load('nominations-embedded');
+  const nominationsServer = load('nominations-server');
   const sections = {
     // The machine table describes one complete run; after a partial one it keeps the published table.
-    machine: ALL.every((k) => results[k]) ? machine([...ALL.map((k) => results[k]), eligibilityServer, complianceServer, scoringServer]) : '_Not run yet._',
+    machine: ALL.every((k) => results[k]) ? machine([...ALL.map((k) => results[k]), eligibilityServer, complianceServer, scoringServer, nominationsServer]) : '_Not run yet._',
     'bench-data': benchData(results['bench-data']),
     'member-search': memberSearch(results['member-search']),
     'member-list-http': http(results['member-list-http']),
@@ -250,6 +299,8 @@ if (existsSync(DOC)) {
     compliance: compliance(results.compliance, complianceServer),
     scoring: scoring(results.scoring, scoringServer),
     'evidence-upload': evidenceUpload(results['evidence-upload']),
+    nominations: nominations(results.nominations, nominationsServer),
+    'nomination-docx': nominationDocx(results['nomination-docx']),
   };
   let doc = readFileSync(DOC, 'utf8');
   for (const [key, body] of Object.entries(sections)) {

@@ -1,3 +1,4 @@
+import { loadConfig } from '../server/config';
 import type { Command } from './commands';
 import { withDatabase } from './shared';
 import { isEmpty, loadDemo } from '../server/seed/load-demo';
@@ -17,7 +18,7 @@ export const seedDemoCommand: Command = {
         console.error('The database already has organisations; demo data is only loaded into an empty database.');
         return 1;
       }
-      const r = await loadDemo(db);
+      const r = await loadDemo(db, undefined, { dataDir: loadConfig().dataDir });
       console.log(`Loaded ${r.organisations} organisations, ${r.persons} members, ${r.users.length} users.`);
       return 0;
     });

@@ -29,7 +29,7 @@ export const startCommand: Command = {
     let demoUsers: { username: string; role: string; orgCode: string }[] = [];
     if (seed) {
       console.log('Loading demo data (first run)…');
-      demoUsers = (await loadDemo(p.db)).users;
+      demoUsers = (await loadDemo(p.db, undefined, { dataDir: config.dataDir })).users;
     } else if (!config.DATABASE_URL || values.demo) {
       demoUsers = buildDemoWorld().users.map((u) => ({ username: u.username, role: u.role, orgCode: u.orgCode }));
     }

@@ -11,12 +11,14 @@ import type { BatchResult } from '../../src/contracts/eligibility';
 import type { PlanDto } from '../../src/contracts/plans';
 import type { RoundDto, SheetDto, SheetSummaryDto } from '../../src/contracts/scoring';
 import { DEFAULT_CLASSIFICATION } from '../../src/domain/scoring';
+import type { NominationDto, NominationSummaryDto, SubmissionDto, SubmissionSummaryDto } from '../../src/contracts/nominations';
+import { DEMO_NOMINATION_RETURN_REASON } from '../../src/server/seed/demo-nominations';
 
 let env: TestEnv;
 const year = demoHistoryLastYear();
 beforeAll(async () => {
   env = await startTestApp();
-  await loadDemo(env.database.db);
+  await loadDemo(env.database.db, undefined, { dataDir: env.ctx.config.dataDir });
 }, 120_000);
 afterAll(() => env.close());
 
@@ -93,5 +95,27 @@ describe('demo data', () => {
       expect(mine[0]!.abilities).toContain('sheet.selfScore');
     }
   }, 60_000);
-});
 
+  it('has a nomination round: the district’s inbox holds two batches, one was returned with a reason, and the chairs have drafts to send', async () => {
+    const officer = await new Client(env.app).login('huyen.tdkt', DEMO_PASSWORD);
+    const inbox = (await officer.get('/api/v1/submissions?box=INBOX')).json<{ items: SubmissionSummaryDto[] }>();
+    expect(inbox.items.map((x) => x.status).sort()).toEqual(['SUBMITTED', 'UNDER_APPRAISAL']);
+    const all = (await officer.get('/api/v1/submissions')).json<{ items: SubmissionSummaryDto[] }>();
+    const returned = all.items.find((x) => x.status === 'RETURNED')!;
+    const batch = (await officer.get(`/api/v1/submissions/${returned.id}`)).json<SubmissionDto>();
+    expect(batch.returnReason).toBe(DEMO_NOMINATION_RETURN_REASON);
+    expect(batch.lines.map((l) => l.state)).toEqual(['RETURNED', 'ACCEPTED', 'ACCEPTED']);
+    // Every sent nomination has its generated dossier, which opens as a Word file.
+    const line = (await officer.get(`/api/v1/nominations/${batch.lines[1]!.nomination.id}`)).json<NominationDto>();
+    expect(line.missingDocuments).toBe(0);
+    const file = await officer.get(line.documents.find((d) => d.kind === 'BAO_CAO_THANH_TICH')!.downloadUrl);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
+
+    const chair = await new Client(env.app).login('cdcs.truong', DEMO_PASSWORD);
+    const drafts = (await chair.get('/api/v1/nominations?unsubmitted=true')).json<{ items: NominationSummaryDto[] }>();
+    expect(drafts.items).toHaveLength(3);
+    expect(drafts.items.every((n) => n.status === 'DRAFT' && n.missingDocuments === 2)).toBe(true);
+    expect((await verifyAuditChain(env.database.db)).ok).toBe(true);
+  });
+});

@@ -26,7 +26,10 @@ import { webScoringSheet } from './en/web-scoring-sheet';
 import { scoringCouncil } from './en/scoring-council';
 import { scoringEvidence } from './en/scoring-evidence';
 import { nominations } from './en/nominations';
+import { nominationsApi } from './en/nominations-api';
+import { nominationsRules } from './en/nominations-rules';
 import { workCalendar } from './en/work-calendar';
+import { webNominations } from './en/web-nominations';
 
 // Typed against the Vietnamese catalogue: a missing or extra key is a compile error.
-export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...workCalendar };
+export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...workCalendar, ...webNominations };

@@ -25,6 +25,9 @@ import { webScoringSheet } from './vi/web-scoring-sheet';
 import { scoringCouncil } from './vi/scoring-council';
 import { scoringEvidence } from './vi/scoring-evidence';
 import { nominations } from './vi/nominations';
+import { nominationsApi } from './vi/nominations-api';
+import { nominationsRules } from './vi/nominations-rules';
 import { workCalendar } from './vi/work-calendar';
+import { webNominations } from './vi/web-nominations';
 
-export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...workCalendar } as const;
+export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...workCalendar, ...webNominations } as const;

@@ -1050,6 +1050,26 @@ export const scoreEntries = pgTable(
   (t) => [uniqueIndex('score_entry_pk').on(t.sheetId, t.criterionCode)],
 );
 
+/**
+ * A file kept by lib/files.ts (outside the web root, by content hash), one row per version: a
+ * replacement supersedes the earlier row, a withdrawal revokes it with a reason; nothing is deleted.
+ */
+const storedFileColumns = () => ({
+  fileName: text('file_name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  storedPath: text('stored_path').notNull(),
+  status: text('status').notNull().default('ACTIVE'),
+  revokedReason: text('revoked_reason'),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  revokedBy: ref('revoked_by'),
+  /** The earlier file this one replaces (a new version of the same document). */
+  supersedesId: ref('supersedes_id'),
+  uploadedBy: ref('uploaded_by'),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Evidence files per criterion (stored outside the web root; each version kept). */
 export const scoreEvidence = pgTable(
   'score_evidence',
@@ -1059,19 +1079,7 @@ export const scoreEvidence = pgTable(
       .notNull()
       .references(() => scoreSheets.id),
     criterionCode: text('criterion_code').notNull(),
-    fileName: text('file_name').notNull(),
-    mimeType: text('mime_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    storedPath: text('stored_path').notNull(),
-    status: text('status').notNull().default('ACTIVE'),
-    revokedReason: text('revoked_reason'),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
-    revokedBy: ref('revoked_by'),
-    /** The earlier file this one replaces (a new version of the same evidence). */
-    supersedesId: ref('supersedes_id'),
-    uploadedBy: ref('uploaded_by'),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    ...storedFileColumns(),
   },
   (t) => [check('score_evidence_status_ck', sql`${t.status} in ('ACTIVE','SUPERSEDED','REVOKED')`), index('score_evidence_sheet_idx').on(t.sheetId, t.criterionCode)],
 );
@@ -1144,5 +1152,243 @@ export const workCalendarDays = pgTable(
       sql`(${t.status} = 'REVOKED') = (${t.revokedAt} is not null and ${t.revokedReason} is not null)`,
     ),
     check('work_calendar_day_law_ck', sql`${t.source} = 'MANUAL' or ${t.kind} = 'HOLIDAY'`),
+  ],
+);
+
+// ── Nominations (issue 6): rounds, nominations, dossiers, submissions between levels ────────────
+
+/** Đợt xét khen thưởng: the awards a federation considers and the deadlines per level. */
+export const nominationRounds = pgTable(
+  'nomination_round',
+  {
+    id: id(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    year: smallint('year').notNull(),
+    title: text('title').notNull(),
+    /** ANNUAL (tổng kết năm), THEMATIC (chuyên đề, for a movement) or AD_HOC (đột xuất). */
+    kind: text('kind').notNull(),
+    movementId: ref('movement_id').references(() => movements.id),
+    ceremonyDate: date('ceremony_date').notNull(),
+    awardCodes: jsonb('award_codes').$type<string[]>().notNull(),
+    /** Durations in working days (per level, decision lead, posting, opinions) and share targets. */
+    parameters: jsonb('parameters').notNull(),
+    /** Deadlines per level, bottom first, as planned when the round was saved. */
+    schedule: jsonb('schedule').notNull(),
+    status: text('status').notNull().default('OPEN'),
+    closedReason: text('closed_reason'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('nomination_round_kind_ck', sql`${t.kind} in ('ANNUAL','THEMATIC','AD_HOC')`),
+    check('nomination_round_status_ck', sql`${t.status} in ('OPEN','CLOSED','CANCELLED')`),
+    index('nomination_round_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.year}`),
+  ],
+);
+
+/** Đề nghị khen thưởng: one subject (a person or a unit) proposed for one award in a round. */
+export const nominations = pgTable(
+  'nomination',
+  {
+    id: id(),
+    roundId: ref('round_id')
+      .notNull()
+      .references(() => nominationRounds.id),
+    /** The unit that proposes (owns the draft); its path scopes who may read it. */
+    proposerOrgId: ref('proposer_org_id')
+      .notNull()
+      .references(() => organisations.id),
+    proposerPath: text('proposer_path').notNull(),
+    personId: ref('person_id').references(() => persons.id),
+    subjectOrgId: ref('subject_org_id').references(() => organisations.id),
+    /** Path of the subject's unit (the person's unit, or the unit itself): recusal and conflicts. */
+    subjectPath: text('subject_path').notNull(),
+    /** Denormalised for lists and search: the person's or unit's name, and its folded form. */
+    subjectName: text('subject_name').notNull(),
+    subjectNameFolded: text('subject_name_folded').generatedAlwaysAs(sql`vd_fold(subject_name)`),
+    awardCode: text('award_code')
+      .notNull()
+      .references(() => awardTypes.code),
+    procedure: text('procedure').notNull().default('NORMAL'),
+    achievementSummary: text('achievement_summary'),
+    /** Achievements the nomination relies on ("initiative:12"): one achievement, one form. */
+    achievementRefs: jsonb('achievement_refs').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    eligibilityStatus: text('eligibility_status').notNull(),
+    /** The engine's explanation when last evaluated, with the rule packs and parameters used. */
+    eligibilitySnapshot: jsonb('eligibility_snapshot').notNull(),
+    eligibilityCheckedAt: timestamp('eligibility_checked_at', { withTimezone: true }).notNull(),
+    /** Why a nomination the engine finds not eligible should still go forward. */
+    justification: text('justification'),
+    status: text('status').notNull().default('DRAFT'),
+    /** The organisation currently holding it (the proposer, then each appraising level). */
+    holderOrgId: ref('holder_org_id')
+      .notNull()
+      .references(() => organisations.id),
+    submissionId: ref('submission_id'),
+    /** Path of the highest organisation it was submitted to: readers there and above it see it. */
+    reachedPath: text('reached_path'),
+    /** The holder's path (denormalised for inbox and edit checks). */
+    holderPath: text('holder_path').notNull(),
+    withdrawnReason: text('withdrawn_reason'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('nomination_subject_ck', sql`(${t.personId} is null) <> (${t.subjectOrgId} is null)`),
+    check('nomination_procedure_ck', sql`${t.procedure} in ('NORMAL','SIMPLIFIED')`),
+    check('nomination_eligibility_ck', sql`${t.eligibilityStatus} in ('ELIGIBLE','NOT_ELIGIBLE','MISSING_EVIDENCE')`),
+    check('nomination_status_ck', sql`${t.status} in ('DRAFT','IN_REVIEW','RETURNED','ACCEPTED','REJECTED','WITHDRAWN','TO_COUNCIL')`),
+    uniqueIndex('nomination_person_uq').on(t.roundId, t.personId, t.awardCode).where(sql`${t.personId} is not null and ${t.status} <> 'WITHDRAWN'`),
+    uniqueIndex('nomination_org_uq').on(t.roundId, t.subjectOrgId, t.awardCode).where(sql`${t.subjectOrgId} is not null and ${t.status} <> 'WITHDRAWN'`),
+    index('nomination_round_proposer_idx').using('btree', t.roundId, sql`${t.proposerPath} text_pattern_ops`),
+    index('nomination_holder_idx').on(t.holderOrgId, t.status),
+    index('nomination_person_idx').on(t.personId),
+    index('nomination_subject_org_idx').on(t.subjectOrgId),
+    index('nomination_submission_idx').on(t.submissionId),
+  ],
+);
+
+/** Files of a nomination's dossier (hồ sơ), one row per version; nothing is deleted. */
+export const nominationDocuments = pgTable(
+  'nomination_document',
+  {
+    id: id(),
+    nominationId: ref('nomination_id')
+      .notNull()
+      .references(() => nominations.id),
+    kind: text('kind').notNull(),
+    ...storedFileColumns(),
+  },
+  (t) => [
+    check('nomination_document_status_ck', sql`${t.status} in ('ACTIVE','SUPERSEDED','REVOKED')`),
+    index('nomination_document_nomination_idx').on(t.nominationId, t.kind),
+  ],
+);
+
+/** Tờ trình: a batch of nominations sent by one unit to its superior, and its appraisal there. */
+export const submissions = pgTable(
+  'submission',
+  {
+    id: id(),
+    roundId: ref('round_id')
+      .notNull()
+      .references(() => nominationRounds.id),
+    fromOrgId: ref('from_org_id')
+      .notNull()
+      .references(() => organisations.id),
+    fromPath: text('from_path').notNull(),
+    toOrgId: ref('to_org_id')
+      .notNull()
+      .references(() => organisations.id),
+    title: text('title').notNull(),
+    note: text('note'),
+    /** NORMAL, or SIMPLIFIED for a batch of simplified-procedure nominations. */
+    procedure: text('procedure').notNull().default('NORMAL'),
+    status: text('status').notNull().default('DRAFT'),
+    /** The lower-level submission whose accepted nominations this one carries up. */
+    escalatedFromId: ref('escalated_from_id'),
+    /** Appraisal deadline at the receiving level (working days from receipt). */
+    dueOn: date('due_on'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: ref('submitted_by'),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    receivedBy: ref('received_by'),
+    appraisedAt: timestamp('appraised_at', { withTimezone: true }),
+    appraisedBy: ref('appraised_by'),
+    returnReason: text('return_reason'),
+    lastRemindedAt: timestamp('last_reminded_at', { withTimezone: true }),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('submission_procedure_ck', sql`${t.procedure} in ('NORMAL','SIMPLIFIED')`),
+    check(
+      'submission_status_ck',
+      sql`${t.status} in ('DRAFT','SUBMITTED','RECEIVED','UNDER_APPRAISAL','RETURNED','RESUBMITTED','APPRAISED','TO_COUNCIL','ESCALATED','WITHDRAWN')`,
+    ),
+    index('submission_to_idx').on(t.toOrgId, t.status, t.dueOn),
+    index('submission_from_idx').using('btree', sql`${t.fromPath} text_pattern_ops`, t.roundId),
+    index('submission_round_idx').on(t.roundId),
+  ],
+);
+
+/** A nomination in a submission, with the appraiser's decision on it. */
+export const submissionItems = pgTable(
+  'submission_item',
+  {
+    id: id(),
+    submissionId: ref('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    nominationId: ref('nomination_id')
+      .notNull()
+      .references(() => nominations.id),
+    position: integer('position').notNull(),
+    state: text('state').notNull().default('PENDING'),
+    reason: text('reason'),
+    decidedBy: ref('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('submission_item_state_ck', sql`${t.state} in ('PENDING','ACCEPTED','RETURNED','FIXED','REJECTED','WITHDRAWN')`),
+    uniqueIndex('submission_item_uq').on(t.submissionId, t.nominationId),
+    index('submission_item_nomination_idx').on(t.nominationId),
+  ],
+);
+
+/** What happened to a nomination, level by level (returns with reasons, decisions): shown to reviewers. */
+export const nominationEvents = pgTable(
+  'nomination_event',
+  {
+    id: id(),
+    nominationId: ref('nomination_id')
+      .notNull()
+      .references(() => nominations.id),
+    submissionId: ref('submission_id'),
+    orgId: ref('org_id').references(() => organisations.id),
+    kind: text('kind').notNull(),
+    reason: text('reason'),
+    actorId: ref('actor_id'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('nomination_event_nomination_idx').on(t.nominationId, t.id)],
+);
+
+/** Opinion of a related agency (tax, social insurance, police…) asked about a nomination. */
+export const opinionRequests = pgTable(
+  'opinion_request',
+  {
+    id: id(),
+    nominationId: ref('nomination_id')
+      .notNull()
+      .references(() => nominations.id),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    agency: text('agency').notNull(),
+    question: text('question').notNull(),
+    dueOn: date('due_on').notNull(),
+    requestedBy: ref('requested_by'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    /** AGREE, OBJECT (with the answer as the reason) or null while waiting. */
+    outcome: text('outcome'),
+    answer: text('answer'),
+    answeredOn: date('answered_on'),
+    recordedBy: ref('recorded_by'),
+    documentId: ref('document_id').references(() => nominationDocuments.id),
+  },
+  (t) => [
+    check('opinion_request_outcome_ck', sql`${t.outcome} is null or ${t.outcome} in ('AGREE','OBJECT')`),
+    check('opinion_request_answer_ck', sql`(${t.outcome} is null) = (${t.answeredOn} is null)`),
+    index('opinion_request_nomination_idx').on(t.nominationId),
   ],
 );

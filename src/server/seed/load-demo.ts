@@ -8,6 +8,7 @@ import { insertSyntheticRecords } from './bench-records';
 import { insertDemoPlan } from './demo-plan';
 import { insertDemoClusters } from './demo-clusters';
 import { insertDemoScoring } from './demo-scoring';
+import { insertDemoNominations } from './demo-nominations';
 import { insertDemoRegistrations } from './demo-registrations';
 import { insertDemoMovements } from './demo-movements';
 
@@ -34,7 +35,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return r.rows.length === 0;
 }
 
-export async function loadDemo(db: Db, world: DemoWorld = buildDemoWorld()) {
+/** `dataDir`: where the demo dossiers' files are stored; without it the submitted demo batches are left out. */
+export async function loadDemo(db: Db, world: DemoWorld = buildDemoWorld(), opts: { dataDir?: string } = {}) {
   return db.transaction(async (tx) => {
     // Organisations: ids are allocated first so paths can be computed in one pass (parents come first).
     const orgIds = await allocateIds(tx, 'organisation', world.orgs.length);
@@ -108,6 +110,7 @@ export async function loadDemo(db: Db, world: DemoWorld = buildDemoWorld()) {
     await insertDemoRegistrations(tx, 'TNI-DMC');
     await insertDemoMovements(tx, 'TNI-DMC');
     await insertDemoScoring(tx, 'TNI-DMC', ['cdcs.truong', 'cdcs.fdi']);
+    await insertDemoNominations(tx, 'TNI-DMC', ['cdcs.truong', 'cdcs.fdi'], opts.dataDir ?? null);
     await audit(tx, system, [{
       action: 'demo.seed', entityType: 'system', entityId: null, orgId: null,
       after: { organisations: orgRows.length, persons: personRows.length, officers: officerRows.length, users: world.users.length, ratings: history.ratings, awards: history.awards, planId },

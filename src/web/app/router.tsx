@@ -22,6 +22,7 @@ import { outgoingSearchSchema } from '../features/outgoing/routes/search';
 import { movementSearchSchema } from '../features/movements/routes/search';
 import { calendarSearchSchema } from '../features/calendar/routes/search';
 import { roundPageSearchSchema, roundSearchSchema, templateSearchSchema } from '../features/scoring/routes/search';
+import { appraisalSearchSchema, nominationRoundPageSearchSchema, nominationRoundSearchSchema } from '../features/nominations/routes/search';
 import { AppLayout } from './shell/app-layout';
 import { NotFoundPage, RouteError } from './route-feedback';
 
@@ -204,6 +205,12 @@ const sheetRoute = createRoute({ getParentRoute: () => appRoute, path: '/cham-di
 const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/mau-cham-diem', validateSearch: templateSearchSchema, component: lazyRouteComponent(() => import('../features/scoring/routes/template-list-page'), 'TemplateListPage') });
 const templateRoute = createRoute({ getParentRoute: () => appRoute, path: '/mau-cham-diem/$templateId', params: { parse: ({ templateId }) => ({ templateId: parseId(templateId) }), stringify: ({ templateId }) => ({ templateId: String(templateId) }) }, component: lazyRouteComponent(() => import('../features/scoring/routes/template-page'), 'TemplatePage') });
 
+const nominationRoundsRoute = createRoute({ getParentRoute: () => appRoute, path: '/de-nghi', validateSearch: nominationRoundSearchSchema, component: lazyRouteComponent(() => import('../features/nominations/routes/round-list-page'), 'NominationRoundListPage') });
+const nominationRoundRoute = createRoute({ getParentRoute: () => appRoute, path: '/de-nghi/$roundId', validateSearch: nominationRoundPageSearchSchema, params: roundParams, component: lazyRouteComponent(() => import('../features/nominations/routes/round-page'), 'NominationRoundPage') });
+const nominationRoute = createRoute({ getParentRoute: () => appRoute, path: '/de-nghi/ho-so/$nominationId', params: { parse: ({ nominationId }) => ({ nominationId: parseId(nominationId) }), stringify: ({ nominationId }) => ({ nominationId: String(nominationId) }) }, component: lazyRouteComponent(() => import('../features/nominations/routes/nomination-page'), 'NominationPage') });
+const submissionRoute = createRoute({ getParentRoute: () => appRoute, path: '/de-nghi/to-trinh/$submissionId', params: { parse: ({ submissionId }) => ({ submissionId: parseId(submissionId) }), stringify: ({ submissionId }) => ({ submissionId: String(submissionId) }) }, component: lazyRouteComponent(() => import('../features/nominations/routes/submission-page'), 'SubmissionPage') });
+const appraisalRoute = createRoute({ getParentRoute: () => appRoute, path: '/tham-dinh', validateSearch: appraisalSearchSchema, component: lazyRouteComponent(() => import('../features/nominations/routes/appraisal-page'), 'AppraisalPage') });
+
 const inboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/hop-thu', validateSearch: inboxSearchSchema, component: lazyRouteComponent(() => import('../features/inbox/routes/inbox-page'), 'InboxPage') });
 const requestsRoute = createRoute({ getParentRoute: () => appRoute, path: '/yeu-cau', validateSearch: requestListSearchSchema, component: lazyRouteComponent(() => import('../features/compliance/routes/request-list-page'), 'RequestListPage') });
 const requestRoute = createRoute({ getParentRoute: () => appRoute, path: '/yeu-cau/$requestId', validateSearch: requestSearchSchema, params: { parse: ({ requestId }) => ({ requestId: parseId(requestId) }), stringify: ({ requestId }) => ({ requestId: String(requestId) }) }, component: lazyRouteComponent(() => import('../features/compliance/routes/request-page'), 'RequestPage') });
@@ -239,6 +246,7 @@ const routeTree = rootRoute.addChildren([
     clusterRoute,
     movementsRoute, movementCreateRoute, movementRoute, movementEditRoute, calendarRoute,
     roundsRoute, roundRoute, councilRoute, sheetRoute, templatesRoute, templateRoute,
+    nominationRoundsRoute, nominationRoundRoute, nominationRoute, submissionRoute, appraisalRoute,
   ]),
 ]);
 

@@ -4,7 +4,7 @@ import { idParams } from '../../../contracts/common';
 import { evidenceDto, evidenceListQuery, evidenceUploadFields, revokeEvidenceInput } from '../../../contracts/scoring-evidence';
 import { LIMITS } from '../../../contracts/limits';
 import { AppError } from '../../lib/errors';
-import { attachmentHeader, FILE_KINDS, openStored, storeUpload } from '../../lib/files';
+import { FILE_KINDS, sendStoredFile, storeUpload } from '../../lib/files';
 import { addEvidence, checkUploadTarget, listEvidence, loadReadableEvidence, presentEvidence, revokeEvidence } from './evidence.service';
 import { loadReadableSheet } from './sheets.service';
 import type { AppContext } from '../../lib/context';
@@ -71,12 +71,7 @@ export const evidenceRoutes = [
     produces: 'application/octet-stream',
     async handler({ app, actor, params, reply }) {
       const { evidence } = await loadReadableEvidence(app.db, actor, params.id);
-      return reply
-        .header('content-type', evidence.mime_type)
-        .header('content-disposition', attachmentHeader(evidence.file_name))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-length', String(evidence.size_bytes))
-        .send(openStored(app.config.dataDir, evidence.stored_path));
+      return sendStoredFile(reply, app.config.dataDir, evidence);
     },
   }),
   defineRoute({

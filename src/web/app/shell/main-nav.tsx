@@ -3,10 +3,12 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { IconAward, IconCalendar, IconFlag, IconClipboardCheck, IconChecklist, IconFileText, IconFileImport, IconHistory, IconListCheck, IconScale, IconSitemap, IconUsers, IconUserShield, IconUsersGroup } from '@tabler/icons-react';
 import type { MessageKey } from '../../../contracts/messages';
 import { useT } from '../../lib/i18n';
-import { IconInbox, IconBellRinging, IconBook2, IconReportAnalytics, IconTemplate } from '@tabler/icons-react';
+import { IconInbox, IconBellRinging, IconBook2, IconReportAnalytics, IconTemplate, IconFileCertificate, IconFileCheck } from '@tabler/icons-react';
+import type { Role } from '../../../contracts/enums';
+import { useMe } from '../../lib/session';
 import { InboxNavBadge } from '../../features/inbox/components/inbox-nav-badge';
 
-type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di';
+type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di' | '/de-nghi' | '/tham-dinh';
 
 interface NavItem {
   to: NavPath;
@@ -14,6 +16,8 @@ interface NavItem {
   icon: typeof IconSitemap;
   /** A global ability from `Me.abilities` needed to see the item. */
   ability?: string;
+  /** Roles (on any organisation) needed to see the item. */
+  roles?: readonly Role[];
   /** Shown at the right of the item (e.g. the unread count). */
   right?: () => React.ReactNode;
 }
@@ -32,6 +36,8 @@ const ITEMS: NavItem[] = [
   { to: '/dang-ky', label: 'web.registrations.nav', icon: IconClipboardCheck },
   { to: '/cum-thi-dua', label: 'web.clusters.nav', icon: IconUsersGroup },
   { to: '/cham-diem', label: 'web.scoring.nav', icon: IconReportAnalytics },
+  { to: '/de-nghi', label: 'web.nominations.nav', icon: IconFileCertificate },
+  { to: '/tham-dinh', label: 'web.nominations.appraisal.nav', icon: IconFileCheck, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN'] },
   { to: '/mau-cham-diem', label: 'web.scoring.templates.nav', icon: IconTemplate },
   { to: '/danh-muc-khen-thuong', label: 'web.nav.awards', icon: IconAward },
   { to: '/quy-tac-xet', label: 'web.nav.rules', icon: IconScale },
@@ -47,9 +53,10 @@ function isActive(pathname: string, to: NavPath): boolean {
 export function MainNav({ abilities, onNavigate }: { abilities: string[]; onNavigate: () => void }) {
   const t = useT();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const me = useMe();
   return (
     <Stack gap={2} component="nav">
-      {ITEMS.filter((item) => !item.ability || abilities.includes(item.ability)).map((item) => {
+      {ITEMS.filter((item) => (!item.ability || abilities.includes(item.ability)) && (!item.roles || me.roles.some((r) => item.roles?.includes(r.role)))).map((item) => {
         const active = isActive(pathname, item.to);
         return (
           <NavLink
