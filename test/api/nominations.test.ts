@@ -139,7 +139,7 @@ describe('nominations', () => {
     expect(n.eligibility.rulePacks.length).toBeGreaterThan(0);
     expect(n.eligibility.reasons.length).toBeGreaterThan(0);
     expect(n.eligibilityStatus).toBe(n.eligibility.status);
-    const stored = await db().execute<{ s: { rulePacks: unknown[] } }>(sql`select eligibility_snapshot as s from nomination where id = ${anId}`);
+    const stored = await db().execute<{ s: { rulePacks: unknown[] } }>(sql`select snapshot as s from nomination_eligibility where nomination_id = ${anId}`);
     expect(stored.rows[0]!.s.rulePacks).toEqual(n.eligibility.rulePacks);
     // The checklist of a form under the normal procedure: the tờ trình comes with the batch.
     expect(n.checklist.filter((x) => x.required).map((x) => [x.kind, x.scope])).toEqual([

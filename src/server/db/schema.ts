@@ -1219,8 +1219,7 @@ export const nominations = pgTable(
     /** Achievements the nomination relies on ("initiative:12"): one achievement, one form. */
     achievementRefs: jsonb('achievement_refs').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     eligibilityStatus: text('eligibility_status').notNull(),
-    /** The engine's explanation when last evaluated, with the rule packs and parameters used. */
-    eligibilitySnapshot: jsonb('eligibility_snapshot').notNull(),
+    /** The explanation itself is in nomination_eligibility: lists never read it. */
     eligibilityCheckedAt: timestamp('eligibility_checked_at', { withTimezone: true }).notNull(),
     /** Why a nomination the engine finds not eligible should still go forward. */
     justification: text('justification'),
@@ -1252,8 +1251,21 @@ export const nominations = pgTable(
     index('nomination_person_idx').on(t.personId),
     index('nomination_subject_org_idx').on(t.subjectOrgId),
     index('nomination_submission_idx').on(t.submissionId),
+    index('nomination_refs_gin').using('gin', t.achievementRefs),
   ],
 );
+
+/**
+ * The engine's explanation of a nomination when last evaluated (status, reasons with their rules and
+ * citations, rule packs, parameters). Kept beside the nomination, not in it: at ~2 KB it would
+ * otherwise sit in the nomination row and make every list scan ten times the pages.
+ */
+export const nominationEligibility = pgTable('nomination_eligibility', {
+  nominationId: ref('nomination_id')
+    .primaryKey()
+    .references(() => nominations.id),
+  snapshot: jsonb('snapshot').notNull(),
+});
 
 /** Files of a nomination's dossier (hồ sơ), one row per version; nothing is deleted. */
 export const nominationDocuments = pgTable(

@@ -104,12 +104,18 @@ export async function insertDemoNominations(tx: Tx, districtCode: string, chairU
   });
   const inserted = await tx.execute<{ id: number; proposer_org_id: number }>(sql`
     insert into nomination (round_id, proposer_org_id, proposer_path, person_id, subject_path, subject_name, award_code, achievement_summary,
-                            eligibility_status, eligibility_snapshot, eligibility_checked_at, justification, holder_org_id, holder_path)
-    select round_id, proposer_org_id, proposer_path, person_id, subject_path, subject_name, award_code, summary, status, snapshot, now(),
+                            eligibility_status, eligibility_checked_at, justification, holder_org_id, holder_path)
+    select round_id, proposer_org_id, proposer_path, person_id, subject_path, subject_name, award_code, summary, status, now(),
            justification, proposer_org_id, proposer_path
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(round_id bigint, proposer_org_id bigint, proposer_path text, person_id bigint,
-      subject_path text, subject_name text, award_code text, summary text, status text, snapshot jsonb, justification text)
+      subject_path text, subject_name text, award_code text, summary text, status text, justification text)
     returning id, proposer_org_id`);
+  // One nomination per person in this round: the snapshots join on the person.
+  await tx.execute(sql`
+    insert into nomination_eligibility (nomination_id, snapshot)
+    select n.id, r.snapshot from nomination n
+      join jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(person_id bigint, snapshot jsonb) on r.person_id = n.person_id
+    where n.round_id = ${roundId}`);
   await tx.execute(sql`insert into nomination_event (nomination_id, org_id, kind) select id, proposer_org_id, 'CREATED' from nomination where round_id = ${roundId}`);
 
   // Units that already sent: dossiers generated, then one submission each in a different state.

@@ -43,7 +43,6 @@ export type NominationRow = {
   achievement_summary: string | null;
   achievement_refs: string[];
   eligibility_status: NominationSummaryDto['eligibilityStatus'];
-  eligibility_snapshot: EvaluationResult;
   eligibility_checked_at: string;
   justification: string | null;
   status: NominationSummaryDto['status'];
@@ -63,7 +62,7 @@ export const SELECT_NOMINATION = sql`
   select n.id, n.round_id, r.title as round_title, r.org_id as round_org_id, r.org_path as round_org_path, r.status as round_status, r.year,
          n.proposer_org_id, po.name as proposer_name, n.proposer_path, n.person_id, n.subject_org_id, n.subject_path, n.subject_name,
          coalesce(su.name, '') as subject_unit_name, n.award_code, n.procedure, n.achievement_summary, n.achievement_refs,
-         n.eligibility_status, n.eligibility_snapshot, n.eligibility_checked_at::text as eligibility_checked_at, n.justification, n.status,
+         n.eligibility_status, n.eligibility_checked_at::text as eligibility_checked_at, n.justification, n.status,
          n.holder_org_id, ho.name as holder_name, n.holder_path, n.reached_path, n.submission_id,
          p.is_leader, p.is_direct_worker, p.gender, n.updated_at::text as updated_at, n.version
   from nomination n
@@ -77,6 +76,11 @@ export const SELECT_NOMINATION = sql`
 export async function findNomination(db: DbOrTx, id: number, forUpdate = false): Promise<NominationRow | null> {
   const r = await db.execute<NominationRow>(sql`${SELECT_NOMINATION} where n.id = ${id} ${forUpdate ? sql`for update of n` : sql``}`);
   return r.rows[0] ?? null;
+}
+
+export async function eligibilitySnapshot(db: DbOrTx, id: number): Promise<EvaluationResult> {
+  const r = await db.execute<{ snapshot: EvaluationResult }>(sql`select snapshot from nomination_eligibility where nomination_id = ${id}`);
+  return r.rows[0]!.snapshot;
 }
 
 const rolePaths = (a: AuthActor, roles: readonly string[]) => a.roles.filter((r) => roles.includes(r.role)).map((r) => r.orgPath);
@@ -197,13 +201,14 @@ export async function createNomination(app: AppContext, actor: AuthActor, input:
     if (dup.rows[0]) throw conflict('nominations.api.duplicate', { name: subjectName, award: awards.get(input.awardCode)!.name, id: Number(dup.rows[0].id) });
     const r = await tx.execute<{ id: number }>(sql`
       insert into nomination (round_id, proposer_org_id, proposer_path, person_id, subject_org_id, subject_path, subject_name, award_code, procedure,
-                              achievement_summary, achievement_refs, eligibility_status, eligibility_snapshot, eligibility_checked_at, justification,
+                              achievement_summary, achievement_refs, eligibility_status, eligibility_checked_at, justification,
                               holder_org_id, holder_path, created_by)
       values (${round.id}, ${proposer.id}, ${proposer.path}, ${input.personId ?? null}, ${input.subjectOrgId ?? null}, ${subjectPath}, ${subjectName.normalize('NFC')},
               ${input.awardCode}, ${input.procedure}, ${input.achievementSummary?.normalize('NFC') ?? null}, ${JSON.stringify(input.achievementRefs)}::jsonb,
-              ${result.status}, ${JSON.stringify(result)}::jsonb, now(), ${input.justification?.normalize('NFC') || null}, ${proposer.id}, ${proposer.path}, ${actor.userId})
+              ${result.status}, now(), ${input.justification?.normalize('NFC') || null}, ${proposer.id}, ${proposer.path}, ${actor.userId})
       returning id`);
     const id = Number(r.rows[0]!.id);
+    await tx.execute(sql`insert into nomination_eligibility (nomination_id, snapshot) values (${id}, ${JSON.stringify(result)}::jsonb)`);
     await recordEvent(tx, actor, id, null, Number(proposer.id), 'CREATED', null);
     await audit(tx, actor, [
       {
@@ -250,9 +255,10 @@ export async function updateNomination(app: AppContext, actor: AuthActor, id: nu
     const justification = input.justification === undefined ? n.justification : input.justification?.normalize('NFC') || null;
     await tx.execute(sql`
       update nomination set award_code = ${awardCode}, procedure = ${procedure}, achievement_summary = ${summary}, achievement_refs = ${JSON.stringify(refs)}::jsonb,
-        justification = ${justification}, eligibility_status = ${result.status}, eligibility_snapshot = ${JSON.stringify(result)}::jsonb, eligibility_checked_at = now(),
+        justification = ${justification}, eligibility_status = ${result.status}, eligibility_checked_at = now(),
         updated_at = now(), version = version + 1
       where id = ${id}`);
+    await tx.execute(sql`update nomination_eligibility set snapshot = ${JSON.stringify(result)}::jsonb where nomination_id = ${id}`);
     await audit(tx, actor, [
       {
         action: 'nominations.nomination.update',
@@ -302,9 +308,13 @@ export async function reevaluateRows(tx: Tx, actor: AuthActor, rows: readonly No
   });
   if (ids.length > 0) {
     await tx.execute(sql`
-      update nomination n set eligibility_status = x.status, eligibility_snapshot = x.snapshot::jsonb, eligibility_checked_at = now()
-      from unnest(${sql.param(ids)}::bigint[], ${sql.param(statuses)}::text[], ${sql.param(snapshots)}::text[]) as x(id, status, snapshot)
+      update nomination n set eligibility_status = x.status, eligibility_checked_at = now()
+      from unnest(${sql.param(ids)}::bigint[], ${sql.param(statuses)}::text[]) as x(id, status)
       where n.id = x.id`);
+    await tx.execute(sql`
+      update nomination_eligibility e set snapshot = x.snapshot::jsonb
+      from unnest(${sql.param(ids)}::bigint[], ${sql.param(snapshots)}::text[]) as x(id, snapshot)
+      where e.nomination_id = x.id`);
   }
   await audit(
     tx,
@@ -476,8 +486,13 @@ export async function listNominations(app: AppContext, actor: AuthActor, locale:
   if (q.q) where.push(sql`n.subject_name_folded like '%' || vd_fold(${q.q}) || '%'`);
   if (q.unsubmitted) where.push(sql`n.submission_id is null and n.status = 'DRAFT'`);
   const w = sql.join(where, sql` and `);
+  // The page is cut on narrow rows first; only its rows are then joined and read whole.
   const [rows, total] = await Promise.all([
-    app.db.execute<NominationRow>(sql`${SELECT_NOMINATION} where ${w} order by po.name, n.subject_name, n.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
+    app.db.execute<NominationRow>(sql`
+      with page as (
+        select n.id, po.name as po_name, n.subject_name as s_name from nomination n join organisation po on po.id = n.proposer_org_id
+        where ${w} order by po.name, n.subject_name, n.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize})
+      ${SELECT_NOMINATION} join page g on g.id = n.id order by g.po_name, g.s_name, n.id`),
     app.db.execute<{ n: number }>(sql`select count(*)::int as n from nomination n where ${w}`),
   ]);
   return { items: await presentSummaries(app.db, rows.rows, locale), total: Number(total.rows[0]!.n), page: q.page, pageSize: q.pageSize };
@@ -520,7 +535,7 @@ export async function presentNomination(db: DbOrTx, actor: AuthActor, locale: Lo
   const recused = isRecused(actor, unitPath, n);
   // The appraising level (holding it, above the proposer) asks related agencies for their opinion.
   if (!recused && (n.status === 'IN_REVIEW' || n.status === 'ACCEPTED') && n.holder_path !== n.proposer_path && managesUnit(actor, n.holder_path)) abilities.push('opinion.request');
-  const snapshot = n.eligibility_snapshot;
+  const snapshot = await eligibilitySnapshot(db, Number(n.id));
   return {
     ...presentNominationSummary(n, awards, missing.length, list.length),
     version: Number(n.version),
