@@ -550,3 +550,29 @@ describe('one achievement, one form', () => {
     expect(other.conflictList.filter((x) => x.code === 'SAME_ACHIEVEMENT').map((x) => x.otherNominationId)).toEqual([nb.id]);
   });
 });
+
+describe('editing a draft submission', () => {
+  it('adds and removes the unit’s own drafts; another unit’s nomination, a stale version or another unit’s officer are refused', async () => {
+    const c = await as('cdcs.b');
+    const drafts = (await c.get(`/api/v1/nominations?roundId=${roundId}&unsubmitted=true`)).json<{ items: { id: number; procedure: string }[] }>().items.filter((n) => n.procedure === 'NORMAL');
+    expect(drafts.length).toBeGreaterThanOrEqual(2);
+    const first = drafts[0]!;
+    const second = drafts[1]!;
+    let s = (await c.post('/api/v1/submissions', { roundId, fromOrgId: w.orgs.cdcsB.id, nominationIds: [first.id] })).json<SubmissionDto>();
+    const added = await c.put(`/api/v1/submissions/${s.id}/items`, { version: s.version, nominationIds: [first.id, second.id] });
+    expect(added.statusCode, added.body).toBe(200);
+    s = added.json<SubmissionDto>();
+    expect(s.lines.map((l) => l.nomination.id)).toEqual([first.id, second.id]);
+    expect(s.lines.every((l) => l.nomination.submissionId === s.id)).toBe(true);
+    expect((await c.put(`/api/v1/submissions/${s.id}/items`, { version: s.version, nominationIds: [first.id, anId] })).statusCode).toBe(400);
+    expect((await c.put(`/api/v1/submissions/${s.id}/items`, { version: s.version - 1, nominationIds: [first.id] })).statusCode).toBe(409);
+    expect((await (await as('cdcs.a')).put(`/api/v1/submissions/${s.id}/items`, { version: s.version, nominationIds: [first.id] })).statusCode).toBe(404);
+    const removed = await c.put(`/api/v1/submissions/${s.id}/items`, { version: s.version, nominationIds: [first.id] });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json<SubmissionDto>().lines.map((l) => l.nomination.id)).toEqual([first.id]);
+    // The removed nomination is a free draft again.
+    const back = (await c.get(`/api/v1/nominations/${second.id}`)).json<NominationDto>();
+    expect(back).toMatchObject({ status: 'DRAFT', submissionId: null });
+    expect(await auditEvents(db(), 'nominations.submission.items', s.id)).toHaveLength(2);
+  });
+});

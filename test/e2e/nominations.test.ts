@@ -31,6 +31,7 @@ let unit: Page;
 let officer: Page;
 let nominationId: number;
 let submissionId: number;
+let world: Awaited<ReturnType<typeof smallWorld>>;
 
 /** A date `days` after today as typed by users: dd/mm/yyyy. */
 function typedDate(days: number): string {
@@ -75,6 +76,7 @@ const line = (page: Page) => page.getByTestId('submission-line').filter({ hasTex
 beforeAll(async () => {
   env = await startTestApp({ serveWeb: true });
   const w = await smallWorld(env.database.db);
+  world = w;
   // This year An was rated only "hoàn thành nhiệm vụ": the engine finds him not eligible for a Giấy khen.
   await env.database.db.execute(sql`insert into performance_rating (person_id, scope_path, year, rating) values (${w.persons.an}, ${w.orgs.cdcsA.path}, ${YEAR}, 'HTNV')`);
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
@@ -346,5 +348,49 @@ describe('đề nghị khen thưởng', () => {
     await officer.waitForURL((u) => /^\/de-nghi\/\d+$/.test(u.pathname) && u.pathname !== `/de-nghi/${round.id}`);
     await officer.getByTestId('nround-schedule').waitFor();
     expect(await officer.getByTestId('nround-level').count()).toBe(2);
+
+    // The organiser closes it with a reason, after a confirmation; nothing can be proposed any more.
+    await noNotices(officer);
+    await officer.getByTestId('nround-close').click();
+    const closing = officer.getByRole('dialog');
+    await closing.getByLabel('Lý do').fill('Đã lồng ghép vào đợt tổng kết năm');
+    await closing.getByRole('button', { name: 'Kết thúc đợt xét', exact: true }).click();
+    await closing.getByRole('button', { name: 'Xác nhận: Kết thúc đợt xét', exact: true }).click();
+    await closing.waitFor({ state: 'detached' });
+    await expect.poll(() => officer.getByTestId('nround-status').getAttribute('data-status')).toBe('CLOSED');
+    expect(await officer.getByTestId('nround-close').count()).toBe(0);
+    expect(await officer.getByTestId('nomination-add').count()).toBe(0);
+  });
+
+  it('the unit takes a line out of its draft tờ trình and puts it back', async () => {
+    const api = await loginAs(env.app, 'cdcs.a');
+    const ids: number[] = [];
+    for (const awardCode of ['GK_CD_CAP_TREN', 'LDTT']) {
+      const res = await api.post('/api/v1/nominations', { roundId: round.id, personId: world.persons.anh, awardCode });
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push(res.json<{ id: number }>().id);
+    }
+    const created = await api.post('/api/v1/submissions', { roundId: round.id, fromOrgId: world.orgs.cdcsA.id, nominationIds: ids });
+    expect(created.statusCode, created.body).toBe(201);
+    const draftId = created.json<{ id: number }>().id;
+
+    await unit.goto(`${base}/de-nghi/to-trinh/${draftId}`);
+    const lines = unit.getByTestId('submission-line');
+    await expect.poll(() => lines.count()).toBe(2);
+    await lines.filter({ hasText: 'Lao động tiên tiến' }).getByTestId('line-remove').click();
+    await expect.poll(() => lines.count()).toBe(1);
+    // The last line cannot be taken out: a tờ trình is never empty.
+    expect(await unit.getByTestId('line-remove').count()).toBe(0);
+
+    await noNotices(unit);
+    await unit.getByTestId('submission-add-lines').click();
+    const dialog = unit.getByRole('dialog');
+    const options = dialog.getByTestId('submission-add-option');
+    await expect.poll(() => options.count()).toBe(1);
+    await options.first().check();
+    await dialog.getByRole('button', { name: 'Thêm 1 đề nghị', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => lines.count()).toBe(2);
+    expect(await lines.filter({ hasText: 'Lao động tiên tiến' }).count()).toBe(1);
   });
 });

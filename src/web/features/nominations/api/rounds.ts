@@ -49,3 +49,15 @@ export function useActiveAwards(enabled: boolean) {
     staleTime: 5 * 60_000,
   });
 }
+
+/** Closes (or cancels) a round with a reason; nothing moves in it afterwards. */
+export function useCloseNominationRound(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { version: number; reason: string; cancel: boolean }) => api.post<NominationRoundDto>(`/nomination-rounds/${id}/close`, body),
+    onSuccess: (round) => {
+      queryClient.setQueryData(nominationKeys.round(round.id), round);
+      return queryClient.invalidateQueries({ queryKey: ['nomination-rounds', 'list'] });
+    },
+  });
+}

@@ -69,3 +69,7 @@ export const useDecideItem = (id: number) =>
 export function useRemindSubmission() {
   return useMutation({ mutationFn: (id: number) => api.post<{ emails: number }>(`/submissions/${id}/remind`, {}) });
 }
+
+/** The lines of a draft tờ trình (add or remove nominations of the sending unit). */
+export const useSetSubmissionItems = (id: number) =>
+  useSubmissionMutation(({ version, nominationIds }: { version: number; nominationIds: number[] }) => api.put<SubmissionDto>(`/submissions/${id}/items`, { version, nominationIds }));

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { IconCheck, IconCornerUpLeft, IconX, IconTool } from '@tabler/icons-react';
+import { IconCheck, IconCornerUpLeft, IconX, IconTool, IconTrash } from '@tabler/icons-react';
 import { LIMITS } from '../../../../contracts/limits';
 import type { MessageKey } from '../../../../contracts/messages';
 import { useT } from '../../../lib/i18n';
@@ -12,6 +12,7 @@ import { ResponsiveTable, type Column } from '../../../components/ui/responsive-
 import { AnchorLink } from '../../../components/ui/links';
 import { useDecideItem, type ItemDecision, type SubmissionDto } from '../api/submissions';
 import { EligibilityBadge, ItemStateBadge, NominationStatusBadge } from './badges';
+import { AddToSubmission, useRemoveLine } from './submission-draft-edit';
 
 type Line = SubmissionDto['lines'][number];
 const decisionLabel = (d: ItemDecision) => `web.nominations.decision.${d}` as MessageKey;
@@ -22,6 +23,8 @@ export function SubmissionLines({ submission }: { submission: SubmissionDto }) {
   const decide = useDecideItem(submission.id);
   const [asking, setAsking] = useState<{ line: Line; decision: ItemDecision } | null>(null);
   const canDecide = hasAbility(submission, 'item.decide');
+  const canEdit = hasAbility(submission, 'submission.edit');
+  const removal = useRemoveLine(submission);
   const canFix = hasAbility(submission, 'item.fix');
   const busy = (line: Line) => decide.isPending && decide.variables?.nominationId === line.nomination.id;
 
@@ -89,7 +92,7 @@ export function SubmissionLines({ submission }: { submission: SubmissionDto }) {
         ) : null,
     },
   ];
-  if (canDecide || canFix) {
+  if (canDecide || canFix || canEdit) {
     columns.push({
       key: 'actions',
       header: t('web.common.actions'),
@@ -108,6 +111,11 @@ export function SubmissionLines({ submission }: { submission: SubmissionDto }) {
               </Button>
             </>
           )}
+          {canEdit && removal.canRemove && (
+            <Button size="xs" color="gray" variant="light" leftSection={<IconTrash size={14} aria-hidden />} loading={removal.pending} onClick={() => removal.remove(l.nomination.id)} aria-label={t('web.nominations.draft.removeAria', { name: l.nomination.subjectName })} data-testid="line-remove">
+              {t('web.nominations.draft.remove')}
+            </Button>
+          )}
           {canFix && l.state === 'RETURNED' && (
             <Button size="xs" leftSection={<IconTool size={14} aria-hidden />} loading={busy(l)} onClick={() => decide.mutate({ nominationId: l.nomination.id, decision: 'FIX' })} aria-label={t('web.nominations.lines.fixAria', { name: l.nomination.subjectName })} data-testid="line-fix">
               {t(decisionLabel('FIX'))}
@@ -120,7 +128,12 @@ export function SubmissionLines({ submission }: { submission: SubmissionDto }) {
 
   return (
     <Stack gap="xs">
-      <ErrorAlert error={asking ? null : decide.error} />
+      {canEdit && (
+        <Group justify="flex-end">
+          <AddToSubmission submission={submission} />
+        </Group>
+      )}
+      <ErrorAlert error={asking ? null : (decide.error ?? removal.error)} />
       <ResponsiveTable caption={t('web.nominations.lines.caption')} columns={columns} rows={submission.lines} rowKey={(l) => l.id} empty={t('web.nominations.lines.empty')} testId="submission-lines" rowTestId="submission-line" minWidth={900} />
       {asking && (
         <ReasonDialog

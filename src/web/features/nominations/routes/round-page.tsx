@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Grid, Group, Paper, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
-import { IconArrowLeft, IconFilePlus, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconArrowLeft, IconFilePlus, IconLock, IconPlus, IconSearch } from '@tabler/icons-react';
 import { LIMITS } from '../../../../contracts/limits';
 import { ELIGIBILITY_STATUSES } from '../../../../contracts/enums';
 import { NOMINATION_STATUSES } from '../../../../contracts/nominations';
@@ -24,6 +24,7 @@ import { NominationTable, selectable } from '../components/nomination-table';
 import { NominationFormModal } from '../components/nomination-form-modal';
 import { SubmissionTable } from '../components/submission-table';
 import { WhatIfPanel } from '../components/what-if-panel';
+import { RoundCloseModal } from '../components/round-close-modal';
 import type { NominationRoundPageSearch } from './search';
 
 const route = getRouteApi('/app/de-nghi/$roundId');
@@ -37,6 +38,7 @@ export function NominationRoundPage() {
   const navigate = route.useNavigate();
   const round = useNominationRound(roundId);
   const [adding, setAdding] = useState(false);
+  const [closing, setClosing] = useState(false);
   const tab = search.tab ?? 'nominations';
   const update = (patch: Partial<NominationRoundPageSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
 
@@ -62,13 +64,21 @@ export function NominationRoundPage() {
         title={r.title}
         description={t('web.nominations.round.header', { org: r.orgName, year: r.year, kind: t(`web.nominations.kind.${r.kind}`), ceremony: formatDate(r.ceremonyDate) })}
         actions={
-          hasAbility(r, 'nomination.create') && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)} data-testid="nomination-add">
-              {t('web.nominations.list.add')}
-            </Button>
-          )
+          <Group gap="xs">
+            {hasAbility(r, 'round.close') && (
+              <Button variant="default" leftSection={<IconLock size={16} aria-hidden />} onClick={() => setClosing(true)} data-testid="nround-close">
+                {t('web.nominations.round.close.button')}
+              </Button>
+            )}
+            {hasAbility(r, 'nomination.create') && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)} data-testid="nomination-add">
+                {t('web.nominations.list.add')}
+              </Button>
+            )}
+          </Group>
         }
       />
+      {closing && <RoundCloseModal round={r} onClose={() => setClosing(false)} />}
       <Group gap="xs">
         <RoundStatusBadge status={r.status} />
         {r.closedReason && (
