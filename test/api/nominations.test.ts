@@ -346,6 +346,17 @@ describe('a submission from propose to appraisal', () => {
     expect(mail.rows[0]!.body).toContain(`/de-nghi/to-trinh/${submissionId}`);
     const notices = await countRows(db(), 'inbox_item', sql`org_id = ${w.orgs.huyen.id} and title like 'Nhắc thẩm định:%'`);
     expect(notices).toBe(1);
+    // Administrators read the outbox (no SMTP server in tests: the mail waits there); others may not.
+    const box = await (await as('admin')).get('/api/v1/email-outbox?q=huyen.tdkt');
+    expect(box.statusCode, box.body).toBe(200);
+    expect(box.json<{ items: { subject: string; status: string }[]; smtpConfigured: boolean }>()).toMatchObject({
+      smtpConfigured: false,
+      items: [{ subject: `Nhắc thẩm định: Tờ trình đề nghị khen thưởng năm ${YEAR}`, status: 'PENDING' }],
+    });
+    expect((await (await as('admin')).get('/api/v1/email-outbox?q=nhac tham dinh')).json<{ total: number }>().total).toBe(1);
+    expect((await (await as('huyen.tdkt')).get('/api/v1/email-outbox')).statusCode).toBe(403);
+    expect((await (await as('huyen.tdkt')).post('/api/v1/email-outbox/send')).statusCode).toBe(403);
+    expect((await (await as('admin')).post('/api/v1/email-outbox/send')).json()).toEqual({ sent: 0, failed: 0, skipped: true });
   });
 
   it('an appraiser who is the nominee is recused; returning needs every line decided and a reason', async () => {

@@ -79,6 +79,8 @@ beforeAll(async () => {
   world = w;
   // This year An was rated only "hoàn thành nhiệm vụ": the engine finds him not eligible for a Giấy khen.
   await env.database.db.execute(sql`insert into performance_rating (person_id, scope_path, year, rating) values (${w.persons.an}, ${w.orgs.cdcsA.path}, ${YEAR}, 'HTNV')`);
+  // The district's officer has an address: sending a tờ trình writes a mail to the outbox.
+  await env.database.db.execute(sql`update app_user set email = 'huyen.tdkt@example.vn' where username = 'huyen.tdkt'`);
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
   const api = await loginAs(env.app, 'huyen.tdkt');
   const res = await api.post('/api/v1/nomination-rounds', {
@@ -392,5 +394,25 @@ describe('đề nghị khen thưởng', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => lines.count()).toBe(2);
     expect(await lines.filter({ hasText: 'Lao động tiên tiến' }).count()).toBe(1);
+  });
+
+  it('an administrator reads the mail the flow wrote in the outbox (no SMTP server here: it waits)', async () => {
+    const ctx = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    try {
+      const admin = await ctx.newPage();
+      await logIn(admin, base, 'admin');
+      await admin.goto(`${base}/thu-dien-tu`);
+      await admin.getByTestId('outbox-no-smtp').waitFor();
+      const rows = admin.getByTestId('outbox-row').filter({ hasText: 'huyen.tdkt@example.vn' });
+      await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await admin.getByTestId('outbox-row').filter({ hasText: `Tờ trình mới: Tờ trình đề nghị khen thưởng năm ${YEAR}` }).count()).toBeGreaterThan(0);
+      expect(await rows.first().getByTestId('outbox-status').getAttribute('data-status')).toBe('PENDING');
+      expect(await axeViolations(admin)).toEqual([]);
+      // The unit's officer has no such page.
+      await unit.goto(`${base}/thu-dien-tu`);
+      await unit.waitForURL((u) => u.pathname === '/');
+    } finally {
+      await ctx.close();
+    }
   });
 });

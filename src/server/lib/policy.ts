@@ -77,7 +77,7 @@ export const auditPolicy = {
 export function globalAbilities(a: AuthActor): string[] {
   const out: string[] = [];
   if (userPolicy.manageAny(a)) out.push('users.manage');
-  if (auditPolicy.readAny(a)) out.push('audit.read');
+  if (auditPolicy.readAny(a)) out.push('audit.read', 'mail.outbox');
   return out;
 }
 

@@ -10,6 +10,7 @@ import { memberSearchSchema } from '../features/members/routes/search';
 import { importSearchSchema } from '../features/imports/routes/search';
 import { userSearchSchema } from '../features/users/routes/search';
 import { auditSearchSchema } from '../features/audit/routes/search';
+import { outboxSearchSchema } from '../features/outbox/routes/search';
 import { eligibilitySearchSchema, memberEligibilitySearchSchema, rulesSearchSchema } from '../features/eligibility/routes/search';
 import { awardSearchSchema } from '../features/awards/routes/search';
 import { recordsSearchSchema } from '../features/records/routes/search';
@@ -121,6 +122,13 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/audit/routes/audit-page'), 'AuditPage'),
 });
 
+const outboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/thu-dien-tu',
+  validateSearch: outboxSearchSchema,
+  component: lazyRouteComponent(() => import('../features/outbox/routes/outbox-page'), 'OutboxPage'),
+});
+
 const memberParams = { parse: ({ memberId }: { memberId: string }) => ({ memberId: parseId(memberId) }), stringify: ({ memberId }: { memberId: number }) => ({ memberId: String(memberId) }) };
 const orgParams = { parse: ({ orgId }: { orgId: string }) => ({ orgId: parseId(orgId) }), stringify: ({ orgId }: { orgId: number }) => ({ orgId: String(orgId) }) };
 
@@ -229,6 +237,7 @@ const routeTree = rootRoute.addChildren([
     importRoute,
     usersRoute,
     auditRoute,
+    outboxRoute,
     eligibilityRoute,
     memberEligibilityRoute,
     rulesRoute,

@@ -3,12 +3,12 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { IconAward, IconCalendar, IconFlag, IconClipboardCheck, IconChecklist, IconFileText, IconFileImport, IconHistory, IconListCheck, IconScale, IconSitemap, IconUsers, IconUserShield, IconUsersGroup } from '@tabler/icons-react';
 import type { MessageKey } from '../../../contracts/messages';
 import { useT } from '../../lib/i18n';
-import { IconInbox, IconBellRinging, IconBook2, IconReportAnalytics, IconTemplate, IconFileCertificate, IconFileCheck } from '@tabler/icons-react';
+import { IconInbox, IconBellRinging, IconBook2, IconReportAnalytics, IconTemplate, IconFileCertificate, IconFileCheck, IconMail } from '@tabler/icons-react';
 import type { Role } from '../../../contracts/enums';
 import { useMe } from '../../lib/session';
 import { InboxNavBadge } from '../../features/inbox/components/inbox-nav-badge';
 
-type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di' | '/de-nghi' | '/tham-dinh';
+type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di' | '/de-nghi' | '/tham-dinh' | '/thu-dien-tu';
 
 interface NavItem {
   to: NavPath;
@@ -44,6 +44,7 @@ const ITEMS: NavItem[] = [
   { to: '/nhap-du-lieu', label: 'web.nav.import', icon: IconFileImport },
   { to: '/nguoi-dung', label: 'web.nav.users', icon: IconUserShield, ability: 'users.manage' },
   { to: '/nhat-ky', label: 'web.nav.audit', icon: IconHistory, ability: 'audit.read' },
+  { to: '/thu-dien-tu', label: 'web.nav.outbox', icon: IconMail, ability: 'mail.outbox' },
 ];
 
 function isActive(pathname: string, to: NavPath): boolean {

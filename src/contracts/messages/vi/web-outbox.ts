@@ -1,0 +1,21 @@
+// Messages: the mail outbox page (administrators).
+export const webOutbox = {
+  'web.nav.outbox': 'Thư điện tử',
+  'web.outbox.title': 'Thư điện tử của hệ thống',
+  'web.outbox.description': 'Thư Vinh Danh đã gửi hoặc đang chờ gửi (nhắc hạn, thông báo trả hồ sơ, tiếp nhận…).',
+  'web.outbox.noSmtp': 'Chưa cấu hình máy chủ gửi thư (SMTP_URL): thư được giữ ở đây, trạng thái “Chờ gửi”, và sẽ được gửi khi cấu hình xong.',
+  'web.outbox.send': 'Gửi ngay ({count} thư chờ)',
+  'web.outbox.sent': 'Đã gửi {sent} thư; {failed} thư lỗi.',
+  'web.outbox.field.createdAt': 'Thời điểm',
+  'web.outbox.field.to': 'Người nhận',
+  'web.outbox.field.subject': 'Tiêu đề',
+  'web.outbox.field.status': 'Trạng thái',
+  'web.outbox.filter.q': 'Tìm theo địa chỉ hoặc tiêu đề',
+  'web.outbox.filter.all': 'Tất cả',
+  'web.outbox.status.PENDING': 'Chờ gửi',
+  'web.outbox.status.SENT': 'Đã gửi',
+  'web.outbox.status.FAILED': 'Gửi lỗi',
+  'web.outbox.empty': 'Chưa có thư nào.',
+  'web.outbox.lastError': 'Lỗi sau {attempts} lần gửi: {error}',
+  'web.outbox.sentAt': 'Đã gửi lúc {at}',
+} as const;
