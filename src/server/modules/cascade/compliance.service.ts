@@ -10,6 +10,7 @@ import { covers, MANAGE_ROLES, orgPolicy, READ_ROLES, scopePaths } from '../../l
 import type { ComplianceSummary, RequestDto, TargetDto, TargetStatus } from '../../../contracts/cascade';
 import { t } from '../../../contracts/messages';
 import { todayInVietnam } from '../imports/xlsx';
+import { vnDate } from '../../lib/dates';
 
 export type RequestRow = {
   id: number;
@@ -41,7 +42,7 @@ export const sourceLink = (type: string, id: number | string) => (type === 'plan
 export const responseLink = (type: string | null, id: number | string | null) =>
   type === null || id === null ? null : type === 'plan' ? `/ke-hoach/${id}` : '/dang-ky';
 const iso = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v.toISOString() : new Date(v).toISOString());
-export const vnDate = (isoDate: string) => isoDate.split('-').reverse().join('/');
+export { vnDate };
 
 /**
  * Which targets of a request the actor sees: all of them for readers of the issuer; for the

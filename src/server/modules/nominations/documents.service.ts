@@ -6,6 +6,7 @@ import type { AuthActor } from '../../lib/actor';
 import type { DbOrTx } from '../../db/client';
 import type { AppContext } from '../../lib/context';
 import { t } from '../../../contracts/messages';
+import { vnDate } from '../../lib/dates';
 import { defaultReferenceDate } from '../../../domain/eligibility';
 import { loadPersonCandidates, loadUnitCandidates } from '../eligibility/facts.repository';
 import { placeDateLine } from '../plans/plans.service';
@@ -52,7 +53,7 @@ export async function achievementReportModel(db: DbOrTx, n: NominationRow): Prom
     awards: received.rows.map((a) => ({
       year: Number(a.year),
       name: awards.get(a.award_code)?.name ?? a.award_code,
-      decision: [a.decision_number, a.decision_date ? a.decision_date.split('-').reverse().join('/') : null].filter(Boolean).join(', ') || null,
+      decision: [a.decision_number, a.decision_date ? vnDate(a.decision_date) : null].filter(Boolean).join(', ') || null,
     })),
   });
   if (n.person_id !== null) {

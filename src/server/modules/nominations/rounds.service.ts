@@ -8,6 +8,7 @@ import type { DbOrTx } from '../../db/client';
 import type { AppContext } from '../../lib/context';
 import type { Locale } from '../../../contracts/enums';
 import type { CreateNominationRoundInput, NominationRoundDto, RoundParameters } from '../../../contracts/nominations';
+import { vnDate } from '../../lib/dates';
 import { audit, type Actor } from '../../lib/audit';
 import { t } from '../../../contracts/messages';
 import { conflict, notFound, validation } from '../../lib/errors';
@@ -75,7 +76,6 @@ export async function calendarUntil(db: DbOrTx, actor: Actor, lastDate: string):
 }
 
 const problemText = (locale: Locale, p: NominationsMessage) => t(locale, p.key, p.params);
-const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** Plans the levels' deadlines; refuses input the schedule cannot honour (with every problem). */
 export function planSchedule(

@@ -9,6 +9,7 @@ import type { DbOrTx, Tx } from '../../db/client';
 import type { AppContext } from '../../lib/context';
 import type { Locale } from '../../../contracts/enums';
 import type { CreateSubmissionInput, SubmissionActionPath, SubmissionDto, SubmissionListQuery, SubmissionSummaryDto } from '../../../contracts/nominations';
+import { vnDate } from '../../lib/dates';
 import { audit } from '../../lib/audit';
 import { runInBackground } from '../../lib/context';
 import { sendOutbox } from '../../lib/mail';
@@ -346,7 +347,6 @@ async function notifyOrg(tx: Tx, appUrl: string, orgId: number, senderOrgId: num
   return mails.rows.map((m) => Number(m.id));
 }
 
-export const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 // ── Item decisions ─────────────────────────────────────────────────────────────────────────────
 

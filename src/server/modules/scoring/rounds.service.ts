@@ -8,6 +8,7 @@ import type { DbOrTx, Tx } from '../../db/client';
 import type { AppContext } from '../../lib/context';
 import type { Locale } from '../../../contracts/enums';
 import { audit, type Actor } from '../../lib/audit';
+import { vnDate } from '../../lib/dates';
 import { runInBackground } from '../../lib/context';
 import { sendOutbox } from '../../lib/mail';
 import { t } from '../../../contracts/messages';
@@ -266,7 +267,6 @@ export async function listRounds(db: DbOrTx, actor: AuthActor, f: RoundFilter, l
   return { rows: rows.rows, total: Number(total.rows[0]!.n) };
 }
 
-const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
  * Extends the deadline of sheets not yet submitted (DRAFT or RETURNED): the listed ones, or all of
