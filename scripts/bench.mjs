@@ -5,7 +5,7 @@
 // bench/results/*.json. `npm run bench -- member-search startup` runs only those; `--report`
 // only regenerates the tables. Sizes: BENCH_MEMBERS (default 1,000,000), BENCH_HTTP_MEMBERS,
 // BENCH_QUERIES, BENCH_HTTP_SECONDS, BENCH_CONNECTIONS, BENCH_STARTUP_RESTARTS, BENCH_NOMINATIONS,
-// BENCH_NOMINATION_DOCS.
+// BENCH_NOMINATION_DOCS, BENCH_COUNCIL_ITEMS, BENCH_COUNCIL_RUNS.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,9 +13,9 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DOC = path.join(ROOT, 'BENCHMARKS.md');
-const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx'];
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils'];
 /** Benchmarks that also run against the PostgreSQL server (BENCH_SERVER_URL, default the machine's 127.0.0.1:5432/test). */
-const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring', 'nominations']);
+const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring', 'nominations', 'councils']);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const args = process.argv.slice(2);
@@ -277,6 +277,22 @@ function nominationDocx(r) {
   ].join('\n');
 }
 
+function councils(embedded, server) {
+  if (!embedded) return '_Not run yet._';
+  const rows = [embedded, server].filter(Boolean).map((r) => {
+    const x = r.result;
+    return `| ${r.machine.postgres ?? r.name} | ${x.members} × ${n(x.items)} | ${ms(x.cast.p50)} / ${ms(x.cast.p95)} | **${ms(x.close.p50)}** / ${ms(x.close.p95)} / ${ms(x.close.max)} | ${ms(x.verify.p50)} | ${ms(x.minutes.p50)} | ${ms(x.countMinutes.p50)} | ≤ ${n(x.targetCloseMs)} ms | ${verdict(x.met)} |`;
+  });
+  const x = embedded.result;
+  return [
+    '| database | members × items | one member casts all ballots p50 / p95 | close and tally p50 / p95 / max | recount (verify) p50 | biên bản họp p50 | biên bản kiểm phiếu p50 | target | verdict |',
+    '|---|---|---:|---:|---:|---:|---:|---|---|',
+    ...rows,
+    '',
+    `${x.runs} meetings, ${n(x.ballots)} ballots in all. _(${day(embedded)}${server ? `; server ${day(server)}` : ''})_`,
+  ].join('\n');
+}
+
 if (existsSync(DOC)) {
   const results = Object.fromEntries(ALL.map((k) => [k, load(k)]));
   results['eligibility-batch'] = load('eligibility-batch-embedded');
@@ -287,9 +303,11 @@ if (existsSync(DOC)) {
   const scoringServer = load('scoring-server');
   results.nominations = load('nominations-embedded');
   const nominationsServer = load('nominations-server');
+  results.councils = load('councils-embedded');
+  const councilsServer = load('councils-server');
   const sections = {
     // The machine table describes one complete run; after a partial one it keeps the published table.
-    machine: ALL.every((k) => results[k]) ? machine([...ALL.map((k) => results[k]), eligibilityServer, complianceServer, scoringServer, nominationsServer]) : '_Not run yet._',
+    machine: ALL.every((k) => results[k]) ? machine([...ALL.map((k) => results[k]), eligibilityServer, complianceServer, scoringServer, nominationsServer, councilsServer]) : '_Not run yet._',
     'bench-data': benchData(results['bench-data']),
     'member-search': memberSearch(results['member-search']),
     'member-list-http': http(results['member-list-http']),
@@ -301,6 +319,7 @@ if (existsSync(DOC)) {
     'evidence-upload': evidenceUpload(results['evidence-upload']),
     nominations: nominations(results.nominations, nominationsServer),
     'nomination-docx': nominationDocx(results['nomination-docx']),
+    councils: councils(results.councils, councilsServer),
   };
   let doc = readFileSync(DOC, 'utf8');
   for (const [key, body] of Object.entries(sections)) {

@@ -3,6 +3,7 @@ import { startCommand } from './start';
 import { migrateCommand, seedDemoCommand } from './db-commands';
 import { userCommand } from './user';
 import { auditCommand } from './audit';
+import { ballotsCommand } from './ballots';
 import { importCommand } from './import';
 import { backupCommand, restoreCommand } from './backup';
 import { benchDataCommand } from './bench-data';
@@ -21,6 +22,7 @@ export const commands: Record<string, Command> = {
   'seed-demo': seedDemoCommand,
   user: userCommand,
   audit: auditCommand,
+  ballots: ballotsCommand,
   import: importCommand,
   backup: backupCommand, restore: restoreCommand,
   'bench-data': benchDataCommand,

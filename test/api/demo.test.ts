@@ -13,6 +13,7 @@ import type { RoundDto, SheetDto, SheetSummaryDto } from '../../src/contracts/sc
 import { DEFAULT_CLASSIFICATION } from '../../src/domain/scoring';
 import type { NominationDto, NominationSummaryDto, SubmissionDto, SubmissionSummaryDto } from '../../src/contracts/nominations';
 import { DEMO_NOMINATION_RETURN_REASON } from '../../src/server/seed/demo-nominations';
+import type { CouncilSummaryDto, MeetingItemDto, MeetingSummaryDto } from '../../src/contracts/councils';
 
 let env: TestEnv;
 const year = demoHistoryLastYear();
@@ -117,5 +118,17 @@ describe('demo data', () => {
     expect(drafts.items).toHaveLength(3);
     expect(drafts.items.every((n) => n.status === 'DRAFT' && n.missingDocuments === 2)).toBe(true);
     expect((await verifyAuditChain(env.database.db)).ok).toBe(true);
+  });
+
+  it('has a district council whose next meeting holds the appraised batch; the council member sees it as theirs', async () => {
+    const member = await new Client(env.app).login('hoidong', DEMO_PASSWORD);
+    const mine = (await member.get('/api/v1/council-meetings?mine=true')).json<{ items: MeetingSummaryDto[] }>();
+    expect(mine.items).toHaveLength(1);
+    expect(mine.items[0]).toMatchObject({ status: 'SCHEDULED', itemCounts: { total: 3, pending: 3 }, myMemberId: expect.any(Number) });
+    const officer = await new Client(env.app).login('huyen.tdkt', DEMO_PASSWORD);
+    const councils = (await officer.get('/api/v1/councils')).json<{ items: CouncilSummaryDto[] }>();
+    expect(councils.items.map((c) => [c.memberCount, c.abilities.includes('council.meetings')])).toEqual([[7, true]]);
+    const items = (await officer.get(`/api/v1/council-meetings/${mine.items[0]!.id}/items`)).json<{ items: MeetingItemDto[] }>();
+    expect(items.items.every((i) => i.awardCode === 'GK_CD_CAP_TREN' && i.status === 'PENDING')).toBe(true);
   });
 });

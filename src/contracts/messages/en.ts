@@ -31,6 +31,11 @@ import { nominationsRules } from './en/nominations-rules';
 import { webOutbox } from './en/web-outbox';
 import { workCalendar } from './en/work-calendar';
 import { webNominations } from './en/web-nominations';
+import { webCouncils } from './en/web-councils';
+import { consultations } from './en/consultations';
+import { councils } from './en/councils';
+import { councilDocs } from './en/council-docs';
+import { webConsultations } from './en/web-consultations';
 
 // Typed against the Vietnamese catalogue: a missing or extra key is a compile error.
-export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations };
+export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations, ...consultations, ...councils, ...councilDocs, ...webConsultations, ...webCouncils };

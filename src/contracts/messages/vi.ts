@@ -30,5 +30,10 @@ import { nominationsRules } from './vi/nominations-rules';
 import { webOutbox } from './vi/web-outbox';
 import { workCalendar } from './vi/work-calendar';
 import { webNominations } from './vi/web-nominations';
+import { webCouncils } from './vi/web-councils';
+import { consultations } from './vi/consultations';
+import { councils } from './vi/councils';
+import { councilDocs } from './vi/council-docs';
+import { webConsultations } from './vi/web-consultations';
 
-export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations } as const;
+export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations, ...consultations, ...councils, ...councilDocs, ...webConsultations, ...webCouncils } as const;

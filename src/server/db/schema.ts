@@ -1243,7 +1243,7 @@ export const nominations = pgTable(
     check('nomination_subject_ck', sql`(${t.personId} is null) <> (${t.subjectOrgId} is null)`),
     check('nomination_procedure_ck', sql`${t.procedure} in ('NORMAL','SIMPLIFIED')`),
     check('nomination_eligibility_ck', sql`${t.eligibilityStatus} in ('ELIGIBLE','NOT_ELIGIBLE','MISSING_EVIDENCE')`),
-    check('nomination_status_ck', sql`${t.status} in ('DRAFT','IN_REVIEW','RETURNED','ACCEPTED','REJECTED','WITHDRAWN','TO_COUNCIL')`),
+    check('nomination_status_ck', sql`${t.status} in ('DRAFT','IN_REVIEW','RETURNED','ACCEPTED','REJECTED','WITHDRAWN','TO_COUNCIL','COUNCIL_PASSED','COUNCIL_FAILED')`),
     uniqueIndex('nomination_person_uq').on(t.roundId, t.personId, t.awardCode).where(sql`${t.personId} is not null and ${t.status} <> 'WITHDRAWN'`),
     uniqueIndex('nomination_org_uq').on(t.roundId, t.subjectOrgId, t.awardCode).where(sql`${t.subjectOrgId} is not null and ${t.status} <> 'WITHDRAWN'`),
     index('nomination_round_proposer_idx').using('btree', t.roundId, sql`${t.proposerPath} text_pattern_ops`),
@@ -1402,5 +1402,349 @@ export const opinionRequests = pgTable(
     check('opinion_request_outcome_ck', sql`${t.outcome} is null or ${t.outcome} in ('AGREE','OBJECT')`),
     check('opinion_request_answer_ck', sql`(${t.outcome} is null) = (${t.answeredOn} is null)`),
     index('opinion_request_nomination_idx').on(t.nominationId),
+  ],
+);
+
+// ── Council (Hội đồng Thi đua – Khen thưởng): terms, members, meetings, ballots (issue 7) ──────────
+
+/** A council of an organisation for one term. At most one active council per organisation. */
+export const councils = pgTable(
+  'council',
+  {
+    id: id(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    name: text('name').notNull(),
+    /** "Nhiệm kỳ 2023–2028". */
+    termLabel: text('term_label').notNull(),
+    termStartsOn: date('term_starts_on').notNull(),
+    termEndsOn: date('term_ends_on'),
+    /** At most this many members (2106/QĐ-TLĐ Điều 35: 9 at province level; a parameter). */
+    maxMembers: integer('max_members').notNull().default(9),
+    /** The unit acting as standing office (cơ quan thường trực), e.g. "Ban Tổ chức". */
+    standingOffice: text('standing_office'),
+    /** Reference to the council's own operating regulation (quy chế hoạt động). */
+    regulationRef: text('regulation_ref'),
+    /** Overrides of the vote rules: { default?: Partial<VoteRule>, awards?: { CODE: Partial<VoteRule> } }. */
+    voteRules: jsonb('vote_rules').notNull().default(sql`'{}'::jsonb`),
+    status: text('status').notNull().default('ACTIVE'),
+    endedReason: text('ended_reason'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('council_status_ck', sql`${t.status} in ('ACTIVE','ENDED')`),
+    check('council_max_members_ck', sql`${t.maxMembers} between 3 and 99`),
+    uniqueIndex('council_active_uq').on(t.orgId).where(sql`${t.status} = 'ACTIVE'`),
+    index('council_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);
+
+/** A person's seat on a council: role, and the dates it was held. Seats end, they are not deleted. */
+export const councilMembers = pgTable(
+  'council_member',
+  {
+    id: id(),
+    councilId: ref('council_id')
+      .notNull()
+      .references(() => councils.id),
+    personId: ref('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** CHAIR (chủ tịch), VICE_CHAIR (phó chủ tịch), STANDING (ủy viên thường trực), MEMBER (ủy viên). */
+    role: text('role').notNull(),
+    /** Office held, as printed in the minutes ("Chủ tịch LĐLĐ huyện"). */
+    title: text('title'),
+    joinedOn: date('joined_on').notNull(),
+    leftOn: date('left_on'),
+    leftReason: text('left_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('council_member_role_ck', sql`${t.role} in ('CHAIR','VICE_CHAIR','STANDING','MEMBER')`),
+    uniqueIndex('council_member_active_uq').on(t.councilId, t.personId).where(sql`${t.leftOn} is null`),
+    index('council_member_person_idx').on(t.personId),
+  ],
+);
+
+/** A relation a member declared (family, work…) with a person or a unit: recusal when it is nominated. */
+export const councilRelations = pgTable(
+  'council_relation',
+  {
+    id: id(),
+    memberId: ref('member_id')
+      .notNull()
+      .references(() => councilMembers.id),
+    personId: ref('person_id').references(() => persons.id),
+    orgId: ref('org_id').references(() => organisations.id),
+    relation: text('relation').notNull(),
+    declaredAt: timestamp('declared_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [
+    check('council_relation_subject_ck', sql`(${t.personId} is null) <> (${t.orgId} is null)`),
+    index('council_relation_member_idx').on(t.memberId),
+  ],
+);
+
+export const councilMeetings = pgTable(
+  'council_meeting',
+  {
+    id: id(),
+    councilId: ref('council_id')
+      .notNull()
+      .references(() => councils.id),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    title: text('title').notNull(),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
+    place: text('place'),
+    /** SCHEDULED → OPEN → CLOSED, or CANCELLED. */
+    status: text('status').notNull().default('SCHEDULED'),
+    /** Member presiding and member taking the minutes; members counting the paper ballots. */
+    presidingMemberId: ref('presiding_member_id').references(() => councilMembers.id),
+    secretaryName: text('secretary_name'),
+    counterMemberIds: jsonb('counter_member_ids').$type<number[]>().notNull().default(sql`'[]'::jsonb`),
+    notes: text('notes'),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Hash of the last tally when the meeting closed (the head of its tally chain). */
+    tallyHead: text('tally_head'),
+    cancelledReason: text('cancelled_reason'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('council_meeting_status_ck', sql`${t.status} in ('SCHEDULED','OPEN','CLOSED','CANCELLED')`),
+    index('council_meeting_council_idx').on(t.councilId, t.scheduledAt),
+    index('council_meeting_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);
+
+/** Attendance per member (PRESENT or ABSENT with a reason), recorded before and during the meeting. */
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    meetingId: ref('meeting_id')
+      .notNull()
+      .references(() => councilMeetings.id),
+    memberId: ref('member_id')
+      .notNull()
+      .references(() => councilMembers.id),
+    status: text('status').notNull(),
+    absenceReason: text('absence_reason'),
+  },
+  (t) => [
+    uniqueIndex('meeting_attendance_pk').on(t.meetingId, t.memberId),
+    check('meeting_attendance_status_ck', sql`${t.status} in ('PRESENT','ABSENT')`),
+  ],
+);
+
+/** One nomination on the agenda, with how it is voted and, once closed, its result. */
+export const meetingItems = pgTable(
+  'meeting_item',
+  {
+    id: id(),
+    meetingId: ref('meeting_id')
+      .notNull()
+      .references(() => councilMeetings.id),
+    nominationId: ref('nomination_id')
+      .notNull()
+      .references(() => nominations.id),
+    position: integer('position').notNull(),
+    /** SECRET_ONLINE, SECRET_PAPER (counts entered by the vote counters) or SHOW_OF_HANDS. */
+    method: text('method').notNull(),
+    /** The effective vote rule, frozen when voting opens. */
+    rule: jsonb('rule'),
+    /** PENDING → VOTING → CLOSED, or WITHDRAWN (taken off the agenda with a reason). */
+    status: text('status').notNull().default('PENDING'),
+    /** Snapshot when voting opened: members in office, present, recused. */
+    membersTotal: integer('members_total'),
+    presentCount: integer('present_count'),
+    recusedCount: integer('recused_count'),
+    /** PASSED, FAILED or NO_QUORUM once closed (the tally row is the record; this is for lists). */
+    result: text('result'),
+    withdrawnReason: text('withdrawn_reason'),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('meeting_item_method_ck', sql`${t.method} in ('SECRET_ONLINE','SECRET_PAPER','SHOW_OF_HANDS')`),
+    check('meeting_item_status_ck', sql`${t.status} in ('PENDING','VOTING','CLOSED','WITHDRAWN')`),
+    check('meeting_item_result_ck', sql`${t.result} is null or ${t.result} in ('PASSED','FAILED','NO_QUORUM')`),
+    uniqueIndex('meeting_item_nomination_uq').on(t.meetingId, t.nominationId).where(sql`${t.status} <> 'WITHDRAWN'`),
+    index('meeting_item_meeting_idx').on(t.meetingId, t.position),
+    index('meeting_item_nomination_idx').on(t.nominationId),
+  ],
+);
+
+/** A member who does not vote on an item: the nominee, same unit, direct superior, declared relation. */
+export const meetingRecusals = pgTable(
+  'meeting_recusal',
+  {
+    itemId: ref('item_id')
+      .notNull()
+      .references(() => meetingItems.id),
+    memberId: ref('member_id')
+      .notNull()
+      .references(() => councilMembers.id),
+    /** SELF, SAME_UNIT, SUPERIOR, DECLARED or MANUAL (declared at the meeting). */
+    reason: text('reason').notNull(),
+    note: text('note'),
+  },
+  (t) => [
+    uniqueIndex('meeting_recusal_pk').on(t.itemId, t.memberId),
+    check('meeting_recusal_reason_ck', sql`${t.reason} in ('SELF','SAME_UNIT','SUPERIOR','DECLARED','MANUAL')`),
+  ],
+);
+
+/**
+ * Who has voted on an item, and how (ONLINE or WRITTEN): double votes are refused by its key. It
+ * carries no time and nothing that orders it, and nothing joins it to a ballot.
+ */
+export const ballotVoters = pgTable(
+  'ballot_voter',
+  {
+    itemId: ref('item_id')
+      .notNull()
+      .references(() => meetingItems.id),
+    memberId: ref('member_id')
+      .notNull()
+      .references(() => councilMembers.id),
+    channel: text('channel').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ballot_voter_pk').on(t.itemId, t.memberId),
+    check('ballot_voter_channel_ck', sql`${t.channel} in ('ONLINE','WRITTEN')`),
+  ],
+);
+
+/**
+ * An anonymous secret ballot: no voter, no time, a random key. `receipt_hash` is the hash of the code
+ * the voter was given; `hash` covers the item, the choice, the channel and the receipt hash.
+ * Append-only (a trigger refuses updates and deletes).
+ */
+export const ballots = pgTable(
+  'ballot',
+  {
+    id: text('id').primaryKey(),
+    itemId: ref('item_id')
+      .notNull()
+      .references(() => meetingItems.id),
+    choice: text('choice').notNull(),
+    channel: text('channel').notNull(),
+    receiptHash: text('receipt_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    check('ballot_choice_ck', sql`${t.choice} in ('YES','NO','ABSTAIN')`),
+    check('ballot_channel_ck', sql`${t.channel} in ('ONLINE','WRITTEN')`),
+    uniqueIndex('ballot_receipt_uq').on(t.receiptHash),
+    index('ballot_item_idx').on(t.itemId),
+  ],
+);
+
+/**
+ * The sealed count of one item: counts, the root of its ballots (sorted by hash and chained), the
+ * inputs of the rule and the result. Chained per meeting in closing order. Append-only.
+ */
+export const ballotTallies = pgTable(
+  'ballot_tally',
+  {
+    id: id(),
+    meetingId: ref('meeting_id')
+      .notNull()
+      .references(() => councilMeetings.id),
+    itemId: ref('item_id')
+      .notNull()
+      .references(() => meetingItems.id),
+    seq: integer('seq').notNull(),
+    /** { method, counts, written, membersTotal, present, recused, recusedPresent, denominator, outcome, rule, nominationId } */
+    body: jsonb('body').notNull(),
+    ballotsRoot: text('ballots_root').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    sealedBy: ref('sealed_by'),
+    sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('ballot_tally_item_uq').on(t.itemId), uniqueIndex('ballot_tally_seq_uq').on(t.meetingId, t.seq)],
+);
+
+// ── Public consultation (công khai, lấy ý kiến): lists of proposed awardees on the public site ─────
+
+export const consultations = pgTable(
+  'consultation',
+  {
+    id: id(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    title: text('title').notNull(),
+    /** The meeting the feedback is reported to, when known. */
+    meetingId: ref('meeting_id').references(() => councilMeetings.id),
+    startsOn: date('starts_on').notNull(),
+    /** Last day feedback is accepted (startsOn + N working days − 1). */
+    endsOn: date('ends_on').notNull(),
+    workingDays: integer('working_days').notNull(),
+    /** OPEN (published; ENDED is derived from the date) or WITHDRAWN with a reason. */
+    status: text('status').notNull().default('OPEN'),
+    withdrawnReason: text('withdrawn_reason'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('consultation_status_ck', sql`${t.status} in ('OPEN','WITHDRAWN')`),
+    index('consultation_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.endsOn}`),
+  ],
+);
+
+/** A proposed awardee on a published list, with the short public summary (no personal data). */
+export const consultationItems = pgTable(
+  'consultation_item',
+  {
+    id: id(),
+    consultationId: ref('consultation_id')
+      .notNull()
+      .references(() => consultations.id),
+    nominationId: ref('nomination_id')
+      .notNull()
+      .references(() => nominations.id),
+    publicSummary: text('public_summary').notNull(),
+  },
+  (t) => [uniqueIndex('consultation_item_uq').on(t.consultationId, t.nominationId), index('consultation_item_nomination_idx').on(t.nominationId)],
+);
+
+/** Feedback from the public about one proposed awardee; moderated and handled by the officers. */
+export const consultationFeedback = pgTable(
+  'consultation_feedback',
+  {
+    id: id(),
+    itemId: ref('item_id')
+      .notNull()
+      .references(() => consultationItems.id),
+    authorName: text('author_name').notNull(),
+    contact: text('contact').notNull(),
+    body: text('body').notNull(),
+    /** Salted hash of the sender's address, for rate limits and floods (the address is not kept). */
+    clientHash: text('client_hash').notNull(),
+    /** NEW → RELEVANT (handled, with a handling note) or DISMISSED (spam, off-topic) with a reason. */
+    status: text('status').notNull().default('NEW'),
+    handling: text('handling'),
+    handledBy: ref('handled_by'),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('consultation_feedback_status_ck', sql`${t.status} in ('NEW','RELEVANT','DISMISSED')`),
+    index('consultation_feedback_item_idx').on(t.itemId, t.id),
+    index('consultation_feedback_client_idx').on(t.clientHash, t.createdAt),
   ],
 );

@@ -20,8 +20,10 @@ import { evidenceRoutes } from './scoring/evidence.routes';
 import { workCalendarRoutes } from './work-calendar/work-calendar.routes';
 import { nominationRoutes } from './nominations/nominations.routes';
 import { outboxRoutes } from './mail/outbox.routes';
+import { consultationRoutes } from './consultations/consultations.routes';
+import { councilBodyRoutes } from './councils/councils.routes';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function allRoutes(): AnyRoute[] {
-  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes, ...cascadeRoutes, ...registrationRoutes, ...clusterRoutes, ...movementRoutes, ...calendarRoutes, ...scoringRoutes, ...evidenceRoutes, ...councilRoutes, ...workCalendarRoutes, ...nominationRoutes, ...outboxRoutes] as AnyRoute[];
+  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes, ...cascadeRoutes, ...registrationRoutes, ...clusterRoutes, ...movementRoutes, ...calendarRoutes, ...scoringRoutes, ...evidenceRoutes, ...councilRoutes, ...workCalendarRoutes, ...nominationRoutes, ...outboxRoutes, ...consultationRoutes, ...councilBodyRoutes] as AnyRoute[];
 }

@@ -64,7 +64,8 @@ export async function insertDemoNominations(tx: Tx, districtCode: string, chairU
     returning id`);
   const roundId = Number(r.rows[0]!.id);
 
-  // The chairs' units (drafts) and three more grassroots unions that have already sent theirs.
+  // The chairs' units (drafts) and four more grassroots unions that have already sent theirs: the
+  // fourth batch was appraised and its nominations await the district's council.
   const chairs = await tx.execute<{ id: number }>(sql`
     select ra.org_id as id from role_assignment ra join app_user u on u.id = ra.user_id where u.username = any(${sql.param([...chairUsernames])}::text[])`);
   const chairIds = chairs.rows.map((c) => Number(c.id));
@@ -72,7 +73,7 @@ export async function insertDemoNominations(tx: Tx, districtCode: string, chairU
     (select id, path, name, parent_id, true as chair from organisation where id = any(${sql.param(chairIds)}::bigint[]))
     union all
     (select id, path, name, parent_id, false from organisation
-     where parent_id = ${district.id} and kind = 'CDCS' and status = 'ACTIVE' and id <> all(${sql.param(chairIds)}::bigint[]) order by name limit 3)`);
+     where parent_id = ${district.id} and kind = 'CDCS' and status = 'ACTIVE' and id <> all(${sql.param(chairIds)}::bigint[]) order by name limit 4)`);
   // Three members per unit, non-leaders first (the seed asks to favour them), then by name.
   const picks = await tx.execute<{ person_id: number; full_name: string; unit_id: number }>(sql`
     select x.id as person_id, x.full_name, x.unit_id from (
@@ -120,7 +121,7 @@ export async function insertDemoNominations(tx: Tx, districtCode: string, chairU
 
   // Units that already sent: dossiers generated, then one submission each in a different state.
   const senders = units.rows.filter((u) => !u.chair).map((u) => Number(u.id));
-  const states = ['SUBMITTED', 'UNDER_APPRAISAL', 'RETURNED'] as const;
+  const states = ['SUBMITTED', 'UNDER_APPRAISAL', 'RETURNED', 'TO_COUNCIL'] as const;
   for (const [k, unitId] of senders.entries()) {
     const state = states[k % states.length]!;
     const unit = unitById.get(unitId)!;
@@ -153,13 +154,14 @@ export async function insertDemoNominations(tx: Tx, districtCode: string, chairU
     await tx.execute(sql`
       insert into submission_item (submission_id, nomination_id, position, state, reason, decided_at)
       select ${sid}, x.id, x.ord,
-             case when ${state}::text = 'RETURNED' then (case when x.ord = 1 then 'RETURNED' else 'ACCEPTED' end) else 'PENDING' end,
+             case when ${state}::text = 'RETURNED' then (case when x.ord = 1 then 'RETURNED' else 'ACCEPTED' end)
+                  when ${state}::text = 'TO_COUNCIL' then 'ACCEPTED' else 'PENDING' end,
              case when ${state}::text = 'RETURNED' and x.ord = 1 then ${DEMO_NOMINATION_RETURN_REASON}::text end,
-             case when ${state}::text = 'RETURNED' then now() - interval '1 day' end
+             case when ${state}::text in ('RETURNED', 'TO_COUNCIL') then now() - interval '1 day' end
       from unnest(${sql.param(ids)}::bigint[]) with ordinality as x(id, ord)`);
     await tx.execute(sql`
       update nomination n set submission_id = ${sid}, reached_path = ${district.path},
-        status = case when ${state} = 'RETURNED' and i.state = 'RETURNED' then 'RETURNED' else 'IN_REVIEW' end,
+        status = case when ${state} = 'RETURNED' and i.state = 'RETURNED' then 'RETURNED' when ${state} = 'TO_COUNCIL' then 'TO_COUNCIL' else 'IN_REVIEW' end,
         holder_org_id = case when ${state} = 'RETURNED' and i.state = 'RETURNED' then ${unitId}::bigint else ${district.id}::bigint end,
         holder_path = case when ${state} = 'RETURNED' and i.state = 'RETURNED' then ${unit.path} else ${district.path} end
       from submission_item i where i.submission_id = ${sid} and i.nomination_id = n.id`);
@@ -169,7 +171,9 @@ export async function insertDemoNominations(tx: Tx, districtCode: string, chairU
       from submission_item i cross join lateral (values
         (${unitId}::bigint, 'SUBMITTED', now() - interval '5 days'),
         (${district.id}::bigint, case when ${state} = 'SUBMITTED' then null else 'RECEIVED' end, now() - interval '4 days'),
-        (${district.id}::bigint, case when ${state} = 'RETURNED' then (case i.state when 'RETURNED' then 'ITEM_RETURNED' else 'ITEM_ACCEPTED' end) end, now() - interval '1 day')
+        (${district.id}::bigint, case when ${state} in ('RETURNED', 'TO_COUNCIL') then (case i.state when 'RETURNED' then 'ITEM_RETURNED' else 'ITEM_ACCEPTED' end) end, now() - interval '1 day'),
+        (${district.id}::bigint, case when ${state} = 'TO_COUNCIL' then 'APPRAISED' end, now() - interval '1 day'),
+        (${district.id}::bigint, case when ${state} = 'TO_COUNCIL' then 'TO_COUNCIL' end, now() - interval '20 hours')
       ) as e(org, kind, at)
       where i.submission_id = ${sid} and e.kind is not null`);
   }

@@ -9,6 +9,7 @@ import { insertDemoPlan } from './demo-plan';
 import { insertDemoClusters } from './demo-clusters';
 import { insertDemoScoring } from './demo-scoring';
 import { insertDemoNominations } from './demo-nominations';
+import { insertDemoCouncil } from './demo-council';
 import { insertDemoRegistrations } from './demo-registrations';
 import { insertDemoMovements } from './demo-movements';
 
@@ -111,6 +112,7 @@ export async function loadDemo(db: Db, world: DemoWorld = buildDemoWorld(), opts
     await insertDemoMovements(tx, 'TNI-DMC');
     await insertDemoScoring(tx, 'TNI-DMC', ['cdcs.truong', 'cdcs.fdi']);
     await insertDemoNominations(tx, 'TNI-DMC', ['cdcs.truong', 'cdcs.fdi'], opts.dataDir ?? null);
+    await insertDemoCouncil(tx, 'TNI-DMC', 'hoidong');
     await audit(tx, system, [{
       action: 'demo.seed', entityType: 'system', entityId: null, orgId: null,
       after: { organisations: orgRows.length, persons: personRows.length, officers: officerRows.length, users: world.users.length, ratings: history.ratings, awards: history.awards, planId },

@@ -24,6 +24,8 @@ import { movementSearchSchema } from '../features/movements/routes/search';
 import { calendarSearchSchema } from '../features/calendar/routes/search';
 import { roundPageSearchSchema, roundSearchSchema, templateSearchSchema } from '../features/scoring/routes/search';
 import { appraisalSearchSchema, nominationRoundPageSearchSchema, nominationRoundSearchSchema } from '../features/nominations/routes/search';
+import { ballotSearchSchema, councilPageSearchSchema, councilSearchSchema, meetingPageSearchSchema } from '../features/councils/routes/search';
+import { consultationListSearchSchema, consultationSearchSchema, publicConsultationSearchSchema } from '../features/consultations/routes/search';
 import { AppLayout } from './shell/app-layout';
 import { NotFoundPage, RouteError } from './route-feedback';
 
@@ -219,15 +221,27 @@ const nominationRoute = createRoute({ getParentRoute: () => appRoute, path: '/de
 const submissionRoute = createRoute({ getParentRoute: () => appRoute, path: '/de-nghi/to-trinh/$submissionId', params: { parse: ({ submissionId }) => ({ submissionId: parseId(submissionId) }), stringify: ({ submissionId }) => ({ submissionId: String(submissionId) }) }, component: lazyRouteComponent(() => import('../features/nominations/routes/submission-page'), 'SubmissionPage') });
 const appraisalRoute = createRoute({ getParentRoute: () => appRoute, path: '/tham-dinh', validateSearch: appraisalSearchSchema, component: lazyRouteComponent(() => import('../features/nominations/routes/appraisal-page'), 'AppraisalPage') });
 
+const meetingParams = { parse: ({ meetingId }: { meetingId: string }) => ({ meetingId: parseId(meetingId) }), stringify: ({ meetingId }: { meetingId: number }) => ({ meetingId: String(meetingId) }) };
+const councilsRoute = createRoute({ getParentRoute: () => appRoute, path: '/hoi-dong', validateSearch: councilSearchSchema, component: lazyRouteComponent(() => import('../features/councils/routes/council-list-page'), 'CouncilListPage') });
+const councilPageRoute = createRoute({ getParentRoute: () => appRoute, path: '/hoi-dong/$councilId', validateSearch: councilPageSearchSchema, params: { parse: ({ councilId }) => ({ councilId: parseId(councilId) }), stringify: ({ councilId }) => ({ councilId: String(councilId) }) }, component: lazyRouteComponent(() => import('../features/councils/routes/council-page'), 'CouncilPage') });
+const meetingRoute = createRoute({ getParentRoute: () => appRoute, path: '/hoi-dong/hop/$meetingId', validateSearch: meetingPageSearchSchema, params: meetingParams, component: lazyRouteComponent(() => import('../features/councils/routes/meeting-page'), 'MeetingPage') });
+const ballotsRoute = createRoute({ getParentRoute: () => appRoute, path: '/bo-phieu', component: lazyRouteComponent(() => import('../features/councils/routes/ballot-list-page'), 'BallotListPage') });
+const ballotRoute = createRoute({ getParentRoute: () => appRoute, path: '/bo-phieu/$meetingId', validateSearch: ballotSearchSchema, params: meetingParams, component: lazyRouteComponent(() => import('../features/councils/routes/ballot-page'), 'BallotPage') });
+
 const inboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/hop-thu', validateSearch: inboxSearchSchema, component: lazyRouteComponent(() => import('../features/inbox/routes/inbox-page'), 'InboxPage') });
 const requestsRoute = createRoute({ getParentRoute: () => appRoute, path: '/yeu-cau', validateSearch: requestListSearchSchema, component: lazyRouteComponent(() => import('../features/compliance/routes/request-list-page'), 'RequestListPage') });
 const requestRoute = createRoute({ getParentRoute: () => appRoute, path: '/yeu-cau/$requestId', validateSearch: requestSearchSchema, params: { parse: ({ requestId }) => ({ requestId: parseId(requestId) }), stringify: ({ requestId }) => ({ requestId: String(requestId) }) }, component: lazyRouteComponent(() => import('../features/compliance/routes/request-page'), 'RequestPage') });
 const outgoingRoute = createRoute({ getParentRoute: () => appRoute, path: '/so-van-ban-di', validateSearch: outgoingSearchSchema, component: lazyRouteComponent(() => import('../features/outgoing/routes/outgoing-page'), 'OutgoingPage') });
 const publicDocumentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cong-khai/$orgCode', validateSearch: z.object({ page: z.coerce.number().int().positive().optional().catch(undefined) }), component: lazyRouteComponent(() => import('../features/public/routes/public-documents-page'), 'PublicDocumentsPage') });
 
+const consultationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/lay-y-kien', validateSearch: consultationListSearchSchema, component: lazyRouteComponent(() => import('../features/consultations/routes/consultation-list-page'), 'ConsultationListPage') });
+const consultationRoute = createRoute({ getParentRoute: () => appRoute, path: '/lay-y-kien/$consultationId', validateSearch: consultationSearchSchema, params: { parse: ({ consultationId }) => ({ consultationId: parseId(consultationId) }), stringify: ({ consultationId }) => ({ consultationId: String(consultationId) }) }, component: lazyRouteComponent(() => import('../features/consultations/routes/consultation-page'), 'ConsultationPage') });
+const publicConsultationsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cong-khai/$orgCode/lay-y-kien', validateSearch: publicConsultationSearchSchema, component: lazyRouteComponent(() => import('../features/consultations/routes/public-consultations-page'), 'PublicConsultationsPage') });
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   publicDocumentsRoute,
+  publicConsultationsRoute,
   appRoute.addChildren([
     homeRoute,
     orgTreeRoute,
@@ -256,6 +270,8 @@ const routeTree = rootRoute.addChildren([
     movementsRoute, movementCreateRoute, movementRoute, movementEditRoute, calendarRoute,
     roundsRoute, roundRoute, councilRoute, sheetRoute, templatesRoute, templateRoute,
     nominationRoundsRoute, nominationRoundRoute, nominationRoute, submissionRoute, appraisalRoute,
+    councilsRoute, councilPageRoute, meetingRoute, ballotsRoute, ballotRoute,
+    consultationsRoute, consultationRoute,
   ]),
 ]);
 

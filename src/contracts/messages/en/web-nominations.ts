@@ -138,6 +138,8 @@ export const webNominations: Record<keyof typeof vi, string> = {
   'web.nominations.status.REJECTED': 'Appraised: rejected',
   'web.nominations.status.WITHDRAWN': 'Withdrawn',
   'web.nominations.status.TO_COUNCIL': 'Sent to the council',
+  'web.nominations.status.COUNCIL_PASSED': 'Passed by the council',
+  'web.nominations.status.COUNCIL_FAILED': 'Not passed by the council',
   'web.nominations.procedure.NORMAL': 'Normal procedure',
   'web.nominations.procedure.SIMPLIFIED': 'Simplified procedure',
   'web.nominations.procedure.SIMPLIFIED.hint': 'Only for ad hoc achievements and other cases the law allows.',

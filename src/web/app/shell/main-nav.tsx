@@ -3,12 +3,14 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { IconAward, IconCalendar, IconFlag, IconClipboardCheck, IconChecklist, IconFileText, IconFileImport, IconHistory, IconListCheck, IconScale, IconSitemap, IconUsers, IconUserShield, IconUsersGroup } from '@tabler/icons-react';
 import type { MessageKey } from '../../../contracts/messages';
 import { useT } from '../../lib/i18n';
-import { IconInbox, IconBellRinging, IconBook2, IconReportAnalytics, IconTemplate, IconFileCertificate, IconFileCheck, IconMail } from '@tabler/icons-react';
+import { IconCheckbox, IconGavel } from '@tabler/icons-react';
+import { IconInbox, IconBellRinging, IconBook2, IconReportAnalytics, IconTemplate, IconFileCertificate, IconFileCheck, IconMail, IconSpeakerphone } from '@tabler/icons-react';
 import type { Role } from '../../../contracts/enums';
+import type { Me } from '../../../contracts/auth';
 import { useMe } from '../../lib/session';
 import { InboxNavBadge } from '../../features/inbox/components/inbox-nav-badge';
 
-type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di' | '/de-nghi' | '/tham-dinh' | '/thu-dien-tu';
+type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di' | '/de-nghi' | '/tham-dinh' | '/thu-dien-tu' | '/lay-y-kien' | '/hoi-dong' | '/bo-phieu';
 
 interface NavItem {
   to: NavPath;
@@ -18,6 +20,8 @@ interface NavItem {
   ability?: string;
   /** Roles (on any organisation) needed to see the item. */
   roles?: readonly Role[];
+  /** Any other condition on the signed-in user (e.g. has a member record). */
+  when?: (me: Me) => boolean;
   /** Shown at the right of the item (e.g. the unread count). */
   right?: () => React.ReactNode;
 }
@@ -38,6 +42,10 @@ const ITEMS: NavItem[] = [
   { to: '/cham-diem', label: 'web.scoring.nav', icon: IconReportAnalytics },
   { to: '/de-nghi', label: 'web.nominations.nav', icon: IconFileCertificate },
   { to: '/tham-dinh', label: 'web.nominations.appraisal.nav', icon: IconFileCheck, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN'] },
+  { to: '/lay-y-kien', label: 'web.consultations.nav', icon: IconSpeakerphone, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN', 'COUNCIL_MEMBER'] },
+  { to: '/hoi-dong', label: 'web.councils.nav', icon: IconGavel, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN', 'COUNCIL_MEMBER'] },
+  // A council seat belongs to a person: a user linked to a member record may sit on a council whatever their role.
+  { to: '/bo-phieu', label: 'web.councils.ballots.nav', icon: IconCheckbox, when: (me) => me.personId !== null || me.roles.some((r) => r.role === 'COUNCIL_MEMBER') },
   { to: '/mau-cham-diem', label: 'web.scoring.templates.nav', icon: IconTemplate },
   { to: '/danh-muc-khen-thuong', label: 'web.nav.awards', icon: IconAward },
   { to: '/quy-tac-xet', label: 'web.nav.rules', icon: IconScale },
@@ -57,7 +65,7 @@ export function MainNav({ abilities, onNavigate }: { abilities: string[]; onNavi
   const me = useMe();
   return (
     <Stack gap={2} component="nav">
-      {ITEMS.filter((item) => (!item.ability || abilities.includes(item.ability)) && (!item.roles || me.roles.some((r) => item.roles?.includes(r.role)))).map((item) => {
+      {ITEMS.filter((item) => (!item.ability || abilities.includes(item.ability)) && (!item.roles || me.roles.some((r) => item.roles?.includes(r.role))) && (!item.when || item.when(me))).map((item) => {
         const active = isActive(pathname, item.to);
         return (
           <NavLink

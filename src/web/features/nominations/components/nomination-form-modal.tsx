@@ -7,7 +7,7 @@ import { ActionModal } from '../../../components/ui/action-modal';
 import { OrgPicker } from '../../../components/ui/org-picker';
 import { useCreateNomination, type CreateNominationBody, type NominationDto } from '../api/nominations';
 import type { NominationRoundDto } from '../api/rounds';
-import { PersonPicker } from './person-picker';
+import { PersonPicker } from '../../../components/ui/person-picker';
 import { refusalFields } from './refusal';
 
 type Subject = 'PERSON' | 'UNIT';
@@ -79,7 +79,7 @@ export function NominationFormModal({ round, onClose, onSaved }: { round: Nomina
         />
       </Stack>
       {subject === 'PERSON' ? (
-        <PersonPicker label={t('web.nominations.form.person')} value={personId} onChange={setPersonId} error={error('personId')} data-testid="nomination-form-person" />
+        <PersonPicker label={t('web.nominations.form.person')} placeholder={t('web.nominations.form.personPlaceholder')} nothingFound={t('web.nominations.form.personNone')} value={personId} onChange={setPersonId} error={error('personId')} data-testid="nomination-form-person" />
       ) : (
         <OrgPicker label={t('web.nominations.form.unit')} value={orgId} onChange={setOrgId} required activeOnly error={error('subjectOrgId')} data-testid="nomination-form-unit" />
       )}

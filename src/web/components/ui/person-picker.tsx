@@ -2,11 +2,31 @@ import { useState } from 'react';
 import { Loader, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconUser } from '@tabler/icons-react';
-import { useT } from '../../../lib/i18n';
-import { usePersonSearch } from '../api/people';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { MemberListItem } from '../../../contracts/members';
+import { api, type Page } from '../../lib/api-client';
+import { useT } from '../../lib/i18n';
+
+/** Active members matching `q` (diacritic-insensitive on the server). */
+function usePersonSearch(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['members', 'pick', q],
+    queryFn: ({ signal }) => api.get<Page<MemberListItem>>('/members', { q, status: 'ACTIVE', page: 1, pageSize: 20 }, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
 
 /** Search an active member in the reader's scope by name or code; the server matches without diacritics. */
-export function PersonPicker({ label, value, onChange, error, 'data-testid': testId }: { label: string; value: number | null; onChange: (id: number | null) => void; error?: string; 'data-testid'?: string }) {
+export function PersonPicker({ label, placeholder, nothingFound, value, onChange, error, 'data-testid': testId }: {
+  label: string;
+  placeholder: string;
+  nothingFound: string;
+  value: number | null;
+  onChange: (id: number | null) => void;
+  error?: string;
+  'data-testid'?: string;
+}) {
   const t = useT();
   const [search, setSearch] = useState('');
   const [opened, setOpened] = useState(false);
@@ -20,7 +40,7 @@ export function PersonPicker({ label, value, onChange, error, 'data-testid': tes
   return (
     <Select
       label={label}
-      placeholder={t('web.nominations.form.personPlaceholder')}
+      placeholder={placeholder}
       required
       searchable
       data={data}
@@ -34,7 +54,7 @@ export function PersonPicker({ label, value, onChange, error, 'data-testid': tes
       onSearchChange={setSearch}
       onDropdownOpen={() => setOpened(true)}
       filter={({ options: all }) => all}
-      nothingFoundMessage={results.isFetching ? t('web.common.loading') : t('web.nominations.form.personNone')}
+      nothingFoundMessage={results.isFetching ? t('web.common.loading') : nothingFound}
       leftSection={<IconUser size={16} aria-hidden />}
       rightSection={results.isFetching ? <Loader size={14} aria-hidden /> : undefined}
       error={error}
