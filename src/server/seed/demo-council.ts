@@ -32,7 +32,8 @@ export async function insertDemoCouncil(tx: Tx, districtCode: string, councilUse
     from jsonb_to_recordset(${JSON.stringify(people.map((p, i) => ({ person_id: p, role: roles[i] })))}::jsonb) as x(person_id bigint, role text)`);
   const m = await tx.execute<{ id: number }>(sql`
     insert into council_meeting (council_id, org_id, org_path, title, scheduled_at, place, secretary_name)
-    values (${councilId}, ${district.id}, ${district.path}, 'Phiên họp xét khen thưởng tổng kết năm', now() + interval '7 days',
+    values (${councilId}, ${district.id}, ${district.path}, 'Phiên họp xét khen thưởng tổng kết năm',
+            ((current_date + 7)::timestamp + interval '8 hours') at time zone 'Asia/Ho_Chi_Minh',
             'Phòng họp tầng 2', 'Ban Tổ chức – Kiểm tra')
     returning id`);
   const meetingId = Number(m.rows[0]!.id);

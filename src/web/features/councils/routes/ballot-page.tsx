@@ -111,7 +111,7 @@ export function BallotPage() {
             <>
               {votable.length > 1 && (
                 <Group>
-                  <Button size="md" variant="light" color="teal.9" leftSection={<IconChecks size={18} aria-hidden />} onClick={approveAll} data-testid="ballot-approve-all">
+                  <Button size="md" variant="outline" color="teal.9" leftSection={<IconChecks size={18} aria-hidden />} onClick={approveAll} data-testid="ballot-approve-all">
                     {t('web.councils.ballot.approveAll', { count: votable.length })}
                   </Button>
                 </Group>
