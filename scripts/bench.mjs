@@ -5,7 +5,7 @@
 // bench/results/*.json. `npm run bench -- member-search startup` runs only those; `--report`
 // only regenerates the tables. Sizes: BENCH_MEMBERS (default 1,000,000), BENCH_HTTP_MEMBERS,
 // BENCH_QUERIES, BENCH_HTTP_SECONDS, BENCH_CONNECTIONS, BENCH_STARTUP_RESTARTS, BENCH_NOMINATIONS,
-// BENCH_NOMINATION_DOCS, BENCH_COUNCIL_ITEMS, BENCH_COUNCIL_RUNS.
+// BENCH_NOMINATION_DOCS, BENCH_COUNCIL_ITEMS, BENCH_COUNCIL_RUNS, BENCH_DECISION_ROWS, BENCH_CERTIFICATES.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DOC = path.join(ROOT, 'BENCHMARKS.md');
-const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils'];
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'certificates'];
 /** Benchmarks that also run against the PostgreSQL server (BENCH_SERVER_URL, default the machine's 127.0.0.1:5432/test). */
 const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring', 'nominations', 'councils']);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -293,6 +293,34 @@ function councils(embedded, server) {
   ].join('\n');
 }
 
+function decisions(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  return [
+    '| document | p50 | max | size | target | verdict |',
+    '|---|---:|---:|---:|---|---|',
+    `| decision with a ${n(x.rows)}-row annex (DOCX) | **${s(x.big.p50 / 1000)}** | ${s(x.big.max / 1000)} | ${n(x.kb)} KB | ≤ ${x.targetSeconds} s | ${verdict(x.met)} |`,
+    `| decision with 12 lines | ${ms(x.small.p50)} | ${ms(x.small.max)} | | | |`,
+    '',
+    `${x.runs} runs after a warm-up; the annex table was checked to hold every row (${n(x.tableRows)} table rows in the file). _(${day(r)}; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`,
+  ].join('\n');
+}
+
+function certificates(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const office = x.libreOffice?.available
+    ? `LibreOffice ${x.libreOffice.version} converting one equivalent DOCX to PDF (the usual office route): p50 **${ms(x.libreOffice.perCallMs.p50)} per certificate** — ${n(Math.round((x.libreOffice.perCallMs.p50 * x.certificates) / 1000))} s for ${n(x.certificates)} one by one.`
+    : `LibreOffice: ${x.libreOffice?.note ?? 'not measured'}.`;
+  return [
+    '| certificates in one PDF | p50 | min – max | pages/s | file | per page | peak RSS | target | verdict |',
+    '|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    `| ${n(x.certificates)} | **${s(x.seconds)}** | ${s(x.ms.min / 1000)} – ${s(x.ms.max / 1000)} | ${n(x.pagesPerSecond)} | ${x.sizeMb} MB | ${n(x.bytesPerPage)} B | ${n(x.peakRssMb)} MB | ≤ ${x.targetSeconds} s | ${verdict(x.met)} |`,
+    '',
+    `${office} _(${day(r)}; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`,
+  ].join('\n');
+}
+
 if (existsSync(DOC)) {
   const results = Object.fromEntries(ALL.map((k) => [k, load(k)]));
   results['eligibility-batch'] = load('eligibility-batch-embedded');
@@ -320,6 +348,8 @@ if (existsSync(DOC)) {
     nominations: nominations(results.nominations, nominationsServer),
     'nomination-docx': nominationDocx(results['nomination-docx']),
     councils: councils(results.councils, councilsServer),
+    decisions: decisions(results.decisions),
+    certificates: certificates(results.certificates),
   };
   let doc = readFileSync(DOC, 'utf8');
   for (const [key, body] of Object.entries(sections)) {

@@ -11,7 +11,7 @@ import { evaluationResult } from './eligibility';
 export const ROUND_KINDS = ['ANNUAL', 'THEMATIC', 'AD_HOC'] as const;
 export type NominationRoundKind = (typeof ROUND_KINDS)[number];
 export const NOMINATION_ROUND_STATUSES = ['OPEN', 'CLOSED', 'CANCELLED'] as const;
-export const NOMINATION_STATUSES = ['DRAFT', 'IN_REVIEW', 'RETURNED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN', 'TO_COUNCIL', 'COUNCIL_PASSED', 'COUNCIL_FAILED'] as const;
+export const NOMINATION_STATUSES = ['DRAFT', 'IN_REVIEW', 'RETURNED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN', 'TO_COUNCIL', 'COUNCIL_PASSED', 'COUNCIL_FAILED', 'AWARDED'] as const;
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 export const PROCEDURE_KINDS = ['NORMAL', 'SIMPLIFIED'] as const;
 export const SUBMISSION_STATUSES = ['DRAFT', 'SUBMITTED', 'RECEIVED', 'UNDER_APPRAISAL', 'RETURNED', 'RESUBMITTED', 'APPRAISED', 'TO_COUNCIL', 'ESCALATED', 'WITHDRAWN'] as const;

@@ -1243,7 +1243,7 @@ export const nominations = pgTable(
     check('nomination_subject_ck', sql`(${t.personId} is null) <> (${t.subjectOrgId} is null)`),
     check('nomination_procedure_ck', sql`${t.procedure} in ('NORMAL','SIMPLIFIED')`),
     check('nomination_eligibility_ck', sql`${t.eligibilityStatus} in ('ELIGIBLE','NOT_ELIGIBLE','MISSING_EVIDENCE')`),
-    check('nomination_status_ck', sql`${t.status} in ('DRAFT','IN_REVIEW','RETURNED','ACCEPTED','REJECTED','WITHDRAWN','TO_COUNCIL','COUNCIL_PASSED','COUNCIL_FAILED')`),
+    check('nomination_status_ck', sql`${t.status} in ('DRAFT','IN_REVIEW','RETURNED','ACCEPTED','REJECTED','WITHDRAWN','TO_COUNCIL','COUNCIL_PASSED','COUNCIL_FAILED','AWARDED')`),
     uniqueIndex('nomination_person_uq').on(t.roundId, t.personId, t.awardCode).where(sql`${t.personId} is not null and ${t.status} <> 'WITHDRAWN'`),
     uniqueIndex('nomination_org_uq').on(t.roundId, t.subjectOrgId, t.awardCode).where(sql`${t.subjectOrgId} is not null and ${t.status} <> 'WITHDRAWN'`),
     index('nomination_round_proposer_idx').using('btree', t.roundId, sql`${t.proposerPath} text_pattern_ops`),
@@ -1746,5 +1746,122 @@ export const consultationFeedback = pgTable(
     check('consultation_feedback_status_ck', sql`${t.status} in ('NEW','RELEVANT','DISMISSED')`),
     index('consultation_feedback_item_idx').on(t.itemId, t.id),
     index('consultation_feedback_client_idx').on(t.clientHash, t.createdAt),
+  ],
+);
+
+// ── Decisions (quyết định khen thưởng) and their lines (issue 8) ───────────────────────────────────
+
+/** A commendation decision: drafted from council results or directly, numbered and locked at signing. */
+export const decisions = pgTable(
+  'decision',
+  {
+    id: id(),
+    /** The issuing organisation (must be entitled to grant every award in it). */
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    /** DRAFT → SIGNED, or REVOKED as a whole (Điều 93) with a reason and the revoking decision. */
+    status: text('status').notNull().default('DRAFT'),
+    /** The council meeting whose results it gives effect to, when drafted from one. */
+    meetingId: ref('meeting_id').references(() => councilMeetings.id),
+    /** Year of the achievements rewarded (the award records' year). */
+    year: smallint('year').notNull(),
+    /** "Về việc khen thưởng tổng kết phong trào thi đua năm 2026". */
+    subject: text('subject').notNull(),
+    /** Place name of the date line ("Dương Minh Châu, ngày …"). */
+    place: text('place').notNull(),
+    basis: jsonb('basis').$type<string[]>().notNull(),
+    execution: text('execution').notNull(),
+    signer: jsonb('signer').$type<{ onBehalf: string; title: string; name: string | null }>().notNull(),
+    recipients: jsonb('recipients').$type<string[]>().notNull(),
+    /** Rounding of coefficient × base salary (NONE, UP_TO_THOUSAND, UP_TO_TEN_THOUSAND): a parameter. */
+    rounding: text('rounding').notNull().default('NONE'),
+    signedOn: date('signed_on'),
+    /** Sequential per issuing organisation and year of signing, from 01; never reused (unique). */
+    numberYear: smallint('number_year'),
+    number: integer('number'),
+    symbol: text('symbol'),
+    documentId: ref('document_id').references(() => outgoingDocuments.id),
+    /** Base salary in force on the decision date, as used for the money (snapshot at signing). */
+    baseSalaryVnd: integer('base_salary_vnd'),
+    baseSalarySource: text('base_salary_source'),
+    totalVnd: bigint('total_vnd', { mode: 'number' }),
+    revokedReason: text('revoked_reason'),
+    revokedBy: text('revoked_by'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('decision_status_ck', sql`${t.status} in ('DRAFT','SIGNED','REVOKED')`),
+    check('decision_rounding_ck', sql`${t.rounding} in ('NONE','UP_TO_THOUSAND','UP_TO_TEN_THOUSAND')`),
+    check('decision_signed_ck', sql`(${t.status} = 'DRAFT') = (${t.number} is null)`),
+    uniqueIndex('decision_number_uq').on(t.orgId, t.numberYear, t.number).where(sql`${t.number} is not null`),
+    index('decision_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.status}`),
+  ],
+);
+
+/** One awardee of a decision: a person or a unit, an award, the money, and the award record it created. */
+export const decisionItems = pgTable(
+  'decision_item',
+  {
+    id: id(),
+    decisionId: ref('decision_id')
+      .notNull()
+      .references(() => decisions.id),
+    position: integer('position').notNull(),
+    nominationId: ref('nomination_id').references(() => nominations.id),
+    personId: ref('person_id').references(() => persons.id),
+    subjectOrgId: ref('subject_org_id').references(() => organisations.id),
+    /** The person's unit or the unit itself: scopes who sees the line and the award record. */
+    subjectPath: text('subject_path').notNull(),
+    subjectName: text('subject_name').notNull(),
+    unitName: text('unit_name'),
+    awardCode: text('award_code')
+      .notNull()
+      .references(() => awardTypes.code),
+    achievement: text('achievement').notNull(),
+    /** Coefficient and amount fixed at signing (null: no money set for this award). */
+    coefficient: numeric('coefficient', { precision: 5, scale: 2, mode: 'number' }),
+    amountVnd: integer('amount_vnd'),
+    awardRecordId: ref('award_record_id').references(() => awardRecords.id),
+    /** ACTIVE, or REVOKED (Điều 93) with the ground, the revoking decision, and the money to recover. */
+    status: text('status').notNull().default('ACTIVE'),
+    revokedReason: text('revoked_reason'),
+    revokedBy: text('revoked_by'),
+    revokedOn: date('revoked_on'),
+  },
+  (t) => [
+    check('decision_item_subject_ck', sql`(${t.personId} is null) <> (${t.subjectOrgId} is null)`),
+    check('decision_item_status_ck', sql`${t.status} in ('ACTIVE','REVOKED')`),
+    uniqueIndex('decision_item_person_uq').on(t.decisionId, t.personId, t.awardCode).where(sql`${t.personId} is not null`),
+    uniqueIndex('decision_item_org_uq').on(t.decisionId, t.subjectOrgId, t.awardCode).where(sql`${t.subjectOrgId} is not null`),
+    index('decision_item_decision_idx').on(t.decisionId, t.position),
+    index('decision_item_nomination_idx').on(t.nominationId),
+  ],
+);
+
+/** Quỹ thi đua – khen thưởng: the budget of an organisation for a year. Corrections supersede a row. */
+export const rewardFundBudgets = pgTable(
+  'reward_fund_budget',
+  {
+    id: id(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    year: smallint('year').notNull(),
+    amountVnd: bigint('amount_vnd', { mode: 'number' }).notNull(),
+    note: text('note'),
+    status: text('status').notNull().default('ACTIVE'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('reward_fund_budget_status_ck', sql`${t.status} in ('ACTIVE','SUPERSEDED')`),
+    check('reward_fund_budget_amount_ck', sql`${t.amountVnd} >= 0`),
+    uniqueIndex('reward_fund_budget_active_uq').on(t.orgId, t.year).where(sql`${t.status} = 'ACTIVE'`),
   ],
 );

@@ -74,6 +74,8 @@ export const nominationsApi: Record<keyof typeof vi, string> = {
   'nominations.event.TO_COUNCIL': 'Sent to the emulation and commendation council',
   'nominations.event.COUNCIL_PASSED': 'Passed by the council vote',
   'nominations.event.COUNCIL_FAILED': 'Not passed by the council vote',
+  'nominations.event.AWARDED': 'Commendation decision signed',
+  'nominations.event.REVOKED': 'Award revoked',
   'nominations.event.ESCALATED': 'Sent to the level above',
   'nominations.event.OPINION_REQUESTED': 'Opinion of a related agency requested',
   'nominations.event.OPINION_AGREE': 'The related agency agrees',

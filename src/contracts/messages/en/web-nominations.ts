@@ -140,6 +140,7 @@ export const webNominations: Record<keyof typeof vi, string> = {
   'web.nominations.status.TO_COUNCIL': 'Sent to the council',
   'web.nominations.status.COUNCIL_PASSED': 'Passed by the council',
   'web.nominations.status.COUNCIL_FAILED': 'Not passed by the council',
+  'web.nominations.status.AWARDED': 'Awarded by decision',
   'web.nominations.procedure.NORMAL': 'Normal procedure',
   'web.nominations.procedure.SIMPLIFIED': 'Simplified procedure',
   'web.nominations.procedure.SIMPLIFIED.hint': 'Only for ad hoc achievements and other cases the law allows.',

@@ -73,6 +73,8 @@ export const nominationsApi = {
   'nominations.event.TO_COUNCIL': 'Trình Hội đồng Thi đua – Khen thưởng',
   'nominations.event.COUNCIL_PASSED': 'Hội đồng biểu quyết đạt',
   'nominations.event.COUNCIL_FAILED': 'Hội đồng biểu quyết không đạt',
+  'nominations.event.AWARDED': 'Quyết định khen thưởng đã ký',
+  'nominations.event.REVOKED': 'Khen thưởng bị thu hồi',
   'nominations.event.ESCALATED': 'Trình lên cấp trên',
   'nominations.event.OPINION_REQUESTED': 'Xin ý kiến cơ quan liên quan',
   'nominations.event.OPINION_AGREE': 'Cơ quan liên quan nhất trí',

@@ -146,6 +146,7 @@ export const webNominations = {
   'web.nominations.status.TO_COUNCIL': 'Đã trình Hội đồng',
   'web.nominations.status.COUNCIL_PASSED': 'Hội đồng đã thông qua',
   'web.nominations.status.COUNCIL_FAILED': 'Hội đồng không thông qua',
+  'web.nominations.status.AWARDED': 'Đã có quyết định khen thưởng',
   'web.nominations.procedure.NORMAL': 'Thủ tục thông thường',
   'web.nominations.procedure.SIMPLIFIED': 'Thủ tục đơn giản',
   'web.nominations.procedure.SIMPLIFIED.hint': 'Chỉ áp dụng cho khen thưởng thành tích đột xuất và các trường hợp pháp luật cho phép.',

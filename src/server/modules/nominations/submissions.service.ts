@@ -333,7 +333,7 @@ export async function transitionSubmission(app: AppContext, actor: AuthActor, id
 }
 
 /** An in-app notice to an organisation and an email to its managing users; returns outbox ids. */
-async function notifyOrg(tx: Tx, appUrl: string, orgId: number, senderOrgId: number, key: string, params: Record<string, string | number>, link: string): Promise<number[]> {
+export async function notifyOrg(tx: Tx, appUrl: string, orgId: number, senderOrgId: number, key: string, params: Record<string, string | number>, link: string): Promise<number[]> {
   const title = t('vi', `${key}.title`, params);
   const body = t('vi', `${key}.body`, params);
   const mail = `${body}\n\n${appUrl.replace(/\/$/, '')}${link}`;

@@ -21,7 +21,7 @@ import { createRequest } from '../cascade/requests.service';
 export const PLAN_DOC_TYPE = 'KH';
 
 /** Abbreviations of issuing organisations by kind, when the organisation has none of its own. */
-const DEFAULT_ABBREVIATIONS: Record<string, string> = {
+export const DEFAULT_ABBREVIATIONS: Record<string, string> = {
   TLD: 'TLĐ',
   LDLD_TINH: 'LĐLĐ',
   LDLD_HUYEN: 'LĐLĐ',

@@ -5,7 +5,7 @@ export function LoadingBlock() {
   const t = useT();
   return (
     <Center py="xl">
-      <Loader size="sm" aria-label={t('web.common.loading')} />
+      <Loader size="sm" role="status" aria-label={t('web.common.loading')} />
     </Center>
   );
 }

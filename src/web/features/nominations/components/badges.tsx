@@ -4,7 +4,7 @@ import type { ITEM_STATES, NominationStatus, SubmissionStatus } from '../../../.
 import { useT } from '../../../lib/i18n';
 
 const ELIGIBILITY_COLORS: Record<EligibilityStatus, string> = { ELIGIBLE: 'teal', NOT_ELIGIBLE: 'red', MISSING_EVIDENCE: 'orange' };
-const NOMINATION_COLORS: Record<NominationStatus, string> = { DRAFT: 'gray', IN_REVIEW: 'blue', RETURNED: 'orange', ACCEPTED: 'teal', REJECTED: 'red', WITHDRAWN: 'gray', TO_COUNCIL: 'grape', COUNCIL_PASSED: 'green', COUNCIL_FAILED: 'red' };
+const NOMINATION_COLORS: Record<NominationStatus, string> = { DRAFT: 'gray', IN_REVIEW: 'blue', RETURNED: 'orange', ACCEPTED: 'teal', REJECTED: 'red', WITHDRAWN: 'gray', TO_COUNCIL: 'grape', COUNCIL_PASSED: 'green', COUNCIL_FAILED: 'red', AWARDED: 'teal' };
 const SUBMISSION_COLORS: Record<SubmissionStatus, string> = {
   DRAFT: 'gray',
   SUBMITTED: 'blue',

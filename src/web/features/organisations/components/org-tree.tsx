@@ -122,7 +122,7 @@ function Children({ parentId, state }: { parentId: number; state: TreeState }) {
   if (isPending) {
     return (
       <div className={classes.message}>
-        <Loader size={14} aria-label={t('web.common.loading')} />
+        <Loader size={14} role="status" aria-label={t('web.common.loading')} />
       </div>
     );
   }

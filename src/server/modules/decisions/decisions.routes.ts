@@ -1,0 +1,142 @@
+import { defineRoute } from '../../lib/http';
+import { idParams, pageOf } from '../../../contracts/common';
+import { createDecisionInput, decisionDto, decisionListQuery, decisionSummaryDto, fundDto, fundParams, revokeDecisionInput, setFundBudgetInput, signDecisionInput, updateDecisionInput } from '../../../contracts/decisions';
+import { fund, fundLedgerXlsx, setFundBudget } from './fund.service';
+import { renderDecision } from './decision-document';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+import { attachmentHeader } from '../../lib/files';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import type { AppContext } from '../../lib/context';
+import type { AuthActor } from '../../lib/actor';
+import type { Locale } from '../../../contracts/enums';
+import { createDecision, listDecisions, loadReadableDecision, presentDecision, revokeDecision, signDecision, updateDecision } from './decisions.service';
+
+const TAG = 'decisions';
+
+async function decisionOut(app: AppContext, actor: AuthActor, locale: Locale, id: number) {
+  return presentDecision(app.db, actor, locale, await loadReadableDecision(app.db, actor, id));
+}
+
+export const decisionRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/decisions',
+    summary: 'Commendation decisions of the organisations in scope, drafts first, then newest signed',
+    tag: TAG,
+    query: decisionListQuery,
+    response: pageOf(decisionSummaryDto),
+    handler: ({ app, actor, query }) => listDecisions(app.db, actor, query),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/decisions',
+    summary: 'Draft a decision from a council meeting’s passed nominations or from named nominations; the organisation must be entitled to every award',
+    tag: TAG,
+    body: createDecisionInput,
+    response: decisionDto,
+    async handler({ app, actor, locale, body, reply }) {
+      const id = await createDecision(app, actor, body);
+      reply.status(201);
+      return decisionOut(app, actor, locale, id);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/decisions/:id',
+    summary: 'A decision with its lines and money (a draft shows the money as if signed today)',
+    tag: TAG,
+    params: idParams,
+    response: decisionDto,
+    handler: ({ app, actor, locale, params }) => decisionOut(app, actor, locale, params.id),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/decisions/:id',
+    summary: 'Edit a draft: subject, basis, execution, signer, recipients, rounding, achievement texts',
+    tag: TAG,
+    params: idParams,
+    body: updateDecisionInput,
+    response: decisionDto,
+    async handler({ app, actor, locale, params, body }) {
+      await updateDecision(app, actor, params.id, body);
+      return decisionOut(app, actor, locale, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/decisions/:id/sign',
+    summary: 'Sign: assigns the number (sequential per organisation and year), fixes the money, creates the award records, notifies, locks',
+    tag: TAG,
+    params: idParams,
+    body: signDecisionInput,
+    response: decisionDto,
+    async handler({ app, actor, locale, params, body }) {
+      await signDecision(app, actor, params.id, body);
+      return decisionOut(app, actor, locale, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/decisions/:id/revoke',
+    summary: 'Revoke lines or the whole decision (Điều 93) with the ground and the revoking decision; award records are revoked, the money is to be recovered',
+    tag: TAG,
+    params: idParams,
+    body: revokeDecisionInput,
+    response: decisionDto,
+    async handler({ app, actor, locale, params, body }) {
+      await revokeDecision(app, actor, params.id, body);
+      return decisionOut(app, actor, locale, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/reward-funds/:orgId/:year',
+    summary: 'The reward fund of an organisation for a year: budget, paid by signed decisions, to recover, balance, ledger',
+    tag: TAG,
+    params: fundParams,
+    response: fundDto,
+    handler: ({ app, actor, params }) => fund(app.db, actor, params.orgId, params.year),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/reward-funds/:orgId/:year',
+    summary: 'Set the year’s budget of the reward fund (a correction supersedes the previous amount)',
+    tag: TAG,
+    params: fundParams,
+    body: setFundBudgetInput,
+    response: fundDto,
+    async handler({ app, actor, params, body }) {
+      await setFundBudget(app, actor, params.orgId, params.year, body);
+      return fund(app.db, actor, params.orgId, params.year);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/reward-funds/:orgId/:year/ledger.xlsx',
+    summary: 'The reward fund ledger as XLSX',
+    tag: TAG,
+    params: fundParams,
+    produces: XLSX,
+    async handler({ app, actor, locale, params, reply }) {
+      const buffer = await fundLedgerXlsx(app.db, actor, locale, params.orgId, params.year);
+      return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader(`So-quy-thi-dua-khen-thuong-${params.year}.xlsx`)).send(buffer);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/decisions/:id/document.docx',
+    summary: 'The decision as DOCX (Nghị định 30/2020 layout; a draft is marked DỰ THẢO and has no number); long lists go to an annex',
+    tag: TAG,
+    params: idParams,
+    produces: DOCX,
+    async handler({ app, actor, locale, params, reply }) {
+      const d = await loadReadableDecision(app.db, actor, params.id);
+      const dto = await presentDecision(app.db, actor, locale, d);
+      const buffer = await renderDecision(d, dto, locale);
+      const name = dto.numberText ? `Quyết định ${dto.numberText.replace('/', '-')}` : `Dự thảo quyết định ${d.id}`;
+      return reply.header('content-type', DOCX).header('content-disposition', attachmentHeader(`${name}.docx`)).send(buffer);
+    },
+  }),
+];

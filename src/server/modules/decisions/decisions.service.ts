@@ -1,0 +1,416 @@
+// Decisions (quyết định khen thưởng). A draft is made from a council meeting's passed nominations or
+// from named nominations (passed by the council, or simplified-procedure ones the organisation holds);
+// the issuing organisation must be entitled to grant every award in it. Signing assigns the number
+// (sequential per organisation and year from 01, from a locked counter, unique in the database and
+// never reused), fixes the money (coefficient × the base salary in force on the decision date,
+// rounded as the decision's parameter says), creates the award records the eligibility engine reads,
+// marks the nominations AWARDED, notifies the proposing units and locks the decision.
+import crypto from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../db/client';
+import type { AppContext } from '../../lib/context';
+import type { AuthActor } from '../../lib/actor';
+import type { Locale } from '../../../contracts/enums';
+import { DECISION_DOC_TYPE, type CreateDecisionInput, type DecisionDto, type DecisionItemDto, type DecisionSummaryDto, type UpdateDecisionInput } from '../../../contracts/decisions';
+import { t } from '../../../contracts/messages';
+import { audit } from '../../lib/audit';
+import { runInBackground } from '../../lib/context';
+import { sendOutbox } from '../../lib/mail';
+import { conflict, forbidden, notFound, validation } from '../../lib/errors';
+import { READ_ROLES, scopePaths } from '../../lib/policy';
+import { vnDate } from '../../lib/dates';
+import { todayInVietnam } from '../imports/xlsx/validate-member-row';
+import { rewardAmount, type MoneyRounding } from '../../../domain/catalogue/base-salary';
+import { managesCouncilOrg, readsCouncilOrg } from '../councils/councils.service';
+import { recordEvent } from '../nominations/nominations.service';
+import { notifyOrg } from '../nominations/submissions.service';
+import { DEFAULT_ABBREVIATIONS } from '../plans/plans.service';
+import { fundFigures } from './fund.service';
+import { renderDecision } from './decision-document';
+
+
+const num = (v: unknown) => Number(v);
+const abbreviation = sql.raw(`coalesce(o.doc_abbreviation, case o.kind ${Object.entries(DEFAULT_ABBREVIATIONS).map(([k, v]) => `when '${k}' then '${v}'`).join(' ')} else 'CĐ' end)`);
+
+export type DecisionRow = {
+  id: number;
+  org_id: number;
+  org_path: string;
+  org_name: string;
+  org_kind: string;
+  parent_name: string | null;
+  abbreviation: string;
+  status: DecisionDto['status'];
+  meeting_id: number | null;
+  year: number;
+  subject: string;
+  place: string;
+  basis: string[];
+  execution: string;
+  signer: DecisionDto['signer'];
+  recipients: string[];
+  rounding: MoneyRounding;
+  signed_on: string | null;
+  number: number | null;
+  symbol: string | null;
+  base_salary_vnd: number | null;
+  base_salary_source: string | null;
+  total_vnd: number | null;
+  revoked_reason: string | null;
+  revoked_by: string | null;
+  version: number;
+};
+
+const SELECT_DECISION = sql`
+  select d.id, d.org_id, d.org_path, o.name as org_name, o.kind as org_kind, p.name as parent_name, ${abbreviation} as abbreviation,
+         d.status, d.meeting_id, d.year, d.subject, d.place, d.basis, d.execution, d.signer, d.recipients, d.rounding,
+         d.signed_on::text as signed_on, d.number, d.symbol, d.base_salary_vnd, d.base_salary_source, d.total_vnd, d.revoked_reason, d.revoked_by, d.version
+  from decision d join organisation o on o.id = d.org_id left join organisation p on p.id = o.parent_id`;
+
+function normalise(r: DecisionRow): DecisionRow {
+  return {
+    ...r, id: num(r.id), org_id: num(r.org_id), year: num(r.year), version: num(r.version), meeting_id: r.meeting_id === null ? null : num(r.meeting_id),
+    number: r.number === null ? null : num(r.number), base_salary_vnd: r.base_salary_vnd === null ? null : num(r.base_salary_vnd), total_vnd: r.total_vnd === null ? null : num(r.total_vnd),
+  };
+}
+
+export async function findDecision(db: DbOrTx, id: number, forUpdate = false): Promise<DecisionRow | null> {
+  const r = await db.execute<DecisionRow>(sql`${SELECT_DECISION} where d.id = ${id} ${forUpdate ? sql`for update of d` : sql``}`);
+  return r.rows[0] ? normalise(r.rows[0]) : null;
+}
+
+export async function loadReadableDecision(db: DbOrTx, actor: AuthActor, id: number, forUpdate = false): Promise<DecisionRow> {
+  const d = await findDecision(db, id, forUpdate);
+  if (!d || !readsCouncilOrg(actor, d.org_path)) throw notFound();
+  return d;
+}
+
+async function loadManagedDecision(db: DbOrTx, actor: AuthActor, id: number): Promise<DecisionRow> {
+  const d = await loadReadableDecision(db, actor, id, true);
+  if (!managesCouncilOrg(actor, d.org_path)) throw forbidden();
+  return d;
+}
+
+export const numberText = (d: Pick<DecisionRow, 'number' | 'symbol'>) => (d.number === null || d.symbol === null ? null : `${String(d.number).padStart(2, '0')}/${d.symbol}`);
+
+// ── Entitlement and money ──────────────────────────────────────────────────────────────────────
+
+/** Awards in the list the organisation's kind may not grant (State awards are granted by none). */
+async function notEntitled(db: DbOrTx, orgKind: string, awardCodes: string[]): Promise<string[]> {
+  if (awardCodes.length === 0) return [];
+  const r = await db.execute<{ name_vi: string }>(sql`
+    select name_vi from award_type where code = any(${sql.param([...new Set(awardCodes)])}::text[]) and not (${orgKind} = any(granting_org_kinds))
+    order by sort_order`);
+  return r.rows.map((x) => x.name_vi);
+}
+
+async function baseSalaryOn(db: DbOrTx, date: string): Promise<{ amount: number; source: string } | null> {
+  const r = await db.execute<{ amount_vnd: number; source: string }>(sql`
+    select amount_vnd, source from base_salary where status = 'ACTIVE' and effective_from <= ${date}::date order by effective_from desc limit 1`);
+  return r.rows[0] ? { amount: num(r.rows[0].amount_vnd), source: r.rows[0].source } : null;
+}
+
+// ── Presenting ─────────────────────────────────────────────────────────────────────────────────
+
+type ItemRow = {
+  id: number; position: number; nomination_id: number | null; person_id: number | null; subject_org_id: number | null; subject_name: string;
+  unit_name: string | null; award_code: string; award_name: string; subject_kind: 'INDIVIDUAL' | 'COLLECTIVE'; achievement: string;
+  item_coefficient: number | null; catalogue_coefficient: number | null; amount_vnd: number | null; award_record_id: number | null; status: 'ACTIVE' | 'REVOKED';
+  revoked_reason: string | null; revoked_by: string | null; revoked_on: string | null;
+};
+
+export async function itemsOf(db: DbOrTx, decisionId: number, locale: Locale): Promise<ItemRow[]> {
+  const r = await db.execute<ItemRow>(sql`
+    select i.id, i.position, i.nomination_id, i.person_id, i.subject_org_id, i.subject_name, i.unit_name, i.award_code,
+           ${locale === 'en' ? sql`a.name_en` : sql`a.name_vi`} as award_name, a.subject as subject_kind, i.achievement,
+           i.coefficient as item_coefficient, a.coefficient as catalogue_coefficient, i.amount_vnd, i.award_record_id, i.status,
+           i.revoked_reason, i.revoked_by, i.revoked_on::text as revoked_on
+    from decision_item i join award_type a on a.code = i.award_code
+    where i.decision_id = ${decisionId} order by a.sort_order, i.position`);
+  return r.rows;
+}
+
+function decisionAbilities(actor: AuthActor, d: DecisionRow): string[] {
+  if (!managesCouncilOrg(actor, d.org_path)) return [];
+  return d.status === 'DRAFT' ? ['decision.update', 'decision.sign'] : d.status === 'SIGNED' ? ['decision.revoke'] : [];
+}
+
+export async function presentDecision(db: DbOrTx, actor: AuthActor, locale: Locale, d: DecisionRow): Promise<DecisionDto> {
+  const items = await itemsOf(db, d.id, locale);
+  // A draft shows what the money would be if signed today.
+  const base = d.status === 'DRAFT' ? await baseSalaryOn(db, todayInVietnam()) : null;
+  const out: DecisionItemDto[] = items.map((i) => {
+    const coefficient = i.item_coefficient !== null ? num(i.item_coefficient) : i.catalogue_coefficient !== null ? num(i.catalogue_coefficient) : null;
+    const amount = i.amount_vnd !== null ? num(i.amount_vnd) : d.status === 'DRAFT' && base && coefficient !== null ? rewardAmount(coefficient, base.amount, d.rounding) : null;
+    return {
+      id: num(i.id), position: num(i.position), nominationId: i.nomination_id === null ? null : num(i.nomination_id), personId: i.person_id === null ? null : num(i.person_id),
+      subjectOrgId: i.subject_org_id === null ? null : num(i.subject_org_id), subjectName: i.subject_name, unitName: i.unit_name, awardCode: i.award_code,
+      awardName: i.award_name, subjectKind: i.subject_kind, achievement: i.achievement, coefficient, amountVnd: amount,
+      awardRecordId: i.award_record_id === null ? null : num(i.award_record_id), status: i.status,
+      revokedReason: i.revoked_reason, revokedBy: i.revoked_by, revokedOn: i.revoked_on,
+    };
+  });
+  const draftTotal = out.reduce((sum, i) => sum + (i.amountVnd ?? 0), 0);
+  let fund: DecisionDto['fund'] = null;
+  if (d.status === 'DRAFT') {
+    const year = Number(todayInVietnam().slice(0, 4));
+    const f = await fundFigures(db, d.org_id, year);
+    const after = f.budgetVnd === null ? null : f.budgetVnd - f.paidVnd + f.toRecoverVnd - draftTotal;
+    fund = { year, budgetVnd: f.budgetVnd, paidVnd: f.paidVnd, balanceAfterVnd: after, overBudget: after !== null && after < 0 };
+  }
+  return {
+    fund,
+    id: d.id, orgId: d.org_id, orgName: d.org_name, status: d.status, meetingId: d.meeting_id, year: d.year, subject: d.subject, place: d.place, basis: d.basis,
+    execution: d.execution, signer: d.signer, recipients: d.recipients, rounding: d.rounding, signedOn: d.signed_on, number: d.number, symbol: d.symbol,
+    numberText: numberText(d), baseSalaryVnd: d.base_salary_vnd ?? base?.amount ?? null, baseSalarySource: d.base_salary_source ?? base?.source ?? null,
+    totalVnd: d.total_vnd ?? (out.some((i) => i.amountVnd !== null) ? out.reduce((s, i) => s + (i.amountVnd ?? 0), 0) : null),
+    toRecoverVnd: out.filter((i) => i.status === 'REVOKED').reduce((sum, i) => sum + (i.amountVnd ?? 0), 0),
+    revokedReason: d.revoked_reason, revokedBy: d.revoked_by,
+    items: out, version: d.version, abilities: decisionAbilities(actor, d),
+  };
+}
+
+export async function listDecisions(db: DbOrTx, actor: AuthActor, q: { orgId?: number; status?: string; page: number; pageSize: number }) {
+  const paths = scopePaths(actor, READ_ROLES);
+  if (paths.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  const where = sql.join(
+    [sql`(${sql.join(paths.map((p) => sql`d.org_path like ${`${p}%`}`), sql` or `)})`, q.orgId ? sql`d.org_id = ${q.orgId}` : sql`true`, q.status ? sql`d.status = ${q.status}` : sql`true`],
+    sql` and `,
+  );
+  const [rows, total] = await Promise.all([
+    db.execute<DecisionRow & { item_count: number }>(sql`
+      select q.*, (select count(*)::int from decision_item i where i.decision_id = q.id) as item_count
+      from (${SELECT_DECISION} where ${where} order by d.signed_on desc nulls first, d.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}) q
+      order by q.signed_on desc nulls first, q.id desc`),
+    db.execute<{ n: number }>(sql`select count(*)::int as n from decision d where ${where}`),
+  ]);
+  const items: DecisionSummaryDto[] = rows.rows.map((raw) => {
+    const d = normalise(raw);
+    return {
+      id: d.id, orgId: d.org_id, orgName: d.org_name, status: d.status, meetingId: d.meeting_id, year: d.year, subject: d.subject, place: d.place, signer: d.signer,
+      rounding: d.rounding, signedOn: d.signed_on, number: d.number, symbol: d.symbol, numberText: numberText(d), baseSalaryVnd: d.base_salary_vnd,
+      baseSalarySource: d.base_salary_source, totalVnd: d.total_vnd, revokedReason: d.revoked_reason, revokedBy: d.revoked_by,
+      version: d.version, abilities: decisionAbilities(actor, d), itemCount: num(raw.item_count),
+    };
+  });
+  return { items, total: num(total.rows[0]?.n ?? 0), page: q.page, pageSize: q.pageSize };
+}
+
+/** The locality of an organisation's name ("Liên đoàn Lao động huyện Dương Minh Châu" → "Dương Minh Châu"), the default place of the date line. */
+export function placeOf(orgName: string): string {
+  const m = /^(?:Liên đoàn Lao động|Công đoàn(?: ngành)?(?: [^ ]+)*?) (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu) (.+)$/u.exec(orgName);
+  return (m ? m[1]! : orgName).trim();
+}
+
+// ── Drafting ───────────────────────────────────────────────────────────────────────────────────
+
+type Candidate = {
+  id: number; person_id: number | null; subject_org_id: number | null; subject_path: string; subject_name: string; unit_name: string | null;
+  award_code: string; year: number; status: string; procedure: string; in_decision: boolean;
+};
+
+export async function createDecision(app: AppContext, actor: AuthActor, input: CreateDecisionInput): Promise<number> {
+  return app.db.transaction(async (tx) => {
+    const o = await tx.execute<{ id: number; path: string; name: string; kind: string; status: string }>(
+      sql`select id, path, name, kind, status from organisation where id = ${input.orgId} for share`,
+    );
+    const org = o.rows[0];
+    if (!org || !readsCouncilOrg(actor, org.path)) throw notFound();
+    if (!managesCouncilOrg(actor, org.path)) throw forbidden();
+    let meetingLine: string | null = null;
+    let source: SQL;
+    if (input.meetingId !== undefined) {
+      const m = await tx.execute<{ org_id: number; status: string; closed_at: string | null }>(
+        sql`select org_id, status, to_char(closed_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as closed_at from council_meeting where id = ${input.meetingId}`,
+      );
+      const meeting = m.rows[0];
+      if (!meeting || num(meeting.org_id) !== num(org.id)) throw validation('decisions.api.meetingOther', {}, { field: 'meetingId' });
+      if (meeting.status !== 'CLOSED') throw conflict('decisions.api.meetingNotClosed');
+      meetingLine = t('vi', 'decisions.default.basisMeeting', { date: vnDate(meeting.closed_at!) });
+      source = sql`n.id in (select i.nomination_id from meeting_item i where i.meeting_id = ${input.meetingId} and i.result = 'PASSED')`;
+    } else {
+      source = sql`n.id = any(${sql.param(input.nominationIds!)}::bigint[])`;
+    }
+    const c = await tx.execute<Candidate>(sql`
+      select n.id, n.person_id, n.subject_org_id, n.subject_path, n.subject_name, u.name as unit_name, n.award_code, r.year, n.status, n.procedure,
+             exists (select 1 from decision_item di join decision d on d.id = di.decision_id
+                     where di.nomination_id = n.id and di.status = 'ACTIVE' and d.status in ('DRAFT','SIGNED')) as in_decision
+      from nomination n join nomination_round r on r.id = n.round_id left join organisation u on u.path = n.subject_path
+      where ${source} order by n.id for update of n`);
+    const usable = (x: Candidate) =>
+      !x.in_decision && (x.status === 'COUNCIL_PASSED' || (x.procedure === 'SIMPLIFIED' && (x.status === 'TO_COUNCIL' || x.status === 'ACCEPTED')));
+    const rows = c.rows.filter(usable);
+    if (input.nominationIds) {
+      const bad = c.rows.filter((x) => !usable(x)).map((x) => x.subject_name);
+      if (rows.length !== new Set(input.nominationIds).size) throw validation('decisions.api.notReady', { names: bad.join(', ') || String(input.nominationIds.length - rows.length) }, { field: 'nominationIds' });
+    }
+    if (rows.length === 0) throw validation('decisions.api.nothingPassed', {}, { field: input.meetingId ? 'meetingId' : 'nominationIds' });
+    const refused = await notEntitled(tx, org.kind, rows.map((r) => r.award_code));
+    if (refused.length > 0) throw validation('decisions.api.notEntitled', { awards: refused.join('; '), org: org.name }, { field: 'orgId' });
+    const year = input.year ?? Math.max(...rows.map((r) => num(r.year)));
+    const basis = [
+      t('vi', 'decisions.default.basisLaw'),
+      t('vi', 'decisions.default.basisCharter'),
+      t('vi', 'decisions.default.basisRules', { org: org.name }),
+      ...(meetingLine ? [meetingLine] : []),
+      t('vi', 'decisions.default.basisProposal'),
+    ];
+    const d = await tx.execute<{ id: number }>(sql`
+      insert into decision (org_id, org_path, meeting_id, year, subject, place, basis, execution, signer, recipients, rounding, created_by)
+      values (${org.id}, ${org.path}, ${input.meetingId ?? null}, ${year}, ${(input.subject ?? t('vi', 'decisions.default.subject', { year })).normalize('NFC')}, ${placeOf(org.name)},
+              ${JSON.stringify(basis)}::jsonb, ${t('vi', 'decisions.default.execution')},
+              ${JSON.stringify({ onBehalf: t('vi', 'decisions.default.onBehalf'), title: t('vi', 'decisions.default.signerTitle'), name: null })}::jsonb,
+              ${JSON.stringify([t('vi', 'decisions.default.recipientArticle3'), t('vi', 'decisions.default.recipientArchive')])}::jsonb, ${input.rounding}, ${actor.userId})
+      returning id`);
+    const id = num(d.rows[0]!.id);
+    const achievement = t('vi', 'decisions.default.achievement', { year });
+    await tx.execute(sql`
+      insert into decision_item (decision_id, position, nomination_id, person_id, subject_org_id, subject_path, subject_name, unit_name, award_code, achievement)
+      select ${id}, x.ord, x.id, x.person_id, x.subject_org_id, x.subject_path, x.subject_name, x.unit_name, x.award_code, ${achievement}
+      from jsonb_to_recordset(${JSON.stringify(rows.map((r, i) => ({ ...r, ord: i + 1 })))}::jsonb)
+           as x(ord int, id bigint, person_id bigint, subject_org_id bigint, subject_path text, subject_name text, unit_name text, award_code text)`);
+    await audit(tx, actor, [{ action: 'decision.create', entityType: 'decision', entityId: id, orgId: num(org.id), after: { meetingId: input.meetingId ?? null, nominations: rows.map((r) => num(r.id)) } }]);
+    return id;
+  });
+}
+
+export async function updateDecision(app: AppContext, actor: AuthActor, id: number, input: UpdateDecisionInput): Promise<void> {
+  await app.db.transaction(async (tx) => {
+    const d = await loadManagedDecision(tx, actor, id);
+    if (d.status !== 'DRAFT') throw conflict('decisions.api.locked');
+    if (d.version !== input.version) throw conflict('error.STALE');
+    await tx.execute(sql`
+      update decision set subject = ${input.subject?.normalize('NFC') ?? d.subject}, place = ${input.place?.normalize('NFC') ?? d.place}, basis = ${JSON.stringify(input.basis ?? d.basis)}::jsonb,
+        execution = ${input.execution ?? d.execution}, signer = ${JSON.stringify(input.signer ?? d.signer)}::jsonb,
+        recipients = ${JSON.stringify(input.recipients ?? d.recipients)}::jsonb, rounding = ${input.rounding ?? d.rounding},
+        updated_at = now(), version = version + 1
+      where id = ${id}`);
+    if (input.achievements) {
+      await tx.execute(sql`
+        update decision_item i set achievement = x.text
+        from jsonb_each_text(${JSON.stringify(input.achievements)}::jsonb) as x(code, text) where i.decision_id = ${id} and i.award_code = x.code`);
+    }
+    await audit(tx, actor, [{ action: 'decision.update', entityType: 'decision', entityId: id, orgId: d.org_id, after: input }]);
+  });
+}
+
+// ── Signing ────────────────────────────────────────────────────────────────────────────────────
+
+/** The next decision number of the organisation for the year; the counter row's lock serialises signers. */
+async function takeNextNumber(tx: Tx, orgId: number, year: number): Promise<number> {
+  const counter = await tx.execute<{ last_number: number }>(sql`
+    insert into document_counter (org_id, year, doc_type, last_number) values (${orgId}, ${year}, ${DECISION_DOC_TYPE}, 1)
+    on conflict (org_id, year, doc_type) do update set last_number = document_counter.last_number + 1
+    returning last_number`);
+  return num(counter.rows[0]!.last_number);
+}
+
+export async function signDecision(app: AppContext, actor: AuthActor, id: number, input: { version: number; signedOn: string; signerName?: string; overBudgetConfirmed?: boolean }): Promise<void> {
+  const outboxIds = await app.db.transaction(async (tx) => {
+    const d = await loadManagedDecision(tx, actor, id);
+    if (d.status !== 'DRAFT') throw conflict('decisions.api.locked');
+    if (d.version !== input.version) throw conflict('error.STALE');
+    if (input.signedOn > todayInVietnam()) throw validation('decisions.api.signedInFuture', {}, { field: 'signedOn' });
+    const items = await itemsOf(tx, id, 'vi');
+    const refused = await notEntitled(tx, d.org_kind, items.map((i) => i.award_code));
+    if (refused.length > 0) throw validation('decisions.api.notEntitled', { awards: refused.join('; '), org: d.org_name }, { field: 'orgId' });
+    const base = await baseSalaryOn(tx, input.signedOn);
+    const withMoney = items.filter((i) => i.catalogue_coefficient !== null);
+    if (withMoney.length > 0 && !base) throw validation('decisions.api.noBaseSalary', { date: vnDate(input.signedOn) }, { field: 'signedOn' });
+    const money = items.map((i) => {
+      const coefficient = i.catalogue_coefficient === null ? null : num(i.catalogue_coefficient);
+      return { id: num(i.id), coefficient, amount: coefficient === null || !base ? null : rewardAmount(coefficient, base.amount, d.rounding) };
+    });
+    const total = money.some((m) => m.amount !== null) ? money.reduce((s, m) => s + (m.amount ?? 0), 0) : null;
+    const year = Number(input.signedOn.slice(0, 4));
+    // The reward fund of the year: warn before spending beyond it (the signer confirms to go on).
+    const f = await fundFigures(tx, d.org_id, year);
+    const left = f.budgetVnd === null ? null : f.budgetVnd - f.paidVnd + f.toRecoverVnd;
+    if (left !== null && (total ?? 0) > left && !input.overBudgetConfirmed) {
+      throw conflict('decisions.api.overBudget', { amount: (total ?? 0).toLocaleString('vi-VN'), year, left: left.toLocaleString('vi-VN') });
+    }
+    const number = await takeNextNumber(tx, d.org_id, year);
+    const symbol = `${DECISION_DOC_TYPE}-${d.abbreviation}`;
+    const text = `${String(number).padStart(2, '0')}/${symbol}`;
+    const doc = await tx.execute<{ id: number }>(sql`
+      insert into outgoing_document (org_id, year, doc_type, number, symbol, issued_on, title, entity_type, entity_id, created_by)
+      values (${d.org_id}, ${year}, ${DECISION_DOC_TYPE}, ${number}, ${symbol}, ${input.signedOn}, ${d.subject}, 'decision', ${id}, ${actor.userId})
+      returning id`);
+    const signer = { ...d.signer, name: input.signerName?.normalize('NFC') ?? d.signer.name };
+    await tx.execute(sql`
+      update decision set status = 'SIGNED', signed_on = ${input.signedOn}, number_year = ${year}, number = ${number}, symbol = ${symbol},
+        document_id = ${num(doc.rows[0]!.id)}, base_salary_vnd = ${base?.amount ?? null}, base_salary_source = ${base?.source ?? null}, total_vnd = ${total},
+        signer = ${JSON.stringify(signer)}::jsonb, updated_at = now(), version = version + 1
+      where id = ${id}`);
+    await tx.execute(sql`
+      update decision_item i set coefficient = x.coefficient, amount_vnd = x.amount
+      from jsonb_to_recordset(${JSON.stringify(money)}::jsonb) as x(id bigint, coefficient numeric, amount int) where i.id = x.id`);
+    // The award records the eligibility engine reads ("two consecutive years of …"), one per line.
+    await tx.execute(sql`
+      with ins as (
+        insert into award_record (person_id, org_id, scope_path, status, source, award_code, year, decision_number, decision_date, issuer_name, issuer_org_id, created_by)
+        select i.person_id, i.subject_org_id, i.subject_path, 'ACTIVE', 'DECISION', i.award_code, ${d.year}, ${text}, ${input.signedOn}, ${d.org_name}, ${d.org_id}, ${actor.userId}
+        from decision_item i where i.decision_id = ${id} and i.status = 'ACTIVE'
+        returning id, person_id, org_id, award_code)
+      update decision_item i set award_record_id = ins.id from ins
+      where i.decision_id = ${id} and i.award_code = ins.award_code and i.person_id is not distinct from ins.person_id and i.subject_org_id is not distinct from ins.org_id`);
+    const nominationIds = items.map((i) => i.nomination_id).filter((x): x is number => x !== null).map(num);
+    if (nominationIds.length > 0) {
+      await tx.execute(sql`update nomination set status = 'AWARDED', updated_at = now(), version = version + 1 where id = any(${sql.param(nominationIds)}::bigint[])`);
+      await recordEvent(tx, actor, nominationIds, null, d.org_id, 'AWARDED', text);
+    }
+    // The proposing units hear of it in their inbox (and by email).
+    const proposers = await tx.execute<{ proposer_org_id: number; n: number }>(sql`
+      select n.proposer_org_id, count(*)::int as n from nomination n where n.id = any(${sql.param(nominationIds)}::bigint[]) group by n.proposer_org_id`);
+    const mails: number[] = [];
+    for (const p of proposers.rows) {
+      mails.push(...(await notifyOrg(tx, app.config.APP_URL, num(p.proposer_org_id), d.org_id, 'decisions.notice.signed', { number: text, date: vnDate(input.signedOn), org: d.org_name, subject: d.subject, count: num(p.n) }, `/quyet-dinh/${id}`)));
+    }
+    // Lưu: the archive copy as issued, in the register (and its SHA-256).
+    const signed = (await findDecision(tx, id))!;
+    const archive = await renderDecision(signed, await presentDecision(tx, actor, 'vi', signed), 'vi');
+    await tx.execute(sql`update outgoing_document set archive_docx = ${archive}, archive_sha256 = ${crypto.createHash('sha256').update(archive).digest('hex')} where id = ${num(doc.rows[0]!.id)}`);
+    await audit(tx, actor, [{ action: 'decision.sign', entityType: 'decision', entityId: id, orgId: d.org_id, after: { number: text, signedOn: input.signedOn, baseSalaryVnd: base?.amount ?? null, totalVnd: total, items: items.length } }]);
+    return mails;
+  });
+  if (outboxIds.length > 0) runInBackground(app, () => sendOutbox(app, outboxIds));
+}
+
+// ── Revocation (Luật 2022 Điều 93) ─────────────────────────────────────────────────────────────
+
+/**
+ * Revokes lines of a signed decision (or all of them: the decision becomes REVOKED) with the ground
+ * and the revoking decision. The award records are revoked, not deleted, so the eligibility engine no
+ * longer counts them and the history keeps both; the money paid on those lines is to be recovered.
+ */
+export async function revokeDecision(app: AppContext, actor: AuthActor, id: number, input: { itemIds?: number[]; reason: string; revokingDecision: string; revokedOn: string }): Promise<void> {
+  await app.db.transaction(async (tx) => {
+    const d = await loadManagedDecision(tx, actor, id);
+    if (d.status !== 'SIGNED') throw conflict(d.status === 'DRAFT' ? 'decisions.api.notSigned' : 'decisions.api.revoked');
+    if (input.revokedOn > todayInVietnam() || (d.signed_on !== null && input.revokedOn < d.signed_on)) throw validation('decisions.api.revokedOnInvalid', {}, { field: 'revokedOn' });
+    const live = await tx.execute<{ id: number; award_record_id: number | null; nomination_id: number | null }>(
+      sql`select id, award_record_id, nomination_id from decision_item where decision_id = ${id} and status = 'ACTIVE' for update`,
+    );
+    const chosen = input.itemIds ? live.rows.filter((r) => input.itemIds!.includes(num(r.id))) : live.rows;
+    if (input.itemIds && chosen.length !== new Set(input.itemIds).size) throw validation('decisions.api.itemsNotActive', {}, { field: 'itemIds' });
+    const itemIds = chosen.map((r) => num(r.id));
+    const recordIds = chosen.map((r) => r.award_record_id).filter((x): x is number => x !== null).map(num);
+    await tx.execute(sql`
+      update decision_item set status = 'REVOKED', revoked_reason = ${input.reason}, revoked_by = ${input.revokingDecision}, revoked_on = ${input.revokedOn}
+      where id = any(${sql.param(itemIds)}::bigint[])`);
+    if (recordIds.length > 0) {
+      await tx.execute(sql`
+        update award_record set status = 'REVOKED', revoked_at = now(), revoked_reason = ${`${input.revokingDecision}: ${input.reason}`}
+        where id = any(${sql.param(recordIds)}::bigint[])`);
+    }
+    const whole = chosen.length === live.rows.length;
+    if (whole) {
+      await tx.execute(sql`update decision set status = 'REVOKED', revoked_reason = ${input.reason}, revoked_by = ${input.revokingDecision}, updated_at = now(), version = version + 1 where id = ${id}`);
+    } else {
+      await tx.execute(sql`update decision set updated_at = now(), version = version + 1 where id = ${id}`);
+    }
+    const nominationIds = chosen.map((r) => r.nomination_id).filter((x): x is number => x !== null).map(num);
+    await recordEvent(tx, actor, nominationIds, null, d.org_id, 'REVOKED', `${input.revokingDecision}: ${input.reason}`);
+    await audit(tx, actor, [{ action: whole ? 'decision.revoke' : 'decision.revokeLines', entityType: 'decision', entityId: id, orgId: d.org_id, after: { ...input, itemIds } }]);
+  });
+}

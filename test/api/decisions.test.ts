@@ -1,0 +1,239 @@
+// Decisions: drafted from nominations passed by the council, refused when the organisation may not
+// grant an award, numbered at signing (sequential per organisation and year, no gap or duplicate
+// under concurrency), money on the base salary of the decision date, award records, notices, lock.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import JSZip from 'jszip';
+import { readSheet } from '../support/xlsx';
+import { startTestApp, type TestEnv } from '../support/app';
+import { loginAs, smallWorld } from '../factories';
+import { auditEvents } from '../support/achievements';
+import { insertToCouncil, type Nominee } from '../support/councils';
+import type { DecisionDto, FundDto } from '../../src/contracts/decisions';
+
+let env: TestEnv;
+let w: Awaited<ReturnType<typeof smallWorld>>;
+
+beforeAll(async () => {
+  env = await startTestApp();
+  w = await smallWorld(env.database.db);
+});
+afterAll(() => env.close());
+
+const db = () => env.database.db;
+const as = (user: string) => loginAs(env.app, user);
+const message = (res: { json: <T>() => T }) => res.json<{ message: string }>().message;
+
+/** Nominations passed by the district council (the vote itself is tested in councils.test.ts). */
+async function passed(nominees: Omit<Nominee, 'unit'>[], year = 2026): Promise<number[]> {
+  const ids = await insertToCouncil(db(), w.orgs.huyen, nominees.map((n) => ({ ...n, unit: n.org ?? (n.personId === w.persons.an || n.personId === w.persons.anh ? w.orgs.cdcsA : w.orgs.cdcsB) })), year);
+  await db().execute(sql`update nomination set status = 'COUNCIL_PASSED' where id = any(${sql.param(ids)}::bigint[])`);
+  return ids;
+}
+
+describe('drafting', () => {
+  it('refuses awards the organisation may not grant, and nominations not passed by the council', async () => {
+    const officer = await as('huyen.tdkt');
+    const [province] = await passed([{ personId: w.persons.an, name: 'Nguyễn Văn An', awardCode: 'BK_LDLD' }]);
+    const res = await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [province] });
+    expect(res.statusCode).toBe(400);
+    expect(message(res)).toBe('Liên đoàn Lao động huyện DMC không có thẩm quyền tặng: Bằng khen của Ban Chấp hành Liên đoàn Lao động tỉnh.');
+    const [state] = await passed([{ personId: w.persons.anh, name: 'Nguyễn Thị Ánh', awardCode: 'CSTD_TQ' }]);
+    expect(message(await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [state] }))).toMatch(/không có thẩm quyền tặng: Chiến sĩ thi đua toàn quốc\.$/);
+    const [waiting] = await insertToCouncil(db(), w.orgs.huyen, [{ personId: w.persons.dang, unit: w.orgs.cdcsB, name: 'Đặng Văn Bình', awardCode: 'CSTD_CS' }], 2027);
+    const notYet = await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [waiting] });
+    expect(notYet.statusCode).toBe(400);
+    expect(message(notYet)).toMatch(/chưa được Hội đồng thông qua.*: Đặng Văn Bình\.$/);
+    for (const user of ['cdcs.a', 'xem']) expect([403, 404]).toContain((await (await as(user)).post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [waiting] })).statusCode);
+    expect(await db().execute(sql`select count(*)::int as n from decision`).then((r) => Number(r.rows[0]!.n))).toBe(0);
+  });
+});
+
+describe('signing', () => {
+  let decisionId: number;
+  let nominationIds: number[];
+
+  it('drafts with the basis pre-filled and the money as if signed today', async () => {
+    nominationIds = await passed(
+      [
+        { personId: w.persons.an, name: 'Nguyễn Văn An', awardCode: 'CSTD_CS' },
+        { personId: w.persons.tran, name: 'Trần Thị Cúc', awardCode: 'LDTT' },
+        { org: w.orgs.cdcsB, name: 'Công đoàn cơ sở Công ty TNHH Sợi Thế Kỷ', awardCode: 'TTLDTT' },
+      ],
+      2024,
+    );
+    const res = await (await as('huyen.tdkt')).post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds, rounding: 'UP_TO_TEN_THOUSAND' });
+    expect(res.statusCode, res.body).toBe(201);
+    const d = res.json<DecisionDto>();
+    decisionId = d.id;
+    expect(d).toMatchObject({ status: 'DRAFT', year: 2024, number: null, numberText: null, subject: 'Về việc khen thưởng tổng kết phong trào thi đua năm 2024', abilities: ['decision.update', 'decision.sign'] });
+    expect(d.basis[0]).toBe('Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;');
+    // In the catalogue's order: Lao động tiên tiến, then Chiến sĩ thi đua cơ sở, then the collective title.
+    expect(d.items.map((i) => [i.subjectName, i.awardCode, i.subjectKind])).toEqual([
+      ['Trần Thị Cúc', 'LDTT', 'INDIVIDUAL'],
+      ['Nguyễn Văn An', 'CSTD_CS', 'INDIVIDUAL'],
+      ['Công đoàn cơ sở Công ty TNHH Sợi Thế Kỷ', 'TTLDTT', 'COLLECTIVE'],
+    ]);
+    // Not yet signed: today's base salary (2,530,000 from 01/07/2026).
+    expect(d.baseSalaryVnd).toBe(2_530_000);
+    expect(d.items.map((i) => i.amountVnd)).toEqual([760_000, 2_530_000, 2_030_000]);
+    const again = await (await as('huyen.tdkt')).post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [nominationIds[0]] });
+    expect(again.statusCode).toBe(400);
+    expect(message(again)).toMatch(/đã có trong một quyết định khác: Nguyễn Văn An\.$/);
+  });
+
+  it('signs on 30/06/2024 with the base salary then in force: number 01, award records, nominations awarded, notices, locked', async () => {
+    const officer = await as('huyen.tdkt');
+    const d = (await officer.get(`/api/v1/decisions/${decisionId}`)).json<DecisionDto>();
+    expect((await (await as('xem')).post(`/api/v1/decisions/${decisionId}/sign`, { version: d.version, signedOn: '2024-06-30' })).statusCode).toBe(403);
+    const future = await officer.post(`/api/v1/decisions/${decisionId}/sign`, { version: d.version, signedOn: '2099-01-01' });
+    expect(future.statusCode).toBe(400);
+    const res = await officer.post(`/api/v1/decisions/${decisionId}/sign`, { version: d.version, signedOn: '2024-06-30', signerName: 'Nguyễn Thị Thúy' });
+    expect(res.statusCode, res.body).toBe(200);
+    const s = res.json<DecisionDto>();
+    expect(s).toMatchObject({ status: 'SIGNED', number: 1, numberText: '01/QĐ-LĐLĐ', signedOn: '2024-06-30', baseSalaryVnd: 1_800_000, abilities: ['decision.revoke'] });
+    expect(s.signer.name).toBe('Nguyễn Thị Thúy');
+    // 1.0 × 1,800,000; 0.3 × 1,800,000 = 540,000; 0.8 × 1,800,000 = 1,440,000 (already round).
+    expect(s.items.map((i) => [i.coefficient, i.amountVnd])).toEqual([[0.3, 540_000], [1, 1_800_000], [0.8, 1_440_000]]);
+    expect(s.totalVnd).toBe(3_780_000);
+    const records = await db().execute<{ person_id: number | null; org_id: number | null; award_code: string; year: number; decision_number: string; decision_date: string; source: string }>(sql`
+      select person_id, org_id, award_code, year, decision_number, decision_date::text as decision_date, source from award_record where decision_number = '01/QĐ-LĐLĐ' order by award_code`);
+    expect(records.rows.map((r) => [r.award_code, Number(r.year), r.decision_date, r.source])).toEqual([
+      ['CSTD_CS', 2024, '2024-06-30', 'DECISION'],
+      ['LDTT', 2024, '2024-06-30', 'DECISION'],
+      ['TTLDTT', 2024, '2024-06-30', 'DECISION'],
+    ]);
+    expect(s.items.every((i) => i.awardRecordId !== null)).toBe(true);
+    const statuses = await db().execute<{ status: string }>(sql`select distinct status from nomination where id = any(${sql.param(nominationIds)}::bigint[])`);
+    expect(statuses.rows.map((r) => r.status)).toEqual(['AWARDED']);
+    const inbox = await db().execute<{ org_id: number; title: string }>(sql`select org_id, title from inbox_item where title like 'Quyết định khen thưởng số 01/QĐ-LĐLĐ' order by org_id`);
+    expect(inbox.rows.map((r) => Number(r.org_id))).toEqual([w.orgs.cdcsA.id, w.orgs.cdcsB.id]);
+    expect(await auditEvents(db(), 'decision.sign', decisionId)).toHaveLength(1);
+    // Locked.
+    expect((await officer.patch(`/api/v1/decisions/${decisionId}`, { version: s.version, subject: 'Khác' })).statusCode).toBe(409);
+    expect((await officer.post(`/api/v1/decisions/${decisionId}/sign`, { version: s.version, signedOn: '2024-07-01' })).statusCode).toBe(409);
+  });
+
+  it('pays the new base salary from 01/07/2024, rounded up to ten thousand đồng where the decision says so', async () => {
+    const officer = await as('huyen.tdkt');
+    const ids = await passed([{ personId: w.persons.anh, name: 'Nguyễn Thị Ánh', awardCode: 'LDTT' }, { personId: w.persons.dang, name: 'Đặng Văn Bình', awardCode: 'CSTD_CS' }], 2024);
+    const d = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: ids, rounding: 'UP_TO_TEN_THOUSAND' })).json<DecisionDto>();
+    const s = (await officer.post(`/api/v1/decisions/${d.id}/sign`, { version: d.version, signedOn: '2024-07-01' })).json<DecisionDto>();
+    expect(s.baseSalaryVnd).toBe(2_340_000);
+    // 0.3 × 2,340,000 = 702,000 → 710,000; 1.0 × 2,340,000 = 2,340,000.
+    expect(s.items.map((i) => [i.awardCode, i.amountVnd])).toEqual([['LDTT', 710_000], ['CSTD_CS', 2_340_000]]);
+    expect(s.numberText).toBe('02/QĐ-LĐLĐ');
+  });
+});
+
+describe('revocation (Điều 93)', () => {
+  it('revokes a line with its ground and the revoking decision, then the rest: records revoked, money to recover, history kept', async () => {
+    const officer = await as('huyen.tdkt');
+    const list = (await officer.get('/api/v1/decisions?pageSize=100')).json<{ items: { id: number; numberText: string; signedOn: string | null }[] }>();
+    const first = list.items.find((x) => x.numberText === '01/QĐ-LĐLĐ' && x.signedOn?.startsWith('2024'))!;
+    const d = (await officer.get(`/api/v1/decisions/${first.id}`)).json<DecisionDto>();
+    expect(d.abilities).toEqual(['decision.revoke']);
+    const cuc = d.items.find((i) => i.subjectName === 'Trần Thị Cúc')!;
+    const body = { itemIds: [cuc.id], reason: 'Phát hiện kê khai không trung thực thành tích năm 2024.', revokingDecision: 'Quyết định số 03/QĐ-LĐLĐ ngày 10/01/2025', revokedOn: '2025-01-10' };
+    expect((await (await as('cdcs.b')).post(`/api/v1/decisions/${first.id}/revoke`, body)).statusCode).toBe(404);
+    expect((await officer.post(`/api/v1/decisions/${first.id}/revoke`, { ...body, revokedOn: '2024-01-01' })).statusCode).toBe(400);
+    const res = await officer.post(`/api/v1/decisions/${first.id}/revoke`, body);
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json<DecisionDto>();
+    expect(r.status).toBe('SIGNED');
+    expect(r.items.find((i) => i.id === cuc.id)).toMatchObject({ status: 'REVOKED', revokedBy: 'Quyết định số 03/QĐ-LĐLĐ ngày 10/01/2025', revokedOn: '2025-01-10', amountVnd: 540_000 });
+    expect(r.toRecoverVnd).toBe(540_000);
+    const rec = await db().execute<{ status: string; revoked_reason: string }>(sql`select status, revoked_reason from award_record where id = ${cuc.awardRecordId}`);
+    expect(rec.rows[0]).toEqual({ status: 'REVOKED', revoked_reason: 'Quyết định số 03/QĐ-LĐLĐ ngày 10/01/2025: Phát hiện kê khai không trung thực thành tích năm 2024.' });
+    // Again on the same line: refused; the rest, then the decision as a whole is revoked.
+    expect((await officer.post(`/api/v1/decisions/${first.id}/revoke`, body)).statusCode).toBe(400);
+    const all = await officer.post(`/api/v1/decisions/${first.id}/revoke`, { reason: 'Thu hồi toàn bộ do sai thẩm quyền xét tặng.', revokingDecision: 'Quyết định số 04/QĐ-LĐLĐ ngày 11/01/2025', revokedOn: '2025-01-11' });
+    expect(all.json<DecisionDto>()).toMatchObject({ status: 'REVOKED', revokedBy: 'Quyết định số 04/QĐ-LĐLĐ ngày 11/01/2025', toRecoverVnd: 3_780_000, abilities: [] });
+    const left = await db().execute<{ n: number }>(sql`select count(*)::int as n from award_record where decision_number = '01/QĐ-LĐLĐ' and status = 'ACTIVE'`);
+    expect(Number(left.rows[0]!.n)).toBe(0);
+    expect(await auditEvents(db(), 'decision.revokeLines', first.id)).toHaveLength(1);
+    expect(await auditEvents(db(), 'decision.revoke', first.id)).toHaveLength(1);
+    // A draft is edited, not revoked.
+    const [id] = await passed([{ personId: w.persons.an, name: 'Nguyễn Văn An', awardCode: 'LDTT' }], 2029);
+    const draft = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [id] })).json<DecisionDto>();
+    expect((await officer.post(`/api/v1/decisions/${draft.id}/revoke`, body)).statusCode).toBe(409);
+  });
+});
+
+describe('numbering under concurrency', () => {
+  it('gives 20 decisions signed at once the numbers 01–20 of the year, with no gap and no duplicate', async () => {
+    const officer = await as('huyen.tdkt');
+    const people = [w.persons.an, w.persons.anh, w.persons.dang, w.persons.tran];
+    const drafts: DecisionDto[] = [];
+    for (let i = 0; i < 20; i++) {
+      const [id] = await passed([{ personId: people[i % 4]!, name: `Người ${i}`, awardCode: 'CSTD_CS' }], 2030 + i);
+      drafts.push((await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [id] })).json<DecisionDto>());
+    }
+    const clients = await Promise.all(drafts.map(() => as('huyen.tdkt')));
+    const signed = await Promise.all(drafts.map((d, i) => clients[i]!.post(`/api/v1/decisions/${d.id}/sign`, { version: d.version, signedOn: '2025-03-15' })));
+    expect(signed.map((r) => r.statusCode)).toEqual(Array(20).fill(200));
+    const numbers = signed.map((r) => r.json<DecisionDto>().number!).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const register = await db().execute<{ n: number; distinct_numbers: number }>(sql`
+      select count(*)::int as n, count(distinct number)::int as distinct_numbers from outgoing_document where org_id = ${w.orgs.huyen.id} and year = 2025 and doc_type = 'QĐ'`);
+    expect(register.rows[0]).toEqual({ n: 20, distinct_numbers: 20 });
+    // The database refuses a duplicate number even if a bug tried one.
+    const dup = await db().execute(sql`update decision set number = 1 where id = ${drafts[1]!.id} and number <> 1`).then(() => 'accepted', (e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
+    expect(dup).toMatch(/decision_number_uq/);
+  });
+});
+
+const docText = async (buf: Buffer) => (await (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string')).replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '');
+
+describe('the document and the reward fund', () => {
+  it('prints the draft without a number and the signed decision with its number, lines and money; the register keeps the issued copy', async () => {
+    const officer = await as('huyen.tdkt');
+    const list = (await officer.get('/api/v1/decisions?pageSize=100')).json<{ items: { id: number; numberText: string; signedOn: string | null }[] }>();
+    const first = list.items.find((x) => x.numberText === '01/QĐ-LĐLĐ' && x.signedOn?.startsWith('2024'))!;
+    const res = await officer.request({ method: 'GET', url: `/api/v1/decisions/${first.id}/document.docx` });
+    expect(res.statusCode, res.body).toBe(200);
+    const text = await docText(res.rawPayload);
+    for (const part of ['Số: 01/QĐ-LĐLĐ', 'DMC, ngày 30 tháng 6 năm 2024', 'QUYẾT ĐỊNH', 'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;', 'Trần Thị Cúc', 'Công đoàn cơ sở Công ty TNHH Sợi Thế Kỷ', '1.800.000', 'Nguyễn Thị Thúy']) {
+      expect(text, part).toContain(part);
+    }
+    const archived = await db().execute<{ n: number }>(sql`select count(*)::int as n from outgoing_document where entity_type = 'decision' and entity_id = ${first.id} and archive_docx is not null and archive_sha256 ~ '^[0-9a-f]{64}$'`);
+    expect(Number(archived.rows[0]!.n)).toBe(1);
+    const [id] = await passed([{ personId: w.persons.tran, name: 'Trần Thị Cúc', awardCode: 'LDTT' }], 2031);
+    const draft = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [id] })).json<DecisionDto>();
+    const draftText = await docText((await officer.request({ method: 'GET', url: `/api/v1/decisions/${draft.id}/document.docx` })).rawPayload);
+    expect(draftText).toContain('DỰ THẢO');
+    expect(draftText).toMatch(/Số:\s+\/QĐ-LĐLĐ/);
+  });
+
+  it('keeps the year’s fund: budget, money paid, to recover, balance; warns before signing beyond it; exports the ledger', async () => {
+    const officer = await as('huyen.tdkt');
+    expect((await (await as('xem')).put(`/api/v1/reward-funds/${w.orgs.huyen.id}/2024`, { amountVnd: 5_000_000 })).statusCode).toBe(403);
+    const set = await officer.put(`/api/v1/reward-funds/${w.orgs.huyen.id}/2024`, { amountVnd: 5_000_000, note: 'Dự toán năm 2024' });
+    expect(set.statusCode, set.body).toBe(200);
+    const f = set.json<FundDto>();
+    // Decisions 01 (3,780,000, then revoked: to recover) and 02 (3,050,000) were signed in 2024.
+    expect(f).toMatchObject({ budgetVnd: 5_000_000, paidVnd: 6_830_000, toRecoverVnd: 3_780_000, balanceVnd: 1_950_000 });
+    expect(f.ledger.map((l) => [l.numberText, l.amountVnd, l.toRecoverVnd])).toEqual([['01/QĐ-LĐLĐ', 3_780_000, 3_780_000], ['02/QĐ-LĐLĐ', 3_050_000, 0]]);
+    // A correction supersedes the budget; both rows are kept.
+    expect((await officer.put(`/api/v1/reward-funds/${w.orgs.huyen.id}/2024`, { amountVnd: 4_000_000 })).json<FundDto>().balanceVnd).toBe(950_000);
+    const rows = await db().execute<{ status: string }>(sql`select status from reward_fund_budget where org_id = ${w.orgs.huyen.id} and year = 2024 order by id`);
+    expect(rows.rows.map((r) => r.status)).toEqual(['SUPERSEDED', 'ACTIVE']);
+    // 2,340,000 for a CSTĐ cơ sở signed in 2024 exceeds the 950,000 left: a warning, then signed when confirmed.
+    const [id] = await passed([{ personId: w.persons.an, name: 'Nguyễn Văn An', awardCode: 'CSTD_CS' }], 2032);
+    const draft = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [id] })).json<DecisionDto>();
+    const warned = await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2024-12-20' });
+    expect(warned.statusCode).toBe(409);
+    expect(message(warned)).toBe('Tiền thưởng của quyết định (2.340.000 đồng) vượt số còn lại của quỹ thi đua – khen thưởng năm 2024 (950.000 đồng). Xác nhận nếu vẫn ký.');
+    const ok = await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2024-12-20', overBudgetConfirmed: true });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await officer.get(`/api/v1/reward-funds/${w.orgs.huyen.id}/2024`)).json<FundDto>().balanceVnd).toBe(950_000 - 2_340_000);
+    const xlsx = await officer.request({ method: 'GET', url: `/api/v1/reward-funds/${w.orgs.huyen.id}/2024/ledger.xlsx` });
+    expect(xlsx.statusCode).toBe(200);
+    const sheet = await readSheet(xlsx.rawPayload);
+    const flat = sheet.flat().map(String);
+    expect(flat).toContain('01/QĐ-LĐLĐ');
+    expect(flat).toContain('03/QĐ-LĐLĐ');
+    expect(flat.some((c) => c.includes('Sổ quỹ thi đua – khen thưởng Liên đoàn Lao động huyện DMC năm 2024'))).toBe(true);
+  });
+});
+
