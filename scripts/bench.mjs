@@ -310,7 +310,7 @@ function certificates(r) {
   if (!r) return '_Not run yet._';
   const x = r.result;
   const office = x.libreOffice?.available
-    ? `LibreOffice ${x.libreOffice.version} converting one equivalent DOCX to PDF (the usual office route): p50 **${ms(x.libreOffice.perCallMs.p50)} per certificate** — ${n(Math.round((x.libreOffice.perCallMs.p50 * x.certificates) / 1000))} s for ${n(x.certificates)} one by one.`
+    ? `${x.libreOffice.version} converting one equivalent DOCX to PDF (the usual office route): p50 **${ms(x.libreOffice.perCallMs.p50)} per certificate** — ${n(Math.round((x.libreOffice.perCallMs.p50 * x.certificates) / 1000))} s for ${n(x.certificates)} one by one.`
     : `LibreOffice: ${x.libreOffice?.note ?? 'not measured'}.`;
   return [
     '| certificates in one PDF | p50 | min – max | pages/s | file | per page | peak RSS | target | verdict |',

@@ -47,6 +47,8 @@ export const signDecisionInput = z.object({
   signerName: z.string().trim().min(1).max(120).optional(),
   /** Required when the decision's money exceeds what is left in the year's reward fund. */
   overBudgetConfirmed: z.boolean().optional(),
+  /** Publish on the organisation's public pages (/cong-khai/:code) with its issued copy. */
+  publish: z.boolean().optional(),
 });
 
 export const decisionListQuery = pageQuery.extend({
@@ -70,6 +72,8 @@ export const decisionItemDto = z.object({
   /** Fixed at signing; before it, what the money would be if signed today. */
   amountVnd: z.number().nullable(),
   awardRecordId: z.number().nullable(),
+  /** The certificate's serial (issued at signing), printed with a QR code to /verify/<serial>. */
+  certificateSerial: z.string().nullable(),
   status: z.enum(['ACTIVE', 'REVOKED']),
   revokedReason: z.string().nullable(),
   revokedBy: z.string().nullable(),
@@ -144,3 +148,21 @@ export const fundDto = z.object({
   abilities,
 });
 export type FundDto = z.infer<typeof fundDto>;
+
+// ── Certificates ────────────────────────────────────────────────────────────────────────────────
+
+export const certificatesQuery = z.object({ awardCode: z.string().regex(/^[A-Z0-9_]{2,40}$/).optional() });
+export const serialParams = z.object({ serial: z.string().trim().min(3).max(60).regex(/^[A-Za-z0-9-]+$/) });
+
+/** The public verification of a certificate: only the name, award, decision and issuer — or revoked. */
+export const verificationDto = z.object({
+  serial: z.string(),
+  status: z.enum(['VALID', 'REVOKED']),
+  recipientName: z.string(),
+  awardName: z.string(),
+  decisionNumber: z.string(),
+  decisionDate: z.string(),
+  issuerName: z.string(),
+  revokedOn: z.string().nullable(),
+});
+export type VerificationDto = z.infer<typeof verificationDto>;

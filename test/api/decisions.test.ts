@@ -237,3 +237,57 @@ describe('the document and the reward fund', () => {
   });
 });
 
+
+describe('certificates and publication', () => {
+  async function pdfText(buf: Buffer): Promise<{ pages: number; text: string }> {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdf = await getDocument({ data: new Uint8Array(buf), isEvalSupported: false }).promise;
+    let text = '';
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      text += content.items.map((i) => ('str' in i ? i.str : '')).join(' ') + '\n';
+    }
+    const pages = pdf.numPages;
+    await pdf.destroy();
+    return { pages, text };
+  }
+
+  it('prints one certificate per line with its serial, and verifies it publicly — or shows it revoked', async () => {
+    const officer = await as('huyen.tdkt');
+    const list = (await officer.get('/api/v1/decisions?pageSize=100')).json<{ items: { id: number; numberText: string; signedOn: string | null }[] }>();
+    const second = (await officer.get(`/api/v1/decisions/${list.items.find((x) => x.numberText === '02/QĐ-LĐLĐ' && x.signedOn?.startsWith('2024'))!.id}`)).json<DecisionDto>();
+    expect(second.items.map((i) => i.certificateSerial)).toEqual(['DMC-2024-000004', 'DMC-2024-000005']);
+    for (const user of ['cdcs.a', 'xem']) {
+      expect([403, 404]).toContain((await (await as(user)).request({ method: 'GET', url: `/api/v1/decisions/${second.id}/certificates.pdf` })).statusCode);
+    }
+    const res = await officer.request({ method: 'GET', url: `/api/v1/decisions/${second.id}/certificates.pdf?awardCode=LDTT` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const { pages, text } = await pdfText(res.rawPayload);
+    expect(pages).toBe(1);
+    for (const part of ['GIẤY KHEN', 'Nguyễn Thị Ánh', 'DMC-2024-000004', '02/QĐ-LĐLĐ', 'LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH']) expect(text, part).toContain(part);
+
+    const valid = await env.app.inject({ method: 'GET', url: '/api/v1/public/verify/DMC-2024-000004' });
+    expect(valid.statusCode, valid.body).toBe(200);
+    expect(valid.json()).toEqual({
+      serial: 'DMC-2024-000004', status: 'VALID', recipientName: 'Nguyễn Thị Ánh', awardName: 'Lao động tiên tiến',
+      decisionNumber: '02/QĐ-LĐLĐ', decisionDate: '2024-07-01', issuerName: 'Liên đoàn Lao động huyện DMC', revokedOn: null,
+    });
+    // Decision 01 was revoked: its certificates say so (nothing else is shown: no CCCD, no unit, no money).
+    const revoked = (await env.app.inject({ method: 'GET', url: '/api/v1/public/verify/DMC-2024-000001' })).json<Record<string, unknown>>();
+    expect(revoked).toMatchObject({ status: 'REVOKED', revokedOn: '2025-01-11' });
+    expect(Object.keys(revoked).sort()).toEqual(['awardName', 'decisionDate', 'decisionNumber', 'issuerName', 'recipientName', 'revokedOn', 'serial', 'status']);
+    expect((await env.app.inject({ method: 'GET', url: '/api/v1/public/verify/DMC-2024-999999' })).statusCode).toBe(404);
+    expect((await env.app.inject({ method: 'GET', url: '/api/v1/public/verify/%3Cscript%3E' })).statusCode).toBe(400);
+  });
+
+  it('publishes a signed decision on the organisation’s public pages when asked', async () => {
+    const officer = await as('huyen.tdkt');
+    const [id] = await passed([{ personId: w.persons.dang, name: 'Đặng Văn Bình', awardCode: 'LDTT' }], 2033);
+    const draft = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [id], subject: 'Về việc khen thưởng đột xuất năm 2026' })).json<DecisionDto>();
+    const signed = await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2026-11-20', publish: true });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const pub = (await env.app.inject({ method: 'GET', url: `/api/v1/public/orgs/${w.orgs.huyen.code}/documents` })).json<{ items: { title: string; numberSymbol: string; hasDocument: boolean }[] }>();
+    expect(pub.items).toContainEqual(expect.objectContaining({ title: 'Quyết định về việc khen thưởng đột xuất năm 2026', hasDocument: true }));
+  });
+});

@@ -35,10 +35,12 @@ import { webCouncils } from './en/web-councils';
 import { consultations } from './en/consultations';
 import { councils } from './en/councils';
 import { decisions } from './en/decisions';
+import { webDecisions } from './en/web-decisions';
+import { webDecisionPages } from './en/web-decision-pages';
 import { councilDocs } from './en/council-docs';
 import { decisionDocs } from './en/decision-docs';
 import { webConsultations } from './en/web-consultations';
 import { certificates } from './en/certificates';
 
 // Typed against the Vietnamese catalogue: a missing or extra key is a compile error.
-export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations, ...consultations, ...councils, ...decisions, ...councilDocs, ...decisionDocs, ...webConsultations, ...webCouncils, ...certificates };
+export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations, ...consultations, ...councils, ...decisions, ...webDecisions, ...webDecisionPages, ...councilDocs, ...decisionDocs, ...webConsultations, ...webCouncils, ...certificates };

@@ -34,9 +34,11 @@ import { webCouncils } from './vi/web-councils';
 import { consultations } from './vi/consultations';
 import { councils } from './vi/councils';
 import { decisions } from './vi/decisions';
+import { webDecisions } from './vi/web-decisions';
+import { webDecisionPages } from './vi/web-decision-pages';
 import { councilDocs } from './vi/council-docs';
 import { decisionDocs } from './vi/decision-docs';
 import { webConsultations } from './vi/web-consultations';
 import { certificates } from './vi/certificates';
 
-export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations, ...consultations, ...councils, ...decisions, ...councilDocs, ...decisionDocs, ...webConsultations, ...webCouncils, ...certificates } as const;
+export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations, ...consultations, ...councils, ...decisions, ...webDecisions, ...webDecisionPages, ...councilDocs, ...decisionDocs, ...webConsultations, ...webCouncils, ...certificates } as const;

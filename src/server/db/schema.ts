@@ -1865,3 +1865,23 @@ export const rewardFundBudgets = pgTable(
     uniqueIndex('reward_fund_budget_active_uq').on(t.orgId, t.year).where(sql`${t.status} = 'ACTIVE'`),
   ],
 );
+
+/**
+ * A certificate (Giấy khen / Bằng khen) of a decision line: its serial, printed on it with a QR code
+ * to the public verification page. Created at signing; a revoked line shows as revoked there.
+ */
+export const certificates = pgTable(
+  'certificate',
+  {
+    id: id(),
+    serial: text('serial').notNull(),
+    decisionItemId: ref('decision_item_id')
+      .notNull()
+      .references(() => decisionItems.id),
+    decisionId: ref('decision_id')
+      .notNull()
+      .references(() => decisions.id),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('certificate_serial_uq').on(t.serial), uniqueIndex('certificate_item_uq').on(t.decisionItemId), index('certificate_decision_idx').on(t.decisionId)],
+);

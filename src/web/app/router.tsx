@@ -25,6 +25,7 @@ import { calendarSearchSchema } from '../features/calendar/routes/search';
 import { roundPageSearchSchema, roundSearchSchema, templateSearchSchema } from '../features/scoring/routes/search';
 import { appraisalSearchSchema, nominationRoundPageSearchSchema, nominationRoundSearchSchema } from '../features/nominations/routes/search';
 import { ballotSearchSchema, councilPageSearchSchema, councilSearchSchema, meetingPageSearchSchema } from '../features/councils/routes/search';
+import { decisionSearchSchema, fundSearchSchema } from '../features/decisions/routes/search';
 import { consultationListSearchSchema, consultationSearchSchema, publicConsultationSearchSchema } from '../features/consultations/routes/search';
 import { AppLayout } from './shell/app-layout';
 import { NotFoundPage, RouteError } from './route-feedback';
@@ -227,6 +228,9 @@ const councilPageRoute = createRoute({ getParentRoute: () => appRoute, path: '/h
 const meetingRoute = createRoute({ getParentRoute: () => appRoute, path: '/hoi-dong/hop/$meetingId', validateSearch: meetingPageSearchSchema, params: meetingParams, component: lazyRouteComponent(() => import('../features/councils/routes/meeting-page'), 'MeetingPage') });
 const ballotsRoute = createRoute({ getParentRoute: () => appRoute, path: '/bo-phieu', component: lazyRouteComponent(() => import('../features/councils/routes/ballot-list-page'), 'BallotListPage') });
 const ballotRoute = createRoute({ getParentRoute: () => appRoute, path: '/bo-phieu/$meetingId', validateSearch: ballotSearchSchema, params: meetingParams, component: lazyRouteComponent(() => import('../features/councils/routes/ballot-page'), 'BallotPage') });
+const decisionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/quyet-dinh', validateSearch: decisionSearchSchema, component: lazyRouteComponent(() => import('../features/decisions/routes/decision-list-page'), 'DecisionListPage') });
+const decisionRoute = createRoute({ getParentRoute: () => appRoute, path: '/quyet-dinh/$decisionId', params: { parse: ({ decisionId }) => ({ decisionId: parseId(decisionId) }), stringify: ({ decisionId }) => ({ decisionId: String(decisionId) }) }, component: lazyRouteComponent(() => import('../features/decisions/routes/decision-page'), 'DecisionPage') });
+const fundRoute = createRoute({ getParentRoute: () => appRoute, path: '/quy-thi-dua', validateSearch: fundSearchSchema, component: lazyRouteComponent(() => import('../features/decisions/routes/fund-page'), 'FundPage') });
 
 const inboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/hop-thu', validateSearch: inboxSearchSchema, component: lazyRouteComponent(() => import('../features/inbox/routes/inbox-page'), 'InboxPage') });
 const requestsRoute = createRoute({ getParentRoute: () => appRoute, path: '/yeu-cau', validateSearch: requestListSearchSchema, component: lazyRouteComponent(() => import('../features/compliance/routes/request-list-page'), 'RequestListPage') });
@@ -238,8 +242,11 @@ const consultationsRoute = createRoute({ getParentRoute: () => appRoute, path: '
 const consultationRoute = createRoute({ getParentRoute: () => appRoute, path: '/lay-y-kien/$consultationId', validateSearch: consultationSearchSchema, params: { parse: ({ consultationId }) => ({ consultationId: parseId(consultationId) }), stringify: ({ consultationId }) => ({ consultationId: String(consultationId) }) }, component: lazyRouteComponent(() => import('../features/consultations/routes/consultation-page'), 'ConsultationPage') });
 const publicConsultationsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cong-khai/$orgCode/lay-y-kien', validateSearch: publicConsultationSearchSchema, component: lazyRouteComponent(() => import('../features/consultations/routes/public-consultations-page'), 'PublicConsultationsPage') });
 
+const verifyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/verify/$serial', component: lazyRouteComponent(() => import('../features/public/routes/verify-page'), 'VerifyPage') });
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  verifyRoute,
   publicDocumentsRoute,
   publicConsultationsRoute,
   appRoute.addChildren([
@@ -271,6 +278,7 @@ const routeTree = rootRoute.addChildren([
     roundsRoute, roundRoute, councilRoute, sheetRoute, templatesRoute, templateRoute,
     nominationRoundsRoute, nominationRoundRoute, nominationRoute, submissionRoute, appraisalRoute,
     councilsRoute, councilPageRoute, meetingRoute, ballotsRoute, ballotRoute,
+    decisionsRoute, decisionRoute, fundRoute,
     consultationsRoute, consultationRoute,
   ]),
 ]);

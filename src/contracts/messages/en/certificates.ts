@@ -1,6 +1,7 @@
 import type { certificates as vi } from '../vi/certificates';
 
 export const certificates: Record<keyof typeof vi, string> = {
+  'certificates.api.none': 'The decision is not signed: there are no certificates to print yet.',
   'certificates.nation': 'SOCIALIST REPUBLIC OF VIET NAM',
   'certificates.motto': 'Independence - Freedom - Happiness',
   'certificates.title.GIAY_KHEN': 'CERTIFICATE OF COMMENDATION',

@@ -1,6 +1,7 @@
 // Fixed labels printed on certificates (Giấy khen / Bằng khen); the issuer, recipient and
 // achievement come from the decision.
 export const certificates = {
+  'certificates.api.none': 'Quyết định chưa ký nên chưa có giấy khen để in.',
   'certificates.nation': 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
   'certificates.motto': 'Độc lập - Tự do - Hạnh phúc',
   'certificates.title.GIAY_KHEN': 'GIẤY KHEN',

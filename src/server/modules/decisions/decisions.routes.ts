@@ -1,8 +1,11 @@
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
-import { createDecisionInput, decisionDto, decisionListQuery, decisionSummaryDto, fundDto, fundParams, revokeDecisionInput, setFundBudgetInput, signDecisionInput, updateDecisionInput } from '../../../contracts/decisions';
+import { certificatesQuery, serialParams, verificationDto, createDecisionInput, decisionDto, decisionListQuery, decisionSummaryDto, fundDto, fundParams, revokeDecisionInput, setFundBudgetInput, signDecisionInput, updateDecisionInput } from '../../../contracts/decisions';
 import { fund, fundLedgerXlsx, setFundBudget } from './fund.service';
 import { renderDecision } from './decision-document';
+import { certificatesPdf, verifyCertificate } from '../certificates/certificates.service';
+import { managesCouncilOrg } from '../councils/councils.service';
+import { forbidden, notFound } from '../../lib/errors';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 import { attachmentHeader } from '../../lib/files';
@@ -137,6 +140,35 @@ export const decisionRoutes = [
       const buffer = await renderDecision(d, dto, locale);
       const name = dto.numberText ? `Quyết định ${dto.numberText.replace('/', '-')}` : `Dự thảo quyết định ${d.id}`;
       return reply.header('content-type', DOCX).header('content-disposition', attachmentHeader(`${name}.docx`)).send(buffer);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/decisions/:id/certificates.pdf',
+    summary: 'The certificates of a signed decision for one award (the first when none is named) in one PDF, each with its serial and QR code',
+    tag: TAG,
+    params: idParams,
+    query: certificatesQuery,
+    produces: 'application/pdf',
+    async handler({ app, actor, locale, params, query, reply }) {
+      const d = await loadReadableDecision(app.db, actor, params.id);
+      if (!managesCouncilOrg(actor, d.org_path)) throw forbidden();
+      const out = await certificatesPdf(app, d.id, query.awardCode, locale);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', attachmentHeader(`Giấy khen - ${d.id} - ${out.awardCode}.pdf`)).send(out.pdf);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/public/verify/:serial',
+    summary: 'Verify a certificate by its serial (no login): name, award, decision and issuer only, or that it was revoked',
+    tag: 'public',
+    auth: 'public',
+    params: serialParams,
+    response: verificationDto,
+    async handler({ app, locale, params }) {
+      const v = await verifyCertificate(app.db, params.serial, locale);
+      if (!v) throw notFound();
+      return v;
     },
   }),
 ];

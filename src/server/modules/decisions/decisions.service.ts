@@ -27,6 +27,7 @@ import { notifyOrg } from '../nominations/submissions.service';
 import { DEFAULT_ABBREVIATIONS } from '../plans/plans.service';
 import { fundFigures } from './fund.service';
 import { renderDecision } from './decision-document';
+import { issueCertificates } from '../certificates/certificates.service';
 
 
 const num = (v: unknown) => Number(v);
@@ -116,7 +117,7 @@ type ItemRow = {
   id: number; position: number; nomination_id: number | null; person_id: number | null; subject_org_id: number | null; subject_name: string;
   unit_name: string | null; award_code: string; award_name: string; subject_kind: 'INDIVIDUAL' | 'COLLECTIVE'; achievement: string;
   item_coefficient: number | null; catalogue_coefficient: number | null; amount_vnd: number | null; award_record_id: number | null; status: 'ACTIVE' | 'REVOKED';
-  revoked_reason: string | null; revoked_by: string | null; revoked_on: string | null;
+  revoked_reason: string | null; revoked_by: string | null; revoked_on: string | null; serial: string | null;
 };
 
 export async function itemsOf(db: DbOrTx, decisionId: number, locale: Locale): Promise<ItemRow[]> {
@@ -124,8 +125,8 @@ export async function itemsOf(db: DbOrTx, decisionId: number, locale: Locale): P
     select i.id, i.position, i.nomination_id, i.person_id, i.subject_org_id, i.subject_name, i.unit_name, i.award_code,
            ${locale === 'en' ? sql`a.name_en` : sql`a.name_vi`} as award_name, a.subject as subject_kind, i.achievement,
            i.coefficient as item_coefficient, a.coefficient as catalogue_coefficient, i.amount_vnd, i.award_record_id, i.status,
-           i.revoked_reason, i.revoked_by, i.revoked_on::text as revoked_on
-    from decision_item i join award_type a on a.code = i.award_code
+           i.revoked_reason, i.revoked_by, i.revoked_on::text as revoked_on, c.serial
+    from decision_item i join award_type a on a.code = i.award_code left join certificate c on c.decision_item_id = i.id
     where i.decision_id = ${decisionId} order by a.sort_order, i.position`);
   return r.rows;
 }
@@ -146,7 +147,7 @@ export async function presentDecision(db: DbOrTx, actor: AuthActor, locale: Loca
       id: num(i.id), position: num(i.position), nominationId: i.nomination_id === null ? null : num(i.nomination_id), personId: i.person_id === null ? null : num(i.person_id),
       subjectOrgId: i.subject_org_id === null ? null : num(i.subject_org_id), subjectName: i.subject_name, unitName: i.unit_name, awardCode: i.award_code,
       awardName: i.award_name, subjectKind: i.subject_kind, achievement: i.achievement, coefficient, amountVnd: amount,
-      awardRecordId: i.award_record_id === null ? null : num(i.award_record_id), status: i.status,
+      awardRecordId: i.award_record_id === null ? null : num(i.award_record_id), certificateSerial: i.serial, status: i.status,
       revokedReason: i.revoked_reason, revokedBy: i.revoked_by, revokedOn: i.revoked_on,
     };
   });
@@ -305,7 +306,7 @@ async function takeNextNumber(tx: Tx, orgId: number, year: number): Promise<numb
   return num(counter.rows[0]!.last_number);
 }
 
-export async function signDecision(app: AppContext, actor: AuthActor, id: number, input: { version: number; signedOn: string; signerName?: string; overBudgetConfirmed?: boolean }): Promise<void> {
+export async function signDecision(app: AppContext, actor: AuthActor, id: number, input: { version: number; signedOn: string; signerName?: string; overBudgetConfirmed?: boolean; publish?: boolean }): Promise<void> {
   const outboxIds = await app.db.transaction(async (tx) => {
     const d = await loadManagedDecision(tx, actor, id);
     if (d.status !== 'DRAFT') throw conflict('decisions.api.locked');
@@ -333,8 +334,9 @@ export async function signDecision(app: AppContext, actor: AuthActor, id: number
     const symbol = `${DECISION_DOC_TYPE}-${d.abbreviation}`;
     const text = `${String(number).padStart(2, '0')}/${symbol}`;
     const doc = await tx.execute<{ id: number }>(sql`
-      insert into outgoing_document (org_id, year, doc_type, number, symbol, issued_on, title, entity_type, entity_id, created_by)
-      values (${d.org_id}, ${year}, ${DECISION_DOC_TYPE}, ${number}, ${symbol}, ${input.signedOn}, ${d.subject}, 'decision', ${id}, ${actor.userId})
+      insert into outgoing_document (org_id, year, doc_type, number, symbol, issued_on, title, entity_type, entity_id, created_by, published_at)
+      values (${d.org_id}, ${year}, ${DECISION_DOC_TYPE}, ${number}, ${symbol}, ${input.signedOn}, ${`Quyết định ${d.subject.charAt(0).toLowerCase()}${d.subject.slice(1)}`}, 'decision', ${id}, ${actor.userId},
+              ${input.publish ? sql`now()` : sql`null`})
       returning id`);
     const signer = { ...d.signer, name: input.signerName?.normalize('NFC') ?? d.signer.name };
     await tx.execute(sql`
@@ -354,6 +356,8 @@ export async function signDecision(app: AppContext, actor: AuthActor, id: number
         returning id, person_id, org_id, award_code)
       update decision_item i set award_record_id = ins.id from ins
       where i.decision_id = ${id} and i.award_code = ins.award_code and i.person_id is not distinct from ins.person_id and i.subject_org_id is not distinct from ins.org_id`);
+    const code = await tx.execute<{ code: string }>(sql`select code from organisation where id = ${d.org_id}`);
+    await issueCertificates(tx, id, { id: d.org_id, code: code.rows[0]!.code }, year);
     const nominationIds = items.map((i) => i.nomination_id).filter((x): x is number => x !== null).map(num);
     if (nominationIds.length > 0) {
       await tx.execute(sql`update nomination set status = 'AWARDED', updated_at = now(), version = version + 1 where id = any(${sql.param(nominationIds)}::bigint[])`);

@@ -10,7 +10,7 @@ import type { Me } from '../../../contracts/auth';
 import { useMe } from '../../lib/session';
 import { InboxNavBadge } from '../../features/inbox/components/inbox-nav-badge';
 
-type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di' | '/de-nghi' | '/tham-dinh' | '/thu-dien-tu' | '/lay-y-kien' | '/hoi-dong' | '/bo-phieu';
+type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di' | '/de-nghi' | '/tham-dinh' | '/thu-dien-tu' | '/lay-y-kien' | '/hoi-dong' | '/bo-phieu' | '/quyet-dinh';
 
 interface NavItem {
   to: NavPath;
@@ -46,6 +46,7 @@ const ITEMS: NavItem[] = [
   { to: '/hoi-dong', label: 'web.councils.nav', icon: IconGavel, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN', 'COUNCIL_MEMBER'] },
   // A council seat belongs to a person: a user linked to a member record may sit on a council whatever their role.
   { to: '/bo-phieu', label: 'web.councils.ballots.nav', icon: IconCheckbox, when: (me) => me.personId !== null || me.roles.some((r) => r.role === 'COUNCIL_MEMBER') },
+  { to: '/quyet-dinh', label: 'web.decisions.nav', icon: IconFileCertificate, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN', 'VIEWER', 'COUNCIL_MEMBER'] },
   { to: '/mau-cham-diem', label: 'web.scoring.templates.nav', icon: IconTemplate },
   { to: '/danh-muc-khen-thuong', label: 'web.nav.awards', icon: IconAward },
   { to: '/quy-tac-xet', label: 'web.nav.rules', icon: IconScale },

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
-import { IconArrowLeft, IconBan, IconDoorExit, IconFileTypeDocx, IconLock, IconPencil, IconPlayerPlay, IconPlaylistAdd, IconUsers } from '@tabler/icons-react';
+import { IconArrowLeft, IconBan, IconDoorExit, IconFileCertificate, IconFileTypeDocx, IconLock, IconPencil, IconPlayerPlay, IconPlaylistAdd, IconUsers } from '@tabler/icons-react';
 import { ITEM_STATUSES } from '../../../../contracts/councils';
 import { LIMITS } from '../../../../contracts/limits';
 import { useT } from '../../../lib/i18n';
 import { hasAbility } from '../../../lib/session';
 import { formatDateTime } from '../../../lib/format';
-import { AnchorLink } from '../../../components/ui/links';
+import { AnchorLink, ButtonLink } from '../../../components/ui/links';
 import { ActionModal } from '../../../components/ui/action-modal';
 import { ChoiceFilter } from '../../../components/ui/choice-filter';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -95,6 +95,11 @@ export function MeetingPage() {
                 <Button component="a" href={countMinutesUrl(m.id)} variant="default" leftSection={<IconFileTypeDocx size={16} aria-hidden />} data-testid="meeting-count-minutes">
                   {t('web.councils.meeting.countMinutes')}
                 </Button>
+                {m.status === 'CLOSED' && (
+                  <ButtonLink to="/quyet-dinh" search={{ orgId: m.orgId, meetingId: m.id }} leftSection={<IconFileCertificate size={16} aria-hidden />} data-testid="meeting-decision">
+                    {t('web.decisions.fromMeeting')}
+                  </ButtonLink>
+                )}
               </>
             )}
             {hasAbility(m, 'meeting.update') && (

@@ -1,0 +1,88 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateDecisionInput, DecisionDto, FundDto, DecisionItemDto, DecisionStatus, DecisionSummaryDto, RevokeDecisionInput, UpdateDecisionInput } from '../../../../contracts/decisions';
+import { api, downloadUrl, type Page } from '../../../lib/api-client';
+
+export type { DecisionDto, DecisionItemDto, DecisionStatus, DecisionSummaryDto };
+
+/** Query keys of the decisions feature: a change to one decision refreshes the lists too. */
+export const decisionKeys = {
+  all: ['decisions'] as const,
+  list: (filters: object) => ['decisions', 'list', filters] as const,
+  detail: (id: number) => ['decisions', 'detail', id] as const,
+};
+
+export interface DecisionListParams {
+  orgId?: number;
+  status?: DecisionStatus;
+  page: number;
+  pageSize: number;
+}
+
+export function useDecisions(params: DecisionListParams) {
+  return useQuery({
+    queryKey: decisionKeys.list(params),
+    queryFn: ({ signal }) => api.get<Page<DecisionSummaryDto>>('/decisions', { ...params }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDecision(id: number) {
+  return useQuery({
+    queryKey: decisionKeys.detail(id),
+    queryFn: ({ signal }) => api.get<DecisionDto>(`/decisions/${id}`, undefined, signal),
+  });
+}
+
+/** A change to a decision: the answer replaces the cached decision and the lists are refreshed. */
+function useDecisionMutation<I>(fn: (input: I) => Promise<DecisionDto>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (d) => {
+      queryClient.setQueryData(decisionKeys.detail(d.id), d);
+      return queryClient.invalidateQueries({ queryKey: decisionKeys.all });
+    },
+  });
+}
+
+export const useCreateDecision = () => useDecisionMutation((input: Omit<CreateDecisionInput, 'rounding'> & { rounding?: CreateDecisionInput['rounding'] }) => api.post<DecisionDto>('/decisions', input));
+export const useUpdateDecision = (id: number) => useDecisionMutation((input: UpdateDecisionInput) => api.patch<DecisionDto>(`/decisions/${id}`, input));
+
+export interface SignInput {
+  version: number;
+  signedOn: string;
+  signerName?: string;
+  overBudgetConfirmed?: boolean;
+  publish?: boolean;
+}
+export const useSignDecision = (id: number) => useDecisionMutation((input: SignInput) => api.post<DecisionDto>(`/decisions/${id}/sign`, input));
+export const useRevokeDecision = (id: number) => useDecisionMutation((input: RevokeDecisionInput) => api.post<DecisionDto>(`/decisions/${id}/revoke`, input));
+
+export const documentUrl = (id: number) => downloadUrl(`/decisions/${id}/document.docx`);
+export const certificatesUrl = (id: number, awardCode: string) => downloadUrl(`/decisions/${id}/certificates.pdf`, { awardCode });
+
+export type { FundDto } from '../../../../contracts/decisions';
+
+export const fundKey = (orgId: number, year: number) => ['reward-funds', orgId, year] as const;
+
+export function useFund(orgId: number | undefined, year: number) {
+  return useQuery({
+    queryKey: fundKey(orgId ?? 0, year),
+    queryFn: ({ signal }) => api.get<FundDto>(`/reward-funds/${orgId ?? 0}/${year}`, undefined, signal),
+    enabled: orgId !== undefined,
+  });
+}
+
+export function useSetFundBudget(orgId: number, year: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { amountVnd: number; note: string | null }) => api.put<FundDto>(`/reward-funds/${orgId}/${year}`, input),
+    onSuccess: (f) => {
+      queryClient.setQueryData(fundKey(orgId, year), f);
+      // Drafts show the fund's balance after them.
+      return queryClient.invalidateQueries({ queryKey: decisionKeys.all });
+    },
+  });
+}
+
+export const ledgerUrl = (orgId: number, year: number) => downloadUrl(`/reward-funds/${orgId}/${year}/ledger.xlsx`);
