@@ -178,7 +178,8 @@ describe('numbering under concurrency', () => {
       select count(*)::int as n, count(distinct number)::int as distinct_numbers from outgoing_document where org_id = ${w.orgs.huyen.id} and year = 2025 and doc_type = 'QĐ'`);
     expect(register.rows[0]).toEqual({ n: 20, distinct_numbers: 20 });
     // The database refuses a duplicate number even if a bug tried one.
-    const dup = await db().execute(sql`update decision set number = 1 where id = ${drafts[1]!.id} and number <> 1`).then(() => 'accepted', (e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
+    const second = signed.map((r) => r.json<DecisionDto>()).find((x) => x.number === 2)!;
+    const dup = await db().execute(sql`update decision set number = 1 where id = ${second.id}`).then(() => 'accepted', (e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
     expect(dup).toMatch(/decision_number_uq/);
   });
 });
