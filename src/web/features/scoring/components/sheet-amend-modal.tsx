@@ -19,16 +19,20 @@ export function SheetAmendModal({ sheet, onClose }: { sheet: SheetView; onClose:
   const [errors, setErrors] = useState<Record<string, string>>({});
   const byCode = new Map(sheet.criteria.map((c) => [c.code, c]));
 
+  // A chosen criterion's line, started from its current points. Read through this everywhere: the
+  // criteria and the lines are two states, and a render may see the first before the second.
+  const lineOf = (l: Record<string, Line>, code: string): Line => l[code] ?? { points: byCode.get(code)?.verifiedPoints ?? byCode.get(code)?.selfPoints ?? '', reason: '' };
+
   const choose = (codes: string[]) => {
     setChosen(codes);
-    setLines((l) => Object.fromEntries(codes.map((code) => [code, l[code] ?? { points: byCode.get(code)?.verifiedPoints ?? byCode.get(code)?.selfPoints ?? '', reason: '' }])));
+    setLines((l) => Object.fromEntries(codes.map((code) => [code, lineOf(l, code)])));
   };
 
   const validate = () => {
     const out: Record<string, string> = {};
     if (chosen.length === 0) out.criteria = t('web.scoring.sheet.amendChoose');
     for (const code of chosen) {
-      const line = lines[code]!;
+      const line = lineOf(lines, code);
       const p = parsePoints(line.points);
       if (p === null || Number.isNaN(p)) out[`${code}.points`] = t('web.scoring.sheet.verify.pointsRequired');
       if (line.reason.trim().length < LIMITS.reasonMin) out[`${code}.reason`] = t('web.common.reasonHint', { min: LIMITS.reasonMin });
@@ -49,7 +53,7 @@ export function SheetAmendModal({ sheet, onClose }: { sheet: SheetView; onClose:
           {
             id: sheet.id,
             version: sheet.version,
-            points: chosen.map((code) => ({ criterionCode: code, points: parsePoints(lines[code]!.points)!, reason: lines[code]!.reason.trim() })),
+            points: chosen.map((code) => ({ criterionCode: code, points: parsePoints(lineOf(lines, code).points)!, reason: lineOf(lines, code).reason.trim() })),
             reason: reason.trim(),
           },
           { onSuccess: onClose },
@@ -71,7 +75,7 @@ export function SheetAmendModal({ sheet, onClose }: { sheet: SheetView; onClose:
       />
       {chosen.map((code) => {
         const c = byCode.get(code)!;
-        const line = lines[code]!;
+        const line = lineOf(lines, code);
         return (
           <Paper key={code} withBorder p="sm">
             <Stack gap="xs">
@@ -84,7 +88,7 @@ export function SheetAmendModal({ sheet, onClose }: { sheet: SheetView; onClose:
               <NumberInput
                 label={t('web.scoring.sheet.amendPoints')}
                 value={line.points}
-                onChange={(v) => setLines((l) => ({ ...l, [code]: { ...l[code]!, points: v } }))}
+                onChange={(v) => setLines((l) => ({ ...l, [code]: { ...lineOf(l, code), points: v } }))}
                 min={0}
                 max={c.maxPoints}
                 step={c.step}
@@ -98,7 +102,7 @@ export function SheetAmendModal({ sheet, onClose }: { sheet: SheetView; onClose:
               <Textarea
                 label={t('web.scoring.sheet.amendReason')}
                 value={line.reason}
-                onChange={(e) => setLines((l) => ({ ...l, [code]: { ...l[code]!, reason: e.currentTarget.value } }))}
+                onChange={(e) => setLines((l) => ({ ...l, [code]: { ...lineOf(l, code), reason: e.currentTarget.value } }))}
                 error={errors[`${code}.reason`]}
                 required
                 autosize
