@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { decisionDocs as enMessages } from '../../../../contracts/messages/en/decision-docs';
 import { decisionDocs as viMessages } from '../../../../contracts/messages/vi/decision-docs';
 import type { DecisionAwardGroup, DecisionDocData, DecisionLine } from './decision-data';
-import { annexReference, decisionDocument, decisionDocx, decisionItems, inlineLines, moneyLines, roman, uniformAmount } from './decision-docx';
+import { annexReference, decisionDocument, decisionDocx, decisionItems, inlineLines, moneyLines, uniformAmount } from './decision-docx';
+import { toRoman as roman } from '../../../../domain/plans/heading-numbers';
 
 const BASE = 2_340_000;
 const AWARD = 'Giấy khen của Ban Chấp hành Liên đoàn Lao động huyện';

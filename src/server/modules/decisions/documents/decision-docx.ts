@@ -5,6 +5,7 @@
 // money, or the effect when there is none), Điều 3 (execution), the signer with "Nơi nhận", and —
 // when the list is longer than the threshold — an annex on a new page with one table per award.
 import { AlignmentType, type Document, type Paragraph, type Table } from 'docx';
+import { toRoman } from '../../../../domain/plans/heading-numbers';
 import { PT14, TEXT_WIDTH, body, centred, headerTable, para, rule, run, signerTable, type PlanDocxModel } from '../../plans/plan-docx';
 import { DOTS, awardVerb, borderedTable, docText, officialDocument, packOfficialDocx } from '../../nominations/documents/achievement-report-docx';
 import { count2 } from '../../nominations/documents/proposal-docx';
@@ -156,27 +157,6 @@ export function annexReference(d: DecisionDocData): { number: string; date: stri
 /** Whether the list goes to an annex: more lines, all groups together, than the threshold. */
 export const needsAnnex = (d: DecisionDocData): boolean => d.articles.awards.reduce((a, g) => a + g.lines.length, 0) > d.annexThreshold;
 
-const ROMAN: [number, string][] = [
-  [1000, 'M'],
-  [900, 'CM'],
-  [500, 'D'],
-  [400, 'CD'],
-  [100, 'C'],
-  [90, 'XC'],
-  [50, 'L'],
-  [40, 'XL'],
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-export function roman(n: number): string {
-  let out = '';
-  for (const [v, s] of ROMAN) for (; n >= v; n -= v) out += s;
-  return out;
-}
-
 // STT | Họ và tên / Tên tập thể | (Chức vụ,) đơn vị | Số tiền — each sums to TEXT_WIDTH.
 const WIDTHS_MONEY = [680, 3000, TEXT_WIDTH - 680 - 3000 - 1700, 1700];
 const WIDTHS_PLAIN = [680, 3400, TEXT_WIDTH - 680 - 3400];
@@ -218,7 +198,7 @@ function annexChildren(d: DecisionDocData, items: readonly DecisionItem[], local
     rule(TEXT_WIDTH, 1701, 240),
   ];
   items.forEach((item, i) => {
-    const heading = decisionLabel(locale, 'decisionDocs.annex.group', { numeral: roman(i + 1), verb: verbText(item.awardName, locale), award: item.awardName || DOTS, counts: countsText(item, locale) });
+    const heading = decisionLabel(locale, 'decisionDocs.annex.group', { numeral: toRoman(i + 1), verb: verbText(item.awardName, locale), award: item.awardName || DOTS, counts: countsText(item, locale) });
     out.push(body([run(heading, { bold: true })], { keepNext: true, indent: { firstLine: 0 }, spacing: { before: 120, after: 120 } }));
     out.push(annexTable(item, locale));
   });
