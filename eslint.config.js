@@ -17,6 +17,17 @@ export default tseslint.config(
   {
     files: ['src/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-syntax': [
+        'error',
+        {
+          // React may run a state updater after the event handler returned, when currentTarget is null:
+          // the page crashed this way under load. Read the value into a constant first.
+          selector: "CallExpression[callee.name=/^set[A-Z]/] > ArrowFunctionExpression MemberExpression[property.name='currentTarget']",
+          message: 'Read event.currentTarget before the state updater; it is null when React runs the updater later.',
+        },
+      ],
+    },
   },
 );

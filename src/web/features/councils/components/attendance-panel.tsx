@@ -77,7 +77,10 @@ export function AttendancePanel({ meeting }: { meeting: MeetingDto }) {
                     label={t('web.councils.attendance.reason', { name: a.fullName })}
                     placeholder={t('web.councils.attendance.reasonPlaceholder')}
                     value={reasons[a.memberId] ?? a.absenceReason ?? ''}
-                    onChange={(e) => setReasons((r) => ({ ...r, [a.memberId]: e.currentTarget.value }))}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value;
+                      setReasons((r) => ({ ...r, [a.memberId]: value }));
+                    }}
                     onBlur={() => {
                       const next = (reasons[a.memberId] ?? '').trim();
                       if (reasons[a.memberId] !== undefined && next !== (a.absenceReason ?? '')) send([{ memberId: a.memberId, status: 'ABSENT', absenceReason: next || null }]);

@@ -102,7 +102,11 @@ export function SheetAmendModal({ sheet, onClose }: { sheet: SheetView; onClose:
               <Textarea
                 label={t('web.scoring.sheet.amendReason')}
                 value={line.reason}
-                onChange={(e) => setLines((l) => ({ ...l, [code]: { ...lineOf(l, code), reason: e.currentTarget.value } }))}
+                onChange={(e) => {
+                  // Read the value now: React may run the updater after the event, when currentTarget is null.
+                  const value = e.currentTarget.value;
+                  setLines((l) => ({ ...l, [code]: { ...lineOf(l, code), reason: value } }));
+                }}
                 error={errors[`${code}.reason`]}
                 required
                 autosize
