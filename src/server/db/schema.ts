@@ -17,6 +17,7 @@ import {
   smallint,
   numeric,
   customType,
+  primaryKey,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
@@ -1884,4 +1885,115 @@ export const certificates = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('certificate_serial_uq').on(t.serial), uniqueIndex('certificate_item_uq').on(t.decisionItemId), index('certificate_decision_idx').on(t.decisionId)],
+);
+
+/** The signed scan of a decision (bản có chữ ký, đóng dấu): PDF or image; a new upload supersedes the old. */
+export const decisionScans = pgTable(
+  'decision_scan',
+  {
+    id: id(),
+    decisionId: ref('decision_id')
+      .notNull()
+      .references(() => decisions.id),
+    ...storedFileColumns(),
+  },
+  (t) => [check('decision_scan_status_ck', sql`${t.status} in ('ACTIVE','SUPERSEDED','REVOKED')`), index('decision_scan_decision_idx').on(t.decisionId)],
+);
+
+/**
+ * How an organisation's certificates of one kind look (issuer lines, colours, border, title, wording,
+ * signer). One ACTIVE row per organisation and kind; a change supersedes it, so what was printed under
+ * an earlier template can still be told.
+ */
+export const certificateTemplates = pgTable(
+  'certificate_template',
+  {
+    id: id(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    kind: text('kind').notNull(),
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+    status: text('status').notNull().default('ACTIVE'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('certificate_template_kind_ck', sql`${t.kind} in ('GIAY_KHEN','BANG_KHEN')`),
+    check('certificate_template_status_ck', sql`${t.status} in ('ACTIVE','SUPERSEDED')`),
+    uniqueIndex('certificate_template_active_uq').on(t.orgId, t.kind).where(sql`${t.status} = 'ACTIVE'`),
+  ],
+);
+
+/** Lễ trao tặng: a ceremony presenting the awards of signed decisions, its programme and who received in person. */
+export const ceremonies = pgTable(
+  'ceremony',
+  {
+    id: id(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    title: text('title').notNull(),
+    heldAt: timestamp('held_at', { withTimezone: true }).notNull(),
+    place: text('place').notNull(),
+    /** Running order: [{ at: "08:00", item: "Tuyên bố lý do…", by: "…" }]. */
+    programme: jsonb('programme').$type<{ at: string | null; item: string; by: string | null }[]>().notNull(),
+    note: text('note'),
+    /** PLANNED → HELD (attendance recorded), or CANCELLED with a reason. */
+    status: text('status').notNull().default('PLANNED'),
+    cancelledReason: text('cancelled_reason'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('ceremony_status_ck', sql`${t.status} in ('PLANNED','HELD','CANCELLED')`),
+    index('ceremony_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.heldAt}`),
+  ],
+);
+
+/** The decisions whose awards a ceremony presents. */
+export const ceremonyDecisions = pgTable(
+  'ceremony_decision',
+  {
+    ceremonyId: ref('ceremony_id')
+      .notNull()
+      .references(() => ceremonies.id),
+    decisionId: ref('decision_id')
+      .notNull()
+      .references(() => decisions.id),
+  },
+  (t) => [primaryKey({ columns: [t.ceremonyId, t.decisionId] }), index('ceremony_decision_decision_idx').on(t.decisionId)],
+);
+
+/**
+ * One awardee called to the stage: the order and group (đợt) they go up in, who presents to them,
+ * and whether they received in person, by a representative, or were absent.
+ */
+export const ceremonyRecipients = pgTable(
+  'ceremony_recipient',
+  {
+    id: id(),
+    ceremonyId: ref('ceremony_id')
+      .notNull()
+      .references(() => ceremonies.id),
+    decisionItemId: ref('decision_item_id')
+      .notNull()
+      .references(() => decisionItems.id),
+    position: integer('position').notNull(),
+    groupNo: integer('group_no').notNull().default(1),
+    presenter: text('presenter'),
+    /** PENDING, RECEIVED (in person), PROXY (received by `receivedBy`), ABSENT. */
+    attendance: text('attendance').notNull().default('PENDING'),
+    receivedBy: text('received_by'),
+    recordedBy: ref('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('ceremony_recipient_attendance_ck', sql`${t.attendance} in ('PENDING','RECEIVED','PROXY','ABSENT')`),
+    uniqueIndex('ceremony_recipient_item_uq').on(t.ceremonyId, t.decisionItemId),
+    index('ceremony_recipient_order_idx').on(t.ceremonyId, t.groupNo, t.position),
+  ],
 );
