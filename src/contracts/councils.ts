@@ -241,6 +241,8 @@ export type MeetingSummaryDto = z.infer<typeof meetingSummaryDto>;
 
 export const meetingListQuery = pageQuery.extend({
   councilId: z.coerce.number().int().positive().optional(),
+  /** Only meetings of this organisation's councils. */
+  orgId: z.coerce.number().int().positive().optional(),
   /** Only meetings of councils the signed-in user sits on. */
   mine: z.enum(['true', 'false']).optional(),
   status: z.enum(MEETING_STATUSES).optional(),

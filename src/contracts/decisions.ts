@@ -56,6 +56,24 @@ export const decisionListQuery = pageQuery.extend({
   status: z.enum(DECISION_STATUSES).optional(),
 });
 
+export const decisionCandidatesQuery = pageQuery.extend({
+  orgId: z.coerce.number().int().positive(),
+  q: z.string().trim().max(100).optional(),
+});
+
+/** A nomination the organisation holds, ready for its decision (passed by the council, or simplified procedure). */
+export const decisionCandidateDto = z.object({
+  id: z.number(),
+  subjectName: z.string(),
+  unitName: z.string().nullable(),
+  awardCode: z.string(),
+  awardName: z.string(),
+  procedure: z.enum(['NORMAL', 'SIMPLIFIED']),
+  status: z.string(),
+  year: z.number(),
+});
+export type DecisionCandidateDto = z.infer<typeof decisionCandidateDto>;
+
 export const decisionItemDto = z.object({
   id: z.number(),
   position: z.number(),
@@ -80,6 +98,19 @@ export const decisionItemDto = z.object({
   revokedOn: z.string().nullable(),
 });
 export type DecisionItemDto = z.infer<typeof decisionItemDto>;
+
+/** The signed scan of a decision (bản có chữ ký, đóng dấu); a new upload supersedes the previous one. */
+export const decisionScanDto = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  status: z.enum(['ACTIVE', 'SUPERSEDED', 'REVOKED']),
+  uploadedAt: z.string(),
+  uploadedByName: z.string().nullable(),
+});
+export type DecisionScanDto = z.infer<typeof decisionScanDto>;
 
 export const decisionDto = z.object({
   id: z.number(),
@@ -110,12 +141,14 @@ export const decisionDto = z.object({
   revokedReason: z.string().nullable(),
   revokedBy: z.string().nullable(),
   items: z.array(decisionItemDto),
+  /** Signed scans, the active one first. */
+  scans: z.array(decisionScanDto),
   version: z.number(),
   abilities,
 });
 export type DecisionDto = z.infer<typeof decisionDto>;
 
-export const decisionSummaryDto = decisionDto.omit({ items: true, basis: true, recipients: true, execution: true, toRecoverVnd: true, fund: true }).extend({ itemCount: z.number() });
+export const decisionSummaryDto = decisionDto.omit({ items: true, scans: true, basis: true, recipients: true, execution: true, toRecoverVnd: true, fund: true }).extend({ itemCount: z.number() });
 export type DecisionSummaryDto = z.infer<typeof decisionSummaryDto>;
 
 /** Điều 93: revoke some lines or the whole decision, with the ground and the revoking decision. */

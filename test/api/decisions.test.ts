@@ -7,7 +7,8 @@ import JSZip from 'jszip';
 import { readSheet } from '../support/xlsx';
 import { startTestApp, type TestEnv } from '../support/app';
 import { loginAs, smallWorld } from '../factories';
-import { auditEvents } from '../support/achievements';
+import { auditEvents, countRows } from '../support/achievements';
+import { multipartBody, pdfBytes } from '../support/scoring';
 import { insertToCouncil, type Nominee } from '../support/councils';
 import type { DecisionDto, FundDto } from '../../src/contracts/decisions';
 
@@ -46,6 +47,40 @@ describe('drafting', () => {
     expect(message(notYet)).toMatch(/chưa được Hội đồng thông qua.*: Đặng Văn Bình\.$/);
     for (const user of ['cdcs.a', 'xem']) expect([403, 404]).toContain((await (await as(user)).post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [waiting] })).statusCode);
     expect(await db().execute(sql`select count(*)::int as n from decision`).then((r) => Number(r.rows[0]!.n))).toBe(0);
+  });
+
+  it('lists the ready nominations the organisation holds, searchable without diacritics; another level’s are neither listed nor accepted', async () => {
+    const officer = await as('huyen.tdkt');
+    const [ready] = await passed([{ personId: w.persons.tran, name: 'Trần Thị Ánh', awardCode: 'LDTT' }], 2040);
+    // Simplified procedure: held by the district, accepted without a council vote.
+    const [quick] = await insertToCouncil(db(), w.orgs.huyen, [{ personId: w.persons.dang, unit: w.orgs.cdcsB, name: 'Đặng Văn Bình', awardCode: 'LDTT' }], 2041);
+    await db().execute(sql`update nomination set procedure = 'SIMPLIFIED', status = 'ACCEPTED' where id = ${quick}`);
+    // Passed, but held by the province: not the district's to decide.
+    const [province] = await insertToCouncil(db(), w.orgs.tinh, [{ personId: w.persons.an, unit: w.orgs.cdcsA, name: 'Nguyễn Văn An', awardCode: 'LDTT' }], 2042);
+    await db().execute(sql`update nomination set status = 'COUNCIL_PASSED' where id = ${province}`);
+
+    const list = await officer.get(`/api/v1/decisions/candidates?orgId=${w.orgs.huyen.id}&pageSize=100`);
+    expect(list.statusCode, list.body).toBe(200);
+    const ids = list.json<{ items: { id: number; procedure: string }[] }>().items.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([ready, quick]));
+    expect(ids).not.toContain(province);
+    const found = (await officer.get(`/api/v1/decisions/candidates?orgId=${w.orgs.huyen.id}&q=tran thi anh`)).json<{ items: { id: number; subjectName: string; awardName: string }[]; total: number }>();
+    expect(found.items).toEqual([expect.objectContaining({ id: ready, subjectName: 'Trần Thị Ánh', awardName: 'Lao động tiên tiến' })]);
+    expect(found.total).toBe(1);
+    // Only the organisation's managers see them.
+    expect((await (await as('xem')).get(`/api/v1/decisions/candidates?orgId=${w.orgs.huyen.id}`)).statusCode).toBe(403);
+    expect((await (await as('cdcs.a')).get(`/api/v1/decisions/candidates?orgId=${w.orgs.huyen.id}`)).statusCode).toBe(404);
+
+    const foreign = await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [province] });
+    expect(foreign.statusCode).toBe(400);
+    expect(message(foreign)).toMatch(/: Nguyễn Văn An\.$/);
+    const made = await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [ready, quick] });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json<DecisionDto>().items.map((i) => i.subjectName).sort()).toEqual(['Trần Thị Ánh', 'Đặng Văn Bình']);
+    // In a draft now: no longer offered.
+    const after = (await officer.get(`/api/v1/decisions/candidates?orgId=${w.orgs.huyen.id}&pageSize=100`)).json<{ items: { id: number }[] }>().items.map((c) => c.id);
+    expect(after).not.toContain(ready);
+    expect(after).not.toContain(quick);
   });
 });
 
@@ -91,7 +126,7 @@ describe('signing', () => {
     const res = await officer.post(`/api/v1/decisions/${decisionId}/sign`, { version: d.version, signedOn: '2024-06-30', signerName: 'Nguyễn Thị Thúy' });
     expect(res.statusCode, res.body).toBe(200);
     const s = res.json<DecisionDto>();
-    expect(s).toMatchObject({ status: 'SIGNED', number: 1, numberText: '01/QĐ-LĐLĐ', signedOn: '2024-06-30', baseSalaryVnd: 1_800_000, abilities: ['decision.revoke'] });
+    expect(s).toMatchObject({ status: 'SIGNED', number: 1, numberText: '01/QĐ-LĐLĐ', signedOn: '2024-06-30', baseSalaryVnd: 1_800_000, abilities: ['decision.revoke', 'decision.scan'] });
     expect(s.signer.name).toBe('Nguyễn Thị Thúy');
     // 1.0 × 1,800,000; 0.3 × 1,800,000 = 540,000; 0.8 × 1,800,000 = 1,440,000 (already round).
     expect(s.items.map((i) => [i.coefficient, i.amountVnd])).toEqual([[0.3, 540_000], [1, 1_800_000], [0.8, 1_440_000]]);
@@ -132,7 +167,7 @@ describe('revocation (Điều 93)', () => {
     const list = (await officer.get('/api/v1/decisions?pageSize=100')).json<{ items: { id: number; numberText: string; signedOn: string | null }[] }>();
     const first = list.items.find((x) => x.numberText === '01/QĐ-LĐLĐ' && x.signedOn?.startsWith('2024'))!;
     const d = (await officer.get(`/api/v1/decisions/${first.id}`)).json<DecisionDto>();
-    expect(d.abilities).toEqual(['decision.revoke']);
+    expect(d.abilities).toEqual(['decision.revoke', 'decision.scan']);
     const cuc = d.items.find((i) => i.subjectName === 'Trần Thị Cúc')!;
     const body = { itemIds: [cuc.id], reason: 'Phát hiện kê khai không trung thực thành tích năm 2024.', revokingDecision: 'Quyết định số 03/QĐ-LĐLĐ ngày 10/01/2025', revokedOn: '2025-01-10' };
     expect((await (await as('cdcs.b')).post(`/api/v1/decisions/${first.id}/revoke`, body)).statusCode).toBe(404);
@@ -148,7 +183,7 @@ describe('revocation (Điều 93)', () => {
     // Again on the same line: refused; the rest, then the decision as a whole is revoked.
     expect((await officer.post(`/api/v1/decisions/${first.id}/revoke`, body)).statusCode).toBe(400);
     const all = await officer.post(`/api/v1/decisions/${first.id}/revoke`, { reason: 'Thu hồi toàn bộ do sai thẩm quyền xét tặng.', revokingDecision: 'Quyết định số 04/QĐ-LĐLĐ ngày 11/01/2025', revokedOn: '2025-01-11' });
-    expect(all.json<DecisionDto>()).toMatchObject({ status: 'REVOKED', revokedBy: 'Quyết định số 04/QĐ-LĐLĐ ngày 11/01/2025', toRecoverVnd: 3_780_000, abilities: [] });
+    expect(all.json<DecisionDto>()).toMatchObject({ status: 'REVOKED', revokedBy: 'Quyết định số 04/QĐ-LĐLĐ ngày 11/01/2025', toRecoverVnd: 3_780_000, abilities: ['decision.scan'] });
     const left = await db().execute<{ n: number }>(sql`select count(*)::int as n from award_record where decision_number = '01/QĐ-LĐLĐ' and status = 'ACTIVE'`);
     expect(Number(left.rows[0]!.n)).toBe(0);
     expect(await auditEvents(db(), 'decision.revokeLines', first.id)).toHaveLength(1);
@@ -225,6 +260,11 @@ describe('the document and the reward fund', () => {
     const warned = await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2024-12-20' });
     expect(warned.statusCode).toBe(409);
     expect(message(warned)).toBe('Tiền thưởng của quyết định (2.340.000 đồng) vượt số còn lại của quỹ thi đua – khen thưởng năm 2024 (950.000 đồng). Xác nhận nếu vẫn ký.');
+    expect(warned.json<{ details: unknown }>().details).toEqual({ reason: 'OVER_BUDGET' });
+    // A version clash is also 409, but without the over-budget reason.
+    const stale = await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version + 5, signedOn: '2024-12-20', overBudgetConfirmed: true });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json<{ details?: unknown }>().details).toBeUndefined();
     const ok = await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2024-12-20', overBudgetConfirmed: true });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await officer.get(`/api/v1/reward-funds/${w.orgs.huyen.id}/2024`)).json<FundDto>().balanceVnd).toBe(950_000 - 2_340_000);
@@ -290,5 +330,50 @@ describe('certificates and publication', () => {
     expect(signed.statusCode, signed.body).toBe(200);
     const pub = (await env.app.inject({ method: 'GET', url: `/api/v1/public/orgs/${w.orgs.huyen.code}/documents` })).json<{ items: { title: string; numberSymbol: string; hasDocument: boolean }[] }>();
     expect(pub.items).toContainEqual(expect.objectContaining({ title: 'Quyết định về việc khen thưởng đột xuất năm 2026', hasDocument: true }));
+  });
+});
+
+describe('the signed scan', () => {
+  const upload = (c: Awaited<ReturnType<typeof as>>, id: number, fileName: string, content: Buffer) => {
+    const m = multipartBody([{ name: 'file', fileName, content }]);
+    return c.request({ method: 'POST', url: `/api/v1/decisions/${id}/scan`, payload: m.payload, headers: m.headers });
+  };
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+
+  it('is refused on a draft, for a non-manager and for a document that is not a scan; a new scan supersedes the old, both downloadable', async () => {
+    const officer = await as('huyen.tdkt');
+    const [id] = await passed([{ personId: w.persons.tran, name: 'Trần Thị Ánh', awardCode: 'LDTT' }], 2034);
+    const draft = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [id] })).json<DecisionDto>();
+    const onDraft = await upload(officer, draft.id, 'ban-quet.pdf', pdfBytes('draft'));
+    expect(onDraft.statusCode).toBe(409);
+    expect(message(onDraft)).toBe('Dự thảo chưa ký nên chưa có bản quét: ký quyết định trước, rồi đính kèm bản có chữ ký, đóng dấu.');
+    const signed = (await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2026-11-20' })).json<DecisionDto>();
+    expect(signed.scans).toEqual([]);
+    const before = await countRows(db(), 'decision_scan');
+    // A viewer of the district and a grassroots officer (who cannot read the district's decision) change nothing.
+    expect((await upload(await as('xem'), draft.id, 'x.pdf', pdfBytes('x'))).statusCode).toBe(403);
+    expect((await upload(await as('cdcs.b'), draft.id, 'x.pdf', pdfBytes('x'))).statusCode).toBe(404);
+    // A Word file is not a scan, whatever its name says; an empty file is refused.
+    const docx = (await officer.get(`/api/v1/decisions/${draft.id}/document.docx`)).rawPayload;
+    const word = await upload(officer, draft.id, 'ban-quet.pdf', docx);
+    expect(word.statusCode).toBe(415);
+    expect(message(word)).toContain('PDF, JPEG, PNG');
+    expect((await upload(officer, draft.id, 'trong.pdf', Buffer.alloc(0))).statusCode).toBe(400);
+    expect(await countRows(db(), 'decision_scan')).toBe(before);
+
+    const first = await upload(officer, draft.id, 'Quyết định 01.pdf', pdfBytes('first scan'));
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json<DecisionDto>().scans).toMatchObject([{ fileName: 'Quyết định 01.pdf', mimeType: 'application/pdf', status: 'ACTIVE', uploadedByName: expect.any(String) }]);
+    const second = (await upload(officer, draft.id, '../../anh-chup', PNG)).json<DecisionDto>();
+    expect(second.scans.map((s) => [s.fileName, s.status])).toEqual([['anh-chup.png', 'ACTIVE'], ['Quyết định 01.pdf', 'SUPERSEDED']]);
+    expect(await auditEvents(db(), 'decision.scan.attach', draft.id)).toHaveLength(2);
+
+    // Readers of the decision download every version; someone outside its subtree gets 404.
+    const old = await (await as('xem')).get(`/api/v1/decision-scans/${second.scans[1]!.id}/file`);
+    expect(old.statusCode).toBe(200);
+    expect(old.headers['content-type']).toBe('application/pdf');
+    expect(old.rawPayload.equals(pdfBytes('first scan'))).toBe(true);
+    expect((await (await as('cdcs.b')).get(`/api/v1/decision-scans/${second.scans[0]!.id}/file`)).statusCode).toBe(404);
+    expect((await env.app.inject({ method: 'GET', url: `/api/v1/decision-scans/${second.scans[0]!.id}/file` })).statusCode).toBe(401);
   });
 });

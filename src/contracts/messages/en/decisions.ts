@@ -31,6 +31,7 @@ export const decisions: Record<keyof typeof vi, string> = {
   'decisions.rounding.NONE': 'The amounts are not rounded.',
   'decisions.rounding.UP_TO_THOUSAND': 'The amounts are rounded up to the thousand đồng.',
   'decisions.rounding.UP_TO_TEN_THOUSAND': 'The amounts are rounded up to ten thousand đồng.',
+  'decisions.api.scanDraft': 'A draft has no signed scan yet: sign the decision first, then attach the signed and stamped copy.',
   'decisions.api.signedInFuture': 'The date of signature cannot be after today.',
   'decisions.default.subject': 'Về việc khen thưởng tổng kết phong trào thi đua năm {year}',
   'decisions.default.basisLaw': 'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',

@@ -29,6 +29,7 @@ export const decisions = {
   'decisions.rounding.NONE': 'Tiền thưởng tính đúng theo hệ số, không làm tròn.',
   'decisions.rounding.UP_TO_THOUSAND': 'Tiền thưởng được làm tròn lên hàng nghìn đồng.',
   'decisions.rounding.UP_TO_TEN_THOUSAND': 'Tiền thưởng được làm tròn lên hàng chục nghìn đồng.',
+  'decisions.api.scanDraft': 'Dự thảo chưa ký nên chưa có bản quét: ký quyết định trước, rồi đính kèm bản có chữ ký, đóng dấu.',
   'decisions.api.signedInFuture': 'Ngày ký không được sau ngày hôm nay.',
   'decisions.default.subject': 'Về việc khen thưởng tổng kết phong trào thi đua năm {year}',
   'decisions.default.basisLaw': 'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',

@@ -160,13 +160,13 @@ export async function presentMeeting(db: DbOrTx, actor: AuthActor, m: MeetingRow
   };
 }
 
-export async function listMeetings(db: DbOrTx, actor: AuthActor, q: { councilId?: number; mine?: 'true' | 'false'; status?: string; page: number; pageSize: number }) {
+export async function listMeetings(db: DbOrTx, actor: AuthActor, q: { councilId?: number; orgId?: number; mine?: 'true' | 'false'; status?: string; page: number; pageSize: number }) {
   const paths = scopePaths(actor, READ_ROLES);
   const seatScope = actor.personId !== null
     ? sql`exists (select 1 from council_member cm where cm.council_id = m.council_id and cm.person_id = ${actor.personId} and cm.left_on is null)`
     : sql`false`;
   const scope = q.mine === 'true' ? seatScope : sql`(${sql.join([...paths.map((p) => sql`m.org_path like ${`${p}%`}`), seatScope], sql` or `)})`;
-  const where = sql.join([scope, q.councilId ? sql`m.council_id = ${q.councilId}` : sql`true`, q.status ? sql`m.status = ${q.status}` : sql`true`], sql` and `);
+  const where = sql.join([scope, q.councilId ? sql`m.council_id = ${q.councilId}` : sql`true`, q.orgId ? sql`m.org_id = ${q.orgId}` : sql`true`, q.status ? sql`m.status = ${q.status}` : sql`true`], sql` and `);
   const [rows, total] = await Promise.all([
     db.execute<MeetingRow & { seat: number | null; total: number; pending: number; voting: number; closed: number; passed: number; pending_votes: number }>(sql`
       select q.*, s.id as seat, ic.* from (

@@ -1,20 +1,21 @@
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
-import { certificatesQuery, serialParams, verificationDto, createDecisionInput, decisionDto, decisionListQuery, decisionSummaryDto, fundDto, fundParams, revokeDecisionInput, setFundBudgetInput, signDecisionInput, updateDecisionInput } from '../../../contracts/decisions';
+import { decisionCandidateDto, decisionCandidatesQuery, certificatesQuery, serialParams, verificationDto, createDecisionInput, decisionDto, decisionListQuery, decisionSummaryDto, fundDto, fundParams, revokeDecisionInput, setFundBudgetInput, signDecisionInput, updateDecisionInput } from '../../../contracts/decisions';
+import { LIMITS } from '../../../contracts/limits';
+import type { Locale } from '../../../contracts/enums';
+import type { AppContext } from '../../lib/context';
+import type { AuthActor } from '../../lib/actor';
+import { AppError, forbidden, notFound } from '../../lib/errors';
+import { attachmentHeader, sendStoredFile, storeUpload } from '../../lib/files';
 import { fund, fundLedgerXlsx, setFundBudget } from './fund.service';
 import { renderDecision } from './decision-document';
 import { certificatesPdf, verifyCertificate } from '../certificates/certificates.service';
 import { managesCouncilOrg } from '../councils/councils.service';
-import { forbidden, notFound } from '../../lib/errors';
+import { createDecision, decisionCandidates, listDecisions, loadReadableDecision, presentDecision, revokeDecision, signDecision, updateDecision } from './decisions.service';
+import { SCAN_KINDS, attachScan, checkScanTarget, loadReadableScan } from './scan.service';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-import { attachmentHeader } from '../../lib/files';
-
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-import type { AppContext } from '../../lib/context';
-import type { AuthActor } from '../../lib/actor';
-import type { Locale } from '../../../contracts/enums';
-import { createDecision, listDecisions, loadReadableDecision, presentDecision, revokeDecision, signDecision, updateDecision } from './decisions.service';
 
 const TAG = 'decisions';
 
@@ -31,6 +32,15 @@ export const decisionRoutes = [
     query: decisionListQuery,
     response: pageOf(decisionSummaryDto),
     handler: ({ app, actor, query }) => listDecisions(app.db, actor, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/decisions/candidates',
+    summary: 'Nominations the organisation holds that are ready for its decision (passed by its council, or simplified procedure) and in no decision yet',
+    tag: TAG,
+    query: decisionCandidatesQuery,
+    response: pageOf(decisionCandidateDto),
+    handler: ({ app, actor, locale, query }) => decisionCandidates(app.db, actor, locale, query),
   }),
   defineRoute({
     method: 'POST',
@@ -140,6 +150,41 @@ export const decisionRoutes = [
       const buffer = await renderDecision(d, dto, locale);
       const name = dto.numberText ? `Quyết định ${dto.numberText.replace('/', '-')}` : `Dự thảo quyết định ${d.id}`;
       return reply.header('content-type', DOCX).header('content-disposition', attachmentHeader(`${name}.docx`)).send(buffer);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/decisions/:id/scan',
+    summary: 'Attach the signed scan of a signed decision (multipart, one file: PDF, JPEG or PNG by content, at most 10 MB); it supersedes the previous scan, which stays downloadable',
+    tag: TAG,
+    params: idParams,
+    multipart: true,
+    response: decisionDto,
+    async handler({ app, actor, locale, req, params }) {
+      if (!req.isMultipart()) throw new AppError('VALIDATION', 'file.noFile');
+      const file = await req.file({ limits: { fileSize: LIMITS.documentMaxBytes, files: 1, fields: 2 } });
+      if (!file) throw new AppError('VALIDATION', 'file.noFile');
+      // Refuse before receiving the bytes when the decision cannot take them.
+      try {
+        await checkScanTarget(app.db, actor, params.id);
+      } catch (e) {
+        file.file.resume();
+        throw e;
+      }
+      const stored = await storeUpload(app.config.dataDir, file.file, { maxBytes: LIMITS.documentMaxBytes, allowed: SCAN_KINDS, fileName: file.filename });
+      await attachScan(app, actor, params.id, stored);
+      return decisionOut(app, actor, locale, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/decision-scans/:id/file',
+    summary: 'Download a signed scan of a decision (readers of the decision), whatever its status',
+    tag: TAG,
+    params: idParams,
+    produces: 'application/octet-stream',
+    async handler({ app, actor, params, reply }) {
+      return sendStoredFile(reply, app.config.dataDir, await loadReadableScan(app.db, actor, params.id));
     },
   }),
   defineRoute({

@@ -28,7 +28,7 @@ import { DEFAULT_ABBREVIATIONS } from '../plans/plans.service';
 import { fundFigures } from './fund.service';
 import { renderDecision } from './decision-document';
 import { issueCertificates } from '../certificates/certificates.service';
-
+import { scansOf } from './scan-rows';
 
 const num = (v: unknown) => Number(v);
 const abbreviation = sql.raw(`coalesce(o.doc_abbreviation, case o.kind ${Object.entries(DEFAULT_ABBREVIATIONS).map(([k, v]) => `when '${k}' then '${v}'`).join(' ')} else 'CĐ' end)`);
@@ -133,11 +133,11 @@ export async function itemsOf(db: DbOrTx, decisionId: number, locale: Locale): P
 
 function decisionAbilities(actor: AuthActor, d: DecisionRow): string[] {
   if (!managesCouncilOrg(actor, d.org_path)) return [];
-  return d.status === 'DRAFT' ? ['decision.update', 'decision.sign'] : d.status === 'SIGNED' ? ['decision.revoke'] : [];
+  return d.status === 'DRAFT' ? ['decision.update', 'decision.sign'] : d.status === 'SIGNED' ? ['decision.revoke', 'decision.scan'] : ['decision.scan'];
 }
 
 export async function presentDecision(db: DbOrTx, actor: AuthActor, locale: Locale, d: DecisionRow): Promise<DecisionDto> {
-  const items = await itemsOf(db, d.id, locale);
+  const [items, scans] = await Promise.all([itemsOf(db, d.id, locale), scansOf(db, d.id)]);
   // A draft shows what the money would be if signed today.
   const base = d.status === 'DRAFT' ? await baseSalaryOn(db, todayInVietnam()) : null;
   const out: DecisionItemDto[] = items.map((i) => {
@@ -167,7 +167,7 @@ export async function presentDecision(db: DbOrTx, actor: AuthActor, locale: Loca
     totalVnd: d.total_vnd ?? (out.some((i) => i.amountVnd !== null) ? out.reduce((s, i) => s + (i.amountVnd ?? 0), 0) : null),
     toRecoverVnd: out.filter((i) => i.status === 'REVOKED').reduce((sum, i) => sum + (i.amountVnd ?? 0), 0),
     revokedReason: d.revoked_reason, revokedBy: d.revoked_by,
-    items: out, version: d.version, abilities: decisionAbilities(actor, d),
+    items: out, scans, version: d.version, abilities: decisionAbilities(actor, d),
   };
 }
 
@@ -207,8 +207,13 @@ export function placeOf(orgName: string): string {
 
 type Candidate = {
   id: number; person_id: number | null; subject_org_id: number | null; subject_path: string; subject_name: string; unit_name: string | null;
-  award_code: string; year: number; status: string; procedure: string; in_decision: boolean;
+  award_code: string; year: number; status: string; procedure: string; holder_org_id: number; in_decision: boolean;
 };
+
+/** Statuses in which a nomination held by the organisation can go into its decision. */
+const READY = sql`(n.status = 'COUNCIL_PASSED' or (n.procedure = 'SIMPLIFIED' and n.status in ('TO_COUNCIL','ACCEPTED')))`;
+const IN_DECISION = sql`exists (select 1 from decision_item di join decision d on d.id = di.decision_id
+                     where di.nomination_id = n.id and di.status = 'ACTIVE' and d.status in ('DRAFT','SIGNED'))`;
 
 export async function createDecision(app: AppContext, actor: AuthActor, input: CreateDecisionInput): Promise<number> {
   return app.db.transaction(async (tx) => {
@@ -234,12 +239,12 @@ export async function createDecision(app: AppContext, actor: AuthActor, input: C
     }
     const c = await tx.execute<Candidate>(sql`
       select n.id, n.person_id, n.subject_org_id, n.subject_path, n.subject_name, u.name as unit_name, n.award_code, r.year, n.status, n.procedure,
-             exists (select 1 from decision_item di join decision d on d.id = di.decision_id
-                     where di.nomination_id = n.id and di.status = 'ACTIVE' and d.status in ('DRAFT','SIGNED')) as in_decision
+             n.holder_org_id, ${IN_DECISION} as in_decision
       from nomination n join nomination_round r on r.id = n.round_id left join organisation u on u.path = n.subject_path
       where ${source} order by n.id for update of n`);
+    // Only what the organisation itself holds: another level's nominations are not its to decide.
     const usable = (x: Candidate) =>
-      !x.in_decision && (x.status === 'COUNCIL_PASSED' || (x.procedure === 'SIMPLIFIED' && (x.status === 'TO_COUNCIL' || x.status === 'ACCEPTED')));
+      num(x.holder_org_id) === num(org.id) && !x.in_decision && (x.status === 'COUNCIL_PASSED' || (x.procedure === 'SIMPLIFIED' && (x.status === 'TO_COUNCIL' || x.status === 'ACCEPTED')));
     const rows = c.rows.filter(usable);
     if (input.nominationIds) {
       const bad = c.rows.filter((x) => !usable(x)).map((x) => x.subject_name);
@@ -273,6 +278,27 @@ export async function createDecision(app: AppContext, actor: AuthActor, input: C
     await audit(tx, actor, [{ action: 'decision.create', entityType: 'decision', entityId: id, orgId: num(org.id), after: { meetingId: input.meetingId ?? null, nominations: rows.map((r) => num(r.id)) } }]);
     return id;
   });
+}
+
+/** Nominations the organisation holds that are ready for its decision and in none yet (for drafting by name). */
+export async function decisionCandidates(db: DbOrTx, actor: AuthActor, locale: Locale, q: { orgId: number; q?: string; page: number; pageSize: number }) {
+  const o = await db.execute<{ path: string }>(sql`select path from organisation where id = ${q.orgId}`);
+  const org = o.rows[0];
+  if (!org || !readsCouncilOrg(actor, org.path)) throw notFound();
+  if (!managesCouncilOrg(actor, org.path)) throw forbidden();
+  const where = sql`n.holder_org_id = ${q.orgId} and ${READY} and not ${IN_DECISION}
+    ${q.q ? sql`and n.subject_name_folded like '%' || vd_fold(${q.q}) || '%'` : sql``}`;
+  const [rows, total] = await Promise.all([
+    db.execute<{ id: number; subject_name: string; unit_name: string | null; award_code: string; award_name: string; procedure: 'NORMAL' | 'SIMPLIFIED'; status: string; year: number }>(sql`
+      select n.id, n.subject_name, u.name as unit_name, n.award_code, ${locale === 'en' ? sql`a.name_en` : sql`a.name_vi`} as award_name, n.procedure, n.status, r.year
+      from nomination n join nomination_round r on r.id = n.round_id join award_type a on a.code = n.award_code left join organisation u on u.path = n.subject_path
+      where ${where} order by a.sort_order, n.subject_name, n.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
+    db.execute<{ n: number }>(sql`select count(*)::int as n from nomination n where ${where}`),
+  ]);
+  return {
+    items: rows.rows.map((r) => ({ id: num(r.id), subjectName: r.subject_name, unitName: r.unit_name, awardCode: r.award_code, awardName: r.award_name, procedure: r.procedure, status: r.status, year: num(r.year) })),
+    total: num(total.rows[0]?.n ?? 0), page: q.page, pageSize: q.pageSize,
+  };
 }
 
 export async function updateDecision(app: AppContext, actor: AuthActor, id: number, input: UpdateDecisionInput): Promise<void> {
@@ -328,7 +354,8 @@ export async function signDecision(app: AppContext, actor: AuthActor, id: number
     const f = await fundFigures(tx, d.org_id, year);
     const left = f.budgetVnd === null ? null : f.budgetVnd - f.paidVnd + f.toRecoverVnd;
     if (left !== null && (total ?? 0) > left && !input.overBudgetConfirmed) {
-      throw conflict('decisions.api.overBudget', { amount: (total ?? 0).toLocaleString('vi-VN'), year, left: left.toLocaleString('vi-VN') });
+      // details.reason tells this refusal from a version clash (both 409): the page offers to confirm.
+      throw conflict('decisions.api.overBudget', { amount: (total ?? 0).toLocaleString('vi-VN'), year, left: left.toLocaleString('vi-VN') }, { reason: 'OVER_BUDGET' });
     }
     const number = await takeNextNumber(tx, d.org_id, year);
     const symbol = `${DECISION_DOC_TYPE}-${d.abbreviation}`;

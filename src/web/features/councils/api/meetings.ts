@@ -16,6 +16,7 @@ export const LIVE_REFRESH_MS = 4000;
 
 export interface MeetingListParams {
   councilId?: number;
+  orgId?: number;
   mine?: boolean;
   status?: MeetingStatus;
   page: number;

@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateDecisionInput, DecisionDto, FundDto, DecisionItemDto, DecisionStatus, DecisionSummaryDto, RevokeDecisionInput, UpdateDecisionInput } from '../../../../contracts/decisions';
-import { api, downloadUrl, type Page } from '../../../lib/api-client';
+import type { CreateDecisionInput, DecisionCandidateDto, DecisionDto, DecisionScanDto, FundDto, DecisionItemDto, DecisionStatus, DecisionSummaryDto, RevokeDecisionInput, UpdateDecisionInput } from '../../../../contracts/decisions';
+import { api, downloadUrl, uploadWithProgress, type Page } from '../../../lib/api-client';
 
-export type { DecisionDto, DecisionItemDto, DecisionStatus, DecisionSummaryDto };
+export type { DecisionCandidateDto, DecisionDto, DecisionScanDto, DecisionItemDto, DecisionStatus, DecisionSummaryDto };
 
 /** Query keys of the decisions feature: a change to one decision refreshes the lists too. */
 export const decisionKeys = {
@@ -22,6 +23,16 @@ export function useDecisions(params: DecisionListParams) {
   return useQuery({
     queryKey: decisionKeys.list(params),
     queryFn: ({ signal }) => api.get<Page<DecisionSummaryDto>>('/decisions', { ...params }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Nominations the organisation holds that are ready for a decision (drafting by name). */
+export function useDecisionCandidates(params: { orgId: number | null; q: string; page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: ['decisions', 'candidates', params],
+    queryFn: ({ signal }) => api.get<Page<DecisionCandidateDto>>('/decisions/candidates', { ...params, orgId: params.orgId ?? 0, q: params.q || undefined }, signal),
+    enabled: params.orgId !== null,
     placeholderData: keepPreviousData,
   });
 }
@@ -58,7 +69,31 @@ export interface SignInput {
 export const useSignDecision = (id: number) => useDecisionMutation((input: SignInput) => api.post<DecisionDto>(`/decisions/${id}/sign`, input));
 export const useRevokeDecision = (id: number) => useDecisionMutation((input: RevokeDecisionInput) => api.post<DecisionDto>(`/decisions/${id}/revoke`, input));
 
+/** What the scan button offers; the server checks the content (PDF, JPEG, PNG) and the size itself. */
+export const SCAN_ACCEPT = '.pdf,.jpg,.jpeg,.png';
+
+/** Attaches the signed scan (it supersedes the previous one); reports the upload's progress. */
+export function useAttachScan(id: number) {
+  const queryClient = useQueryClient();
+  const [progress, setProgress] = useState(0);
+  const mutation = useMutation({
+    mutationFn: (file: File) => {
+      setProgress(0);
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return uploadWithProgress<DecisionDto>(`/decisions/${id}/scan`, form, {}, setProgress);
+    },
+    onSuccess: (d) => {
+      queryClient.setQueryData(decisionKeys.detail(d.id), d);
+      return queryClient.invalidateQueries({ queryKey: decisionKeys.all });
+    },
+  });
+  return { ...mutation, progress };
+}
+
+export const scanUrl = (scanId: number) => downloadUrl(`/decision-scans/${scanId}/file`);
 export const documentUrl = (id: number) => downloadUrl(`/decisions/${id}/document.docx`);
+export const documentPdfUrl = (id: number) => downloadUrl(`/decisions/${id}/document.pdf`);
 export const certificatesUrl = (id: number, awardCode: string) => downloadUrl(`/decisions/${id}/certificates.pdf`, { awardCode });
 
 export type { FundDto } from '../../../../contracts/decisions';

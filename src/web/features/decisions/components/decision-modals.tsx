@@ -25,9 +25,12 @@ export function EditDecisionModal({ decision, onClose }: { decision: DecisionDto
   const [name, setName] = useState(decision.signer.name ?? '');
   const [recipients, setRecipients] = useState(decision.recipients.join('\n'));
   const [rounding, setRounding] = useState<UpdateDecisionInput['rounding']>(decision.rounding);
+  // Điều 1 prints one achievement text per award ("đã có thành tích xuất sắc …").
+  const awards = [...new Map(decision.items.map((i) => [i.awardCode, { code: i.awardCode, name: i.awardName, text: i.achievement }])).values()];
+  const [achievements, setAchievements] = useState<Record<string, string>>(() => Object.fromEntries(awards.map((a) => [a.code, a.text])));
   const [checked, setChecked] = useState(false);
   const required = (v: string) => (checked && v.trim() === '' ? t('web.decisions.edit.required') : undefined);
-  const fields = [subject, place, basis, execution, onBehalf, title, recipients];
+  const fields = [subject, place, basis, execution, onBehalf, title, recipients, ...Object.values(achievements)];
 
   return (
     <ActionModal
@@ -51,6 +54,7 @@ export function EditDecisionModal({ decision, onClose }: { decision: DecisionDto
             signer: { onBehalf: onBehalf.trim(), title: title.trim(), name: name.trim() === '' ? null : name.trim() },
             recipients: lines(recipients),
             rounding,
+            achievements: Object.fromEntries(Object.entries(achievements).map(([code, text]) => [code, text.trim()])),
           },
           {
             onSuccess: () => {
@@ -64,6 +68,24 @@ export function EditDecisionModal({ decision, onClose }: { decision: DecisionDto
       <Textarea label={t('web.decisions.field.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} required autosize minRows={2} maxLength={500} error={required(subject)} data-testid="decision-edit-subject" />
       <TextInput label={t('web.decisions.field.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} required maxLength={100} error={required(place)} />
       <Textarea label={t('web.decisions.field.basis')} value={basis} onChange={(e) => setBasis(e.currentTarget.value)} required autosize minRows={3} maxRows={10} error={required(basis)} />
+      {awards.map((a) => (
+        <Textarea
+          key={a.code}
+          label={t('web.decisions.field.achievement', { award: a.name })}
+          value={achievements[a.code] ?? ''}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            setAchievements((prev) => ({ ...prev, [a.code]: value }));
+          }}
+          required
+          autosize
+          minRows={2}
+          maxLength={1000}
+          error={required(achievements[a.code] ?? '')}
+          data-testid="decision-edit-achievement"
+          data-award={a.code}
+        />
+      ))}
       <Textarea label={t('web.decisions.field.execution')} value={execution} onChange={(e) => setExecution(e.currentTarget.value)} required autosize minRows={2} maxLength={2000} error={required(execution)} />
       <TextInput label={t('web.decisions.field.signerOnBehalf')} value={onBehalf} onChange={(e) => setOnBehalf(e.currentTarget.value)} required maxLength={120} error={required(onBehalf)} />
       <TextInput label={t('web.decisions.field.signerTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={120} error={required(title)} />
@@ -87,7 +109,7 @@ export function SignDecisionModal({ decision, onClose }: { decision: DecisionDto
   const [signedOn, setSignedOn] = useState<string | null>(todayIso());
   const [signerName, setSignerName] = useState(decision.signer.name ?? '');
   const [publish, setPublish] = useState(false);
-  const overBudget = sign.error instanceof ApiError && sign.error.status === 409 && decision.fund?.overBudget === true;
+  const overBudget = sign.error instanceof ApiError && (sign.error.details as { reason?: string } | undefined)?.reason === 'OVER_BUDGET';
 
   const send = (overBudgetConfirmed: boolean) => {
     if (signedOn === null) return;

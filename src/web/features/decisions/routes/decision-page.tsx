@@ -9,9 +9,10 @@ import { LoadingBlock } from '../../../components/ui/loading-block';
 import { PageHeader } from '../../../components/ui/page-header';
 import { AnchorLink } from '../../../components/ui/links';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
-import { certificatesUrl, documentUrl, useDecision, type DecisionDto, type DecisionItemDto } from '../api/decisions';
+import { certificatesUrl, documentPdfUrl, documentUrl, useDecision, type DecisionDto, type DecisionItemDto } from '../api/decisions';
 import { DecisionStatusBadge, useMoney } from '../components/badges';
 import { EditDecisionModal, RevokeDecisionModal, SignDecisionModal } from '../components/decision-modals';
+import { ScanBlock } from '../components/scan-block';
 
 const route = getRouteApi('/app/quyet-dinh/$decisionId');
 
@@ -182,6 +183,9 @@ function DecisionView({ d, onAction }: { d: DecisionDto; onAction: (dialog: Dial
         <Button component="a" href={documentUrl(d.id)} variant="default" leftSection={<IconDownload size={18} aria-hidden />} data-testid="decision-docx">
           {t('web.decisions.action.docx')}
         </Button>
+        <Button component="a" href={documentPdfUrl(d.id)} variant="default" leftSection={<IconDownload size={18} aria-hidden />} data-testid="decision-pdf">
+          {t('web.decisions.action.pdf')}
+        </Button>
         {d.status !== 'DRAFT' &&
           groups.map((g) => (
             <Button key={g.code} component="a" href={certificatesUrl(d.id, g.code)} variant="default" leftSection={<IconPrinter size={18} aria-hidden />} data-testid="decision-certificates" data-award={g.code}>
@@ -189,6 +193,7 @@ function DecisionView({ d, onAction }: { d: DecisionDto; onAction: (dialog: Dial
             </Button>
           ))}
       </Group>
+      <ScanBlock d={d} />
       {groups.map((g) => (
         <Stack key={g.code} gap="xs" data-testid="decision-group" data-award={g.code}>
           <Group gap="sm" align="baseline">
