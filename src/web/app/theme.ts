@@ -37,6 +37,14 @@ export const theme = createTheme({
   },
 });
 
+/**
+ * The theme with texts in the user's language: every close button (dialogs, notifications, alerts)
+ * gets an accessible name, which Mantine leaves empty.
+ */
+export function localisedTheme(closeLabel: string): typeof theme {
+  return { ...theme, components: { ...theme.components, CloseButton: { defaultProps: { 'aria-label': closeLabel } } } };
+}
+
 /** Mantine's default "dimmed" grey is below AA on white; secondary text must stay readable. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},

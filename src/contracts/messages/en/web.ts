@@ -4,6 +4,7 @@ export const web: Record<keyof typeof vi, string> = {
   'web.common.loading': 'Loading…',
   'web.common.retry': 'Try again',
   'web.common.cancel': 'Cancel',
+  'web.common.close': 'Close',
   'web.common.back': 'Back',
   'web.common.next': 'Continue',
   'web.common.save': 'Save',

@@ -4,6 +4,7 @@ export const web = {
   'web.common.loading': 'Đang tải…',
   'web.common.retry': 'Thử lại',
   'web.common.cancel': 'Hủy',
+  'web.common.close': 'Đóng',
   'web.common.back': 'Quay lại',
   'web.common.next': 'Tiếp tục',
   'web.common.save': 'Lưu',
