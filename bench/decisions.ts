@@ -5,46 +5,19 @@
 // service assembles from one read. Target (issue 8): a decision with a 2,000-row annex in ≤ 5 s.
 import JSZip from 'jszip';
 import { decisionDocx } from '../src/server/modules/decisions/documents/decision-docx';
-import type { DecisionDocData } from '../src/server/modules/decisions/documents/decision-data';
 import { envInt, writeResult } from './lib/results';
-import { prng, summarize } from './lib/stats';
+import { summarize } from './lib/stats';
+import { decisionData } from './lib/decision-data';
 
 const ROWS = envInt('BENCH_DECISION_ROWS', 2000);
 const RUNS = envInt('BENCH_DECISION_RUNS', 5);
 const TARGET_SECONDS = 5;
 
-const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
-const MIDDLE = ['Thị', 'Văn', 'Hữu', 'Thị Ngọc', 'Minh', 'Đức', 'Thanh'];
-const GIVEN = ['Ánh', 'Hường', 'Lan', 'Bình', 'Dũng', 'Việt', 'Phúc', 'Nghĩa', 'Yến', 'Thảo'];
-
-function data(rows: number, seed: number): DecisionDocData {
-  const rnd = prng(seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T;
-  const lines = Array.from({ length: rows }, (_, i) => ({ name: `${pick(SURNAMES)} ${pick(MIDDLE)} ${pick(GIVEN)}`, unit: `Công đoàn cơ sở số ${(i % 120) + 1}`, amountVnd: 759_000 }));
-  return {
-    superiorOrgName: 'Liên đoàn Lao động tỉnh Tây Ninh',
-    issuerName: 'Liên đoàn Lao động huyện Dương Minh Châu',
-    numberLine: 'Số: 05/QĐ-LĐLĐ',
-    placeDateLine: 'Dương Minh Châu, ngày 05 tháng 02 năm 2027',
-    isDraft: false,
-    authorityLine: 'BAN CHẤP HÀNH LIÊN ĐOÀN LAO ĐỘNG HUYỆN DƯƠNG MINH CHÂU',
-    subject: 'Về việc khen thưởng tổng kết phong trào thi đua năm 2026',
-    basis: ['Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;', 'Căn cứ Điều lệ Công đoàn Việt Nam;', 'Xét đề nghị của Thường trực Hội đồng Thi đua – Khen thưởng.'],
-    articles: {
-      awards: [{ awardName: 'Lao động tiên tiến', subjectKind: 'INDIVIDUAL', achievement: 'Đã hoàn thành tốt nhiệm vụ năm 2026', lines }],
-      money: { baseSalaryVnd: 2_530_000, baseSalarySource: 'Nghị định 161/2026/NĐ-CP', roundingText: 'Tiền thưởng tính đúng theo hệ số, không làm tròn.', totalVnd: 759_000 * rows, fundName: 'quỹ thi đua – khen thưởng' },
-      execution: 'Chánh Văn phòng và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.',
-    },
-    annexThreshold: 10,
-    signer: { onBehalf: 'TM. BAN THƯỜNG VỤ', title: 'CHỦ TỊCH', name: 'Nguyễn Thị Thúy' },
-    recipients: ['- Như Điều 3;', '- Lưu: VT, TĐKT.'],
-  };
-}
 
 async function main() {
   const startedAt = new Date();
-  const big = data(ROWS, 7);
-  const small = data(12, 8);
+  const big = decisionData(ROWS, 7);
+  const small = decisionData(12, 8);
   await decisionDocx(small); // warm-up
   await decisionDocx(big);
   const bigMs: number[] = [];

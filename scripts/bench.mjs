@@ -5,7 +5,7 @@
 // bench/results/*.json. `npm run bench -- member-search startup` runs only those; `--report`
 // only regenerates the tables. Sizes: BENCH_MEMBERS (default 1,000,000), BENCH_HTTP_MEMBERS,
 // BENCH_QUERIES, BENCH_HTTP_SECONDS, BENCH_CONNECTIONS, BENCH_STARTUP_RESTARTS, BENCH_NOMINATIONS,
-// BENCH_NOMINATION_DOCS, BENCH_COUNCIL_ITEMS, BENCH_COUNCIL_RUNS, BENCH_DECISION_ROWS, BENCH_CERTIFICATES.
+// BENCH_NOMINATION_DOCS, BENCH_COUNCIL_ITEMS, BENCH_COUNCIL_RUNS, BENCH_DECISION_ROWS, BENCH_DECISION_PDF_RUNS, BENCH_CERTIFICATES, BENCH_CEREMONY_RECIPIENTS, BENCH_CEREMONY_RUNS.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DOC = path.join(ROOT, 'BENCHMARKS.md');
-const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'certificates'];
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies'];
 /** Benchmarks that also run against the PostgreSQL server (BENCH_SERVER_URL, default the machine's 127.0.0.1:5432/test). */
 const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring', 'nominations', 'councils']);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -306,6 +306,12 @@ function decisions(r) {
   ].join('\n');
 }
 
+function decisionPdf(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  return `\`npm run bench -- decision-pdf\` (\`bench/decision-pdf.ts\`) renders the same decision as a PDF, as \`renderDecisionPdf\` does (pdfkit, Tinos embedded, the annex table's header repeated on each page): the ${n(x.rows)}-row annex in p50 **${s(x.big.p50 / 1000)}** (max ${s(x.big.max / 1000)}; ${n(x.pages)} pages, ${n(x.kb)} KB; target ≤ ${x.targetSeconds} s, ${verdict(x.met)}), the 12-line decision in ${ms(x.small.p50)} — mostly opening the four Tinos faces, which pdfkit does per document. ${x.runs} runs after a warm-up; the last page was read back with pdf.js and holds the last row and the total. _(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`;
+}
+
 function certificates(r) {
   if (!r) return '_Not run yet._';
   const x = r.result;
@@ -318,6 +324,24 @@ function certificates(r) {
     `| ${n(x.certificates)} | **${s(x.seconds)}** | ${s(x.ms.min / 1000)} – ${s(x.ms.max / 1000)} | ${n(x.pagesPerSecond)} | ${x.sizeMb} MB | ${n(x.bytesPerPage)} B | ${n(x.peakRssMb)} MB | ≤ ${x.targetSeconds} s | ${verdict(x.met)} |`,
     '',
     `${office} _(${day(r)}; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`,
+  ].join('\n');
+}
+
+function ceremonies(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const row = (what, m) => `| ${what} | **${ms(m.p50)}** | ${ms(m.max)} |`;
+  return [
+    '| step (HTTP, one request) | p50 | max |',
+    '|---|---:|---:|',
+    row(`plan from a signed decision: ${n(x.recipients)} recipients computed and grouped`, x.plan),
+    row('remove and add the decision again (recompute, places kept)', x.recompute),
+    row(`regroup everyone (groups of 20: ${n(x.groups)} groups) with a presenter`, x.regroup),
+    row(`attendance of all ${n(x.recipients)} in one request`, x.attendance),
+    row(`Danh sách nhận khen thưởng (DOCX, ${n(x.listKb)} KB)`, x.listDocx),
+    row(`Chương trình buổi lễ (DOCX, ${n(x.programmeKb)} KB)`, x.programmeDocx),
+    '',
+    `${x.runs} runs after a warm-up, each on a new ceremony; the list was checked to hold every recipient (${n(x.tableRows)} table rows). _(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`,
   ].join('\n');
 }
 
@@ -349,7 +373,9 @@ if (existsSync(DOC)) {
     'nomination-docx': nominationDocx(results['nomination-docx']),
     councils: councils(results.councils, councilsServer),
     decisions: decisions(results.decisions),
+    'decision-pdf': decisionPdf(results['decision-pdf']),
     certificates: certificates(results.certificates),
+    ceremonies: ceremonies(results.ceremonies),
   };
   let doc = readFileSync(DOC, 'utf8');
   for (const [key, body] of Object.entries(sections)) {

@@ -109,6 +109,8 @@ export const publicDocumentDto = z.object({
   title: z.string(),
   publishedAt: timestamp,
   hasDocument: z.boolean(),
+  /** A decision revoked as a whole (Điều 93): still listed, marked revoked. */
+  revoked: z.boolean(),
 });
 export type PublicDocumentDto = z.infer<typeof publicDocumentDto>;
 export const publicDocumentPage = pageOf(publicDocumentDto).extend({ org: z.object({ code: z.string(), name: z.string() }) });

@@ -140,6 +140,8 @@ export const decisionDto = z.object({
   toRecoverVnd: z.number(),
   revokedReason: z.string().nullable(),
   revokedBy: z.string().nullable(),
+  /** When the issued copy went on the organisation's public pages; null when not published. */
+  publishedAt: z.string().nullable(),
   items: z.array(decisionItemDto),
   /** Signed scans, the active one first. */
   scans: z.array(decisionScanDto),
@@ -181,6 +183,38 @@ export const fundDto = z.object({
   abilities,
 });
 export type FundDto = z.infer<typeof fundDto>;
+
+// ── Reward rates (mức tiền thưởng of awards without a State coefficient) ─────────────────────────
+
+export const rateParams = z.object({ orgId: z.coerce.number().int().positive(), awardCode: z.string().regex(/^[A-Z0-9_]{2,40}$/) });
+export const rateListQuery = z.object({ orgId: z.coerce.number().int().positive(), date: isoDate.optional() });
+
+/** A coefficient of the base salary or a fixed amount (exactly one), from a date. */
+export const setRewardRateInput = z
+  .object({
+    coefficient: z.number().min(0).max(100).multipleOf(0.01).optional(),
+    amountVnd: z.number().int().min(0).max(1_000_000_000).optional(),
+    effectiveFrom: isoDate,
+    note: z.string().trim().max(500).optional().nullable(),
+  })
+  .refine((v) => (v.coefficient === undefined) !== (v.amountVnd === undefined), { message: 'decisions.rates.oneOf', path: ['amountVnd'] });
+export type SetRewardRateInput = z.infer<typeof setRewardRateInput>;
+
+const rateValue = { coefficient: z.number().nullable(), amountVnd: z.number().nullable() };
+export const rewardRateDto = z.object({
+  awardCode: z.string(),
+  awardName: z.string(),
+  subjectKind: z.enum(['INDIVIDUAL', 'COLLECTIVE']),
+  ...rateValue,
+  /** From when the rate in force applies, and which organisation set it (this one or an ancestor); null: no money. */
+  effectiveFrom: z.string().nullable(),
+  sourceOrgName: z.string().nullable(),
+  own: z.boolean(),
+  /** This organisation's rates from later dates. */
+  upcoming: z.array(z.object({ ...rateValue, effectiveFrom: z.string() })),
+});
+export type RewardRateDto = z.infer<typeof rewardRateDto>;
+export const rewardRateList = z.object({ items: z.array(rewardRateDto), abilities });
 
 // ── Certificates ────────────────────────────────────────────────────────────────────────────────
 

@@ -126,7 +126,7 @@ describe('signing', () => {
     const res = await officer.post(`/api/v1/decisions/${decisionId}/sign`, { version: d.version, signedOn: '2024-06-30', signerName: 'Nguyễn Thị Thúy' });
     expect(res.statusCode, res.body).toBe(200);
     const s = res.json<DecisionDto>();
-    expect(s).toMatchObject({ status: 'SIGNED', number: 1, numberText: '01/QĐ-LĐLĐ', signedOn: '2024-06-30', baseSalaryVnd: 1_800_000, abilities: ['decision.revoke', 'decision.scan'] });
+    expect(s).toMatchObject({ status: 'SIGNED', number: 1, numberText: '01/QĐ-LĐLĐ', signedOn: '2024-06-30', baseSalaryVnd: 1_800_000, abilities: ['decision.revoke', 'decision.scan', 'decision.publish'] });
     expect(s.signer.name).toBe('Nguyễn Thị Thúy');
     // 1.0 × 1,800,000; 0.3 × 1,800,000 = 540,000; 0.8 × 1,800,000 = 1,440,000 (already round).
     expect(s.items.map((i) => [i.coefficient, i.amountVnd])).toEqual([[0.3, 540_000], [1, 1_800_000], [0.8, 1_440_000]]);
@@ -167,7 +167,7 @@ describe('revocation (Điều 93)', () => {
     const list = (await officer.get('/api/v1/decisions?pageSize=100')).json<{ items: { id: number; numberText: string; signedOn: string | null }[] }>();
     const first = list.items.find((x) => x.numberText === '01/QĐ-LĐLĐ' && x.signedOn?.startsWith('2024'))!;
     const d = (await officer.get(`/api/v1/decisions/${first.id}`)).json<DecisionDto>();
-    expect(d.abilities).toEqual(['decision.revoke', 'decision.scan']);
+    expect(d.abilities).toEqual(['decision.revoke', 'decision.scan', 'decision.publish']);
     const cuc = d.items.find((i) => i.subjectName === 'Trần Thị Cúc')!;
     const body = { itemIds: [cuc.id], reason: 'Phát hiện kê khai không trung thực thành tích năm 2024.', revokingDecision: 'Quyết định số 03/QĐ-LĐLĐ ngày 10/01/2025', revokedOn: '2025-01-10' };
     expect((await (await as('cdcs.b')).post(`/api/v1/decisions/${first.id}/revoke`, body)).statusCode).toBe(404);
@@ -183,7 +183,7 @@ describe('revocation (Điều 93)', () => {
     // Again on the same line: refused; the rest, then the decision as a whole is revoked.
     expect((await officer.post(`/api/v1/decisions/${first.id}/revoke`, body)).statusCode).toBe(400);
     const all = await officer.post(`/api/v1/decisions/${first.id}/revoke`, { reason: 'Thu hồi toàn bộ do sai thẩm quyền xét tặng.', revokingDecision: 'Quyết định số 04/QĐ-LĐLĐ ngày 11/01/2025', revokedOn: '2025-01-11' });
-    expect(all.json<DecisionDto>()).toMatchObject({ status: 'REVOKED', revokedBy: 'Quyết định số 04/QĐ-LĐLĐ ngày 11/01/2025', toRecoverVnd: 3_780_000, abilities: ['decision.scan'] });
+    expect(all.json<DecisionDto>()).toMatchObject({ status: 'REVOKED', revokedBy: 'Quyết định số 04/QĐ-LĐLĐ ngày 11/01/2025', toRecoverVnd: 3_780_000, abilities: ['decision.scan', 'decision.publish'] });
     const left = await db().execute<{ n: number }>(sql`select count(*)::int as n from award_record where decision_number = '01/QĐ-LĐLĐ' and status = 'ACTIVE'`);
     expect(Number(left.rows[0]!.n)).toBe(0);
     expect(await auditEvents(db(), 'decision.revokeLines', first.id)).toHaveLength(1);
@@ -331,6 +331,32 @@ describe('certificates and publication', () => {
     const pub = (await env.app.inject({ method: 'GET', url: `/api/v1/public/orgs/${w.orgs.huyen.code}/documents` })).json<{ items: { title: string; numberSymbol: string; hasDocument: boolean }[] }>();
     expect(pub.items).toContainEqual(expect.objectContaining({ title: 'Quyết định về việc khen thưởng đột xuất năm 2026', hasDocument: true }));
   });
+
+  it('publishes later a decision signed without publishing; a revoked decision stays listed, marked revoked', async () => {
+    const officer = await as('huyen.tdkt');
+    const [id] = await passed([{ personId: w.persons.anh, name: 'Nguyễn Thị Ánh', awardCode: 'LDTT' }], 2035);
+    const draft = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [id], subject: 'Về việc khen thưởng chuyên đề an toàn vệ sinh lao động' })).json<DecisionDto>();
+    expect((await officer.post(`/api/v1/decisions/${draft.id}/publish`, {})).statusCode).toBe(409);
+    const signed = (await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2026-11-21' })).json<DecisionDto>();
+    expect(signed.publishedAt).toBeNull();
+    const title = 'Quyết định về việc khen thưởng chuyên đề an toàn vệ sinh lao động';
+    const listed = async () =>
+      (await env.app.inject({ method: 'GET', url: `/api/v1/public/orgs/${w.orgs.huyen.code}/documents?pageSize=100` })).json<{ items: { title: string; revoked: boolean }[] }>().items.filter((x) => x.title === title);
+    expect(await listed()).toEqual([]);
+    // Only the organisation's managers publish.
+    expect((await (await as('xem')).post(`/api/v1/decisions/${draft.id}/publish`, {})).statusCode).toBe(403);
+    expect((await (await as('cdcs.a')).post(`/api/v1/decisions/${draft.id}/publish`, {})).statusCode).toBe(404);
+    const published = await officer.post(`/api/v1/decisions/${draft.id}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json<DecisionDto>().publishedAt).toEqual(expect.any(String));
+    expect(published.json<DecisionDto>().abilities).not.toContain('decision.publish');
+    expect((await officer.post(`/api/v1/decisions/${draft.id}/publish`, {})).statusCode).toBe(409);
+    expect(await auditEvents(db(), 'decision.publish', draft.id)).toHaveLength(1);
+    expect(await listed()).toEqual([expect.objectContaining({ revoked: false })]);
+    const revoked = await officer.post(`/api/v1/decisions/${draft.id}/revoke`, { reason: 'Hồ sơ đề nghị kê khai sai thành tích.', revokingDecision: 'Quyết định số 09/QĐ-LĐLĐ', revokedOn: '2026-11-22' });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(await listed()).toEqual([expect.objectContaining({ revoked: true })]);
+  });
 });
 
 describe('the signed scan', () => {
@@ -375,5 +401,56 @@ describe('the signed scan', () => {
     expect(old.rawPayload.equals(pdfBytes('first scan'))).toBe(true);
     expect((await (await as('cdcs.b')).get(`/api/v1/decision-scans/${second.scans[0]!.id}/file`)).statusCode).toBe(404);
     expect((await env.app.inject({ method: 'GET', url: `/api/v1/decision-scans/${second.scans[0]!.id}/file` })).statusCode).toBe(401);
+  });
+});
+
+describe('rates of awards without a State coefficient', () => {
+  type Rates = { items: { awardCode: string; coefficient: number | null; amountVnd: number | null; effectiveFrom: string | null; sourceOrgName: string | null; own: boolean }[]; abilities: string[] };
+  const rateOf = (r: Rates, code: string) => r.items.find((i) => i.awardCode === code)!;
+
+  it('are set by the organisation or inherited from the province, refused for State awards, and price the district’s Giấy khen when signed', async () => {
+    const officer = await as('huyen.tdkt');
+    const admin = await as('admin');
+    // The province sets a coefficient for its subtree; the district a fixed amount from a later date.
+    const province = await admin.put(`/api/v1/reward-rates/${w.orgs.tinh.id}/GK_CD_CAP_TREN`, { coefficient: 0.15, effectiveFrom: '2024-01-01', note: 'Quy chế chi tiêu nội bộ' });
+    expect(province.statusCode, province.body).toBe(200);
+    const inherited = (await officer.get(`/api/v1/reward-rates?orgId=${w.orgs.huyen.id}&date=2025-06-01`)).json<Rates>();
+    expect(rateOf(inherited, 'GK_CD_CAP_TREN')).toMatchObject({ coefficient: 0.15, amountVnd: null, effectiveFrom: '2024-01-01', sourceOrgName: 'Liên đoàn Lao động tỉnh Tây Ninh', own: false });
+    expect(inherited.items.some((i) => i.awardCode === 'LDTT')).toBe(false);
+    const own = await officer.put(`/api/v1/reward-rates/${w.orgs.huyen.id}/GK_CD_CAP_TREN`, { amountVnd: 300_000, effectiveFrom: '2026-01-01' });
+    expect(own.statusCode, own.body).toBe(200);
+    // A correction of the same date supersedes, nothing is deleted.
+    expect((await officer.put(`/api/v1/reward-rates/${w.orgs.huyen.id}/GK_CD_CAP_TREN`, { amountVnd: 350_000, effectiveFrom: '2026-01-01' })).statusCode).toBe(200);
+    const rows = await db().execute<{ status: string; amount_vnd: number }>(sql`select status, amount_vnd from reward_rate where org_id = ${w.orgs.huyen.id} order by id`);
+    expect(rows.rows.map((r) => [r.status, Number(r.amount_vnd)])).toEqual([['SUPERSEDED', 300_000], ['ACTIVE', 350_000]]);
+    expect(await auditEvents(db(), 'reward-rate.set')).toHaveLength(3);
+    expect(rateOf((await officer.get(`/api/v1/reward-rates?orgId=${w.orgs.huyen.id}&date=2026-11-20`)).json<Rates>(), 'GK_CD_CAP_TREN')).toMatchObject({ amountVnd: 350_000, own: true });
+
+    // Refusals change nothing: a State award, both values or none, a viewer, a grassroots officer.
+    const before = await countRows(db(), 'reward_rate');
+    const state = await officer.put(`/api/v1/reward-rates/${w.orgs.huyen.id}/LDTT`, { amountVnd: 1, effectiveFrom: '2026-01-01' });
+    expect(state.statusCode).toBe(400);
+    expect(message(state)).toBe('Tiền thưởng Lao động tiên tiến do Nhà nước quy định (hệ số 0,3 × mức lương cơ sở), đơn vị không đặt mức riêng.');
+    const both = await officer.put(`/api/v1/reward-rates/${w.orgs.huyen.id}/GK_CD_CAP_TREN`, { amountVnd: 1, coefficient: 1, effectiveFrom: '2026-01-01' });
+    expect(both.statusCode).toBe(400);
+    expect(JSON.stringify(both.json())).toContain('Nhập hệ số (× mức lương cơ sở) hoặc số tiền cố định — một trong hai.');
+    expect((await (await as('xem')).put(`/api/v1/reward-rates/${w.orgs.huyen.id}/GK_CD_CAP_TREN`, { amountVnd: 1, effectiveFrom: '2026-01-01' })).statusCode).toBe(403);
+    expect((await (await as('cdcs.a')).put(`/api/v1/reward-rates/${w.orgs.huyen.id}/GK_CD_CAP_TREN`, { amountVnd: 1, effectiveFrom: '2026-01-01' })).statusCode).toBe(404);
+    expect(await countRows(db(), 'reward_rate')).toBe(before);
+
+    // The district's Giấy khen: inherited coefficient when signed in 2025, its own amount in 2026.
+    const [early, late] = await passed([
+      { personId: w.persons.an, name: 'Nguyễn Văn An', awardCode: 'GK_CD_CAP_TREN' },
+      { personId: w.persons.anh, name: 'Nguyễn Thị Ánh', awardCode: 'GK_CD_CAP_TREN' },
+    ], 2036);
+    const d1 = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [early], rounding: 'UP_TO_TEN_THOUSAND' })).json<DecisionDto>();
+    expect(d1.items[0]).toMatchObject({ coefficient: null, amountVnd: 350_000 }); // a draft shows today's rate
+    const s1 = (await officer.post(`/api/v1/decisions/${d1.id}/sign`, { version: d1.version, signedOn: '2025-06-01', overBudgetConfirmed: true })).json<DecisionDto>();
+    // 0.15 × 2,340,000 = 351,000, rounded up to ten thousand = 360,000.
+    expect(s1.items[0]).toMatchObject({ coefficient: 0.15, amountVnd: 360_000 });
+    const d2 = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [late], rounding: 'UP_TO_TEN_THOUSAND' })).json<DecisionDto>();
+    const s2 = (await officer.post(`/api/v1/decisions/${d2.id}/sign`, { version: d2.version, signedOn: '2026-11-20', overBudgetConfirmed: true })).json<DecisionDto>();
+    expect(s2.items[0]).toMatchObject({ coefficient: null, amountVnd: 350_000 });
+    expect(s2.totalVnd).toBe(350_000);
   });
 });

@@ -41,6 +41,10 @@ import { councilDocs } from './en/council-docs';
 import { decisionDocs } from './en/decision-docs';
 import { webConsultations } from './en/web-consultations';
 import { certificates } from './en/certificates';
+import { certificateTemplates } from './en/certificate-templates';
+import { webCertificateTemplates } from './en/web-certificate-templates';
+import { ceremonies } from './en/ceremonies';
+import { webCeremonies } from './en/web-ceremonies';
 
 // Typed against the Vietnamese catalogue: a missing or extra key is a compile error.
-export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations, ...consultations, ...councils, ...decisions, ...webDecisions, ...webDecisionPages, ...councilDocs, ...decisionDocs, ...webConsultations, ...webCouncils, ...certificates };
+export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations, ...consultations, ...councils, ...decisions, ...webDecisions, ...webDecisionPages, ...councilDocs, ...decisionDocs, ...webConsultations, ...webCouncils, ...certificates, ...certificateTemplates, ...webCertificateTemplates, ...ceremonies, ...webCeremonies };

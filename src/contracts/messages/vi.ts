@@ -40,5 +40,9 @@ import { councilDocs } from './vi/council-docs';
 import { decisionDocs } from './vi/decision-docs';
 import { webConsultations } from './vi/web-consultations';
 import { certificates } from './vi/certificates';
+import { certificateTemplates } from './vi/certificate-templates';
+import { webCertificateTemplates } from './vi/web-certificate-templates';
+import { ceremonies } from './vi/ceremonies';
+import { webCeremonies } from './vi/web-ceremonies';
 
-export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations, ...consultations, ...councils, ...decisions, ...webDecisions, ...webDecisionPages, ...councilDocs, ...decisionDocs, ...webConsultations, ...webCouncils, ...certificates } as const;
+export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations, ...consultations, ...councils, ...decisions, ...webDecisions, ...webDecisionPages, ...councilDocs, ...decisionDocs, ...webConsultations, ...webCouncils, ...certificates, ...certificateTemplates, ...webCertificateTemplates, ...ceremonies, ...webCeremonies } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BASE_SALARIES, baseSalaryOn, rewardAmount } from './base-salary';
+import fc from 'fast-check';
+import { DEFAULT_BASE_SALARIES, MONEY_ROUNDINGS, baseSalaryOn, lineMoney, needsBaseSalary, rewardAmount } from './base-salary';
 
 describe('baseSalaryOn', () => {
   it.each([
@@ -58,5 +59,38 @@ describe('rewardAmount', () => {
     expect(Math.ceil(0.07 * 1_800_000)).toBe(126_001);
     expect(rewardAmount(0.07, 1_800_000, 'NONE')).toBe(126_000);
     expect(rewardAmount(0.54, 1_800_000, 'UP_TO_THOUSAND')).toBe(972_000);
+  });
+});
+
+describe('lineMoney', () => {
+  const rate = (coefficient: number | null, amountVnd: number | null) => ({ coefficient, amountVnd });
+  it.each([
+    // State coefficient wins over any rate the organisation set.
+    [0.3, rate(5, null), 2_340_000, 'NONE', { coefficient: 0.3, amountVnd: 702_000 }],
+    [0.3, rate(null, 9_999_999), 2_340_000, 'NONE', { coefficient: 0.3, amountVnd: 702_000 }],
+    // No State coefficient: the organisation's coefficient, rounded like State money…
+    [null, rate(0.15, null), 2_340_000, 'NONE', { coefficient: 0.15, amountVnd: 351_000 }],
+    [null, rate(0.15, null), 2_340_000, 'UP_TO_TEN_THOUSAND', { coefficient: 0.15, amountVnd: 360_000 }],
+    // …or its fixed amount, paid as set (no rounding, no base salary needed).
+    [null, rate(null, 300_000), 2_340_000, 'UP_TO_TEN_THOUSAND', { coefficient: null, amountVnd: 300_000 }],
+    [null, rate(null, 300_000), null, 'NONE', { coefficient: null, amountVnd: 300_000 }],
+    // Nothing set, or a coefficient without a base salary: no money.
+    [null, null, 2_340_000, 'NONE', { coefficient: null, amountVnd: null }],
+    [0.3, null, null, 'NONE', { coefficient: 0.3, amountVnd: null }],
+  ] as const)('state %s, rate %o, base %s, %s → %o', (state, r, base, rounding, expected) => {
+    expect(lineMoney(state, r, base, rounding)).toEqual(expected);
+  });
+
+  it('never pays less than coefficient × base salary, and a fixed amount exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 1_000_000, max: 5_000_000 }), fc.constantFrom(...MONEY_ROUNDINGS), fc.integer({ min: 0, max: 50_000_000 }), (hundredths, base, rounding, fixed) => {
+        const c = hundredths / 100;
+        const byCoefficient = lineMoney(null, rate(c, null), base, rounding).amountVnd!;
+        expect(byCoefficient).toBeGreaterThanOrEqual((hundredths * base) / 100);
+        expect(needsBaseSalary(null, rate(c, null))).toBe(true);
+        expect(lineMoney(null, rate(null, fixed), base, rounding).amountVnd).toBe(fixed);
+        expect(needsBaseSalary(null, rate(null, fixed))).toBe(false);
+      }),
+    );
   });
 });

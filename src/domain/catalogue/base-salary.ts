@@ -38,3 +38,24 @@ export function rewardAmount(coefficient: number, baseSalaryVnd: number, roundin
   const unit = rounding === 'UP_TO_THOUSAND' ? 1_000 : 10_000;
   return Math.ceil(exact / unit) * unit;
 }
+
+/** An organisation's rate for an award without a State coefficient: a coefficient or a fixed amount. */
+export interface RateValue {
+  coefficient: number | null;
+  amountVnd: number | null;
+}
+
+/**
+ * The money of one decision line. The State coefficient wins when the award has one (the law fixes
+ * it); otherwise the organisation's rate applies: a coefficient × base salary (rounded like the
+ * State money) or a fixed amount (paid as set). No coefficient, no rate, or no base salary for a
+ * coefficient: no money.
+ */
+export function lineMoney(stateCoefficient: number | null, rate: RateValue | null, baseSalaryVnd: number | null, rounding: MoneyRounding): { coefficient: number | null; amountVnd: number | null } {
+  const coefficient = stateCoefficient ?? rate?.coefficient ?? null;
+  if (coefficient !== null) return { coefficient, amountVnd: baseSalaryVnd === null ? null : rewardAmount(coefficient, baseSalaryVnd, rounding) };
+  return { coefficient: null, amountVnd: rate?.amountVnd ?? null };
+}
+
+/** Whether a line needs the base salary to be priced. */
+export const needsBaseSalary = (stateCoefficient: number | null, rate: RateValue | null): boolean => stateCoefficient !== null || (rate?.coefficient ?? null) !== null;

@@ -1997,3 +1997,37 @@ export const ceremonyRecipients = pgTable(
     index('ceremony_recipient_order_idx').on(t.ceremonyId, t.groupNo, t.position),
   ],
 );
+
+/**
+ * Mức tiền thưởng an organisation sets for an award the State leaves without a coefficient (union
+ * awards: Giấy khen, Bằng khen of the federations…): a coefficient of the base salary or a fixed
+ * amount, from a date. It applies to the organisation's own decisions and to those of its subtree
+ * that set none (the nearest ancestor's rate wins). A change supersedes; nothing is deleted.
+ */
+export const rewardRates = pgTable(
+  'reward_rate',
+  {
+    id: id(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    awardCode: text('award_code')
+      .notNull()
+      .references(() => awardTypes.code),
+    coefficient: numeric('coefficient', { precision: 5, scale: 2, mode: 'number' }),
+    amountVnd: integer('amount_vnd'),
+    effectiveFrom: date('effective_from').notNull(),
+    note: text('note'),
+    status: text('status').notNull().default('ACTIVE'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('reward_rate_one_ck', sql`(${t.coefficient} is null) <> (${t.amountVnd} is null)`),
+    check('reward_rate_values_ck', sql`coalesce(${t.coefficient}, 0) >= 0 and coalesce(${t.amountVnd}, 0) >= 0`),
+    check('reward_rate_status_ck', sql`${t.status} in ('ACTIVE','SUPERSEDED')`),
+    uniqueIndex('reward_rate_active_uq').on(t.orgId, t.awardCode, t.effectiveFrom).where(sql`${t.status} = 'ACTIVE'`),
+    index('reward_rate_award_idx').on(t.awardCode, t.effectiveFrom),
+  ],
+);

@@ -23,8 +23,10 @@ import { outboxRoutes } from './mail/outbox.routes';
 import { consultationRoutes } from './consultations/consultations.routes';
 import { councilBodyRoutes } from './councils/councils.routes';
 import { decisionRoutes } from './decisions/decisions.routes';
+import { certificateTemplateRoutes } from './certificates/templates.routes';
+import { ceremonyRoutes } from './ceremonies/ceremonies.routes';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function allRoutes(): AnyRoute[] {
-  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes, ...cascadeRoutes, ...registrationRoutes, ...clusterRoutes, ...movementRoutes, ...calendarRoutes, ...scoringRoutes, ...evidenceRoutes, ...councilRoutes, ...workCalendarRoutes, ...nominationRoutes, ...outboxRoutes, ...consultationRoutes, ...councilBodyRoutes, ...decisionRoutes] as AnyRoute[];
+  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes, ...cascadeRoutes, ...registrationRoutes, ...clusterRoutes, ...movementRoutes, ...calendarRoutes, ...scoringRoutes, ...evidenceRoutes, ...councilRoutes, ...workCalendarRoutes, ...nominationRoutes, ...outboxRoutes, ...consultationRoutes, ...councilBodyRoutes, ...decisionRoutes, ...certificateTemplateRoutes, ...ceremonyRoutes] as AnyRoute[];
 }

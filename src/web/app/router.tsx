@@ -26,6 +26,8 @@ import { roundPageSearchSchema, roundSearchSchema, templateSearchSchema } from '
 import { appraisalSearchSchema, nominationRoundPageSearchSchema, nominationRoundSearchSchema } from '../features/nominations/routes/search';
 import { ballotSearchSchema, councilPageSearchSchema, councilSearchSchema, meetingPageSearchSchema } from '../features/councils/routes/search';
 import { decisionSearchSchema, fundSearchSchema } from '../features/decisions/routes/search';
+import { certificateTemplateSearchSchema } from '../features/certificate-templates/routes/search';
+import { ceremonyPageSearchSchema, ceremonySearchSchema } from '../features/ceremonies/routes/search';
 import { consultationListSearchSchema, consultationSearchSchema, publicConsultationSearchSchema } from '../features/consultations/routes/search';
 import { AppLayout } from './shell/app-layout';
 import { NotFoundPage, RouteError } from './route-feedback';
@@ -231,6 +233,9 @@ const ballotRoute = createRoute({ getParentRoute: () => appRoute, path: '/bo-phi
 const decisionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/quyet-dinh', validateSearch: decisionSearchSchema, component: lazyRouteComponent(() => import('../features/decisions/routes/decision-list-page'), 'DecisionListPage') });
 const decisionRoute = createRoute({ getParentRoute: () => appRoute, path: '/quyet-dinh/$decisionId', params: { parse: ({ decisionId }) => ({ decisionId: parseId(decisionId) }), stringify: ({ decisionId }) => ({ decisionId: String(decisionId) }) }, component: lazyRouteComponent(() => import('../features/decisions/routes/decision-page'), 'DecisionPage') });
 const fundRoute = createRoute({ getParentRoute: () => appRoute, path: '/quy-thi-dua', validateSearch: fundSearchSchema, component: lazyRouteComponent(() => import('../features/decisions/routes/fund-page'), 'FundPage') });
+const certificateTemplatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/mau-giay-khen', validateSearch: certificateTemplateSearchSchema, component: lazyRouteComponent(() => import('../features/certificate-templates/routes/certificate-templates-page'), 'CertificateTemplatesPage') });
+const ceremoniesRoute = createRoute({ getParentRoute: () => appRoute, path: '/le-trao-tang', validateSearch: ceremonySearchSchema, component: lazyRouteComponent(() => import('../features/ceremonies/routes/ceremony-list-page'), 'CeremonyListPage') });
+const ceremonyRoute = createRoute({ getParentRoute: () => appRoute, path: '/le-trao-tang/$ceremonyId', validateSearch: ceremonyPageSearchSchema, params: { parse: ({ ceremonyId }) => ({ ceremonyId: parseId(ceremonyId) }), stringify: ({ ceremonyId }) => ({ ceremonyId: String(ceremonyId) }) }, component: lazyRouteComponent(() => import('../features/ceremonies/routes/ceremony-page'), 'CeremonyPage') });
 
 const inboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/hop-thu', validateSearch: inboxSearchSchema, component: lazyRouteComponent(() => import('../features/inbox/routes/inbox-page'), 'InboxPage') });
 const requestsRoute = createRoute({ getParentRoute: () => appRoute, path: '/yeu-cau', validateSearch: requestListSearchSchema, component: lazyRouteComponent(() => import('../features/compliance/routes/request-list-page'), 'RequestListPage') });
@@ -279,6 +284,8 @@ const routeTree = rootRoute.addChildren([
     nominationRoundsRoute, nominationRoundRoute, nominationRoute, submissionRoute, appraisalRoute,
     councilsRoute, councilPageRoute, meetingRoute, ballotsRoute, ballotRoute,
     decisionsRoute, decisionRoute, fundRoute,
+    certificateTemplatesRoute,
+    ceremoniesRoute, ceremonyRoute,
     consultationsRoute, consultationRoute,
   ]),
 ]);

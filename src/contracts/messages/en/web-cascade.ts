@@ -89,6 +89,7 @@ export const webCascade: Record<keyof typeof vi, string> = {
   'web.cascade.public.title': "Published documents",
   'web.cascade.public.description': "Documents published by {name}.",
   'web.cascade.public.empty': "The unit has not published any document.",
+  'web.cascade.public.revoked': 'Revoked',
   'web.cascade.public.notFound': "Unit not found.",
   'web.cascade.public.caption': "Published documents",
   'web.cascade.issue.request': "Ask subordinate units to respond",

@@ -88,6 +88,7 @@ export const webCascade = {
   'web.cascade.public.title': "Văn bản công khai",
   'web.cascade.public.description': "Văn bản {name} đã công khai.",
   'web.cascade.public.empty': "Đơn vị chưa công khai văn bản nào.",
+  'web.cascade.public.revoked': 'Đã thu hồi',
   'web.cascade.public.notFound': "Không tìm thấy đơn vị.",
   'web.cascade.public.caption': "Văn bản công khai",
   'web.cascade.issue.request': "Yêu cầu đơn vị trực thuộc trả lời",

@@ -118,8 +118,9 @@ export async function listPublished(db: DbOrTx, code: string, limit: number, off
   const o = org.rows[0];
   if (!o) return null;
   const [rows, total] = await Promise.all([
-    db.execute<{ id: number; number: number; symbol: string; issued_on: string; title: string; published_at: Date; archived: boolean }>(sql`
-      select d.id, d.number, d.symbol, d.issued_on, d.title, d.published_at, d.archive_docx is not null as archived
+    db.execute<{ id: number; number: number; symbol: string; issued_on: string; title: string; published_at: Date; archived: boolean; revoked: boolean }>(sql`
+      select d.id, d.number, d.symbol, d.issued_on, d.title, d.published_at, d.archive_docx is not null as archived,
+             exists (select 1 from decision x where x.document_id = d.id and x.status = 'REVOKED') as revoked
       from outgoing_document d where d.org_id = ${o.id} and d.published_at is not null
       order by d.issued_on desc, d.id desc limit ${limit} offset ${offset}`),
     db.execute<{ n: number }>(sql`select count(*)::int as n from outgoing_document d where d.org_id = ${o.id} and d.published_at is not null`),
@@ -131,6 +132,7 @@ export async function listPublished(db: DbOrTx, code: string, limit: number, off
     title: d.title,
     publishedAt: iso(d.published_at)!,
     hasDocument: Boolean(d.archived),
+    revoked: Boolean(d.revoked),
   }));
   return { org: { code: o.code, name: o.name }, items, total: Number(total.rows[0]!.n) };
 }

@@ -7,6 +7,7 @@ import type { AppContext } from '../../lib/context';
 import type { Locale } from '../../../contracts/enums';
 import { notFound, validation } from '../../lib/errors';
 import { renderCertificates, type CertificateData, type CertificateTemplate } from './render/certificate-pdf';
+import { activeTemplateSettings, renderTemplate, templateDefaults } from './templates.service';
 
 const num = (v: unknown) => Number(v);
 const SERIAL_DOC_TYPE = 'SERIAL';
@@ -31,7 +32,7 @@ export async function issueCertificates(tx: Tx, decisionId: number, org: { id: n
 type PrintRow = {
   serial: string; subject_name: string; unit_name: string | null; achievement: string; award_code: string; award_name: string; item_status: string;
   number: number; symbol: string; signed_on: string; place: string; signer: { onBehalf: string; title: string; name: string | null };
-  org_name: string; parent_name: string | null;
+  org_id: number; org_name: string; parent_name: string | null;
 };
 
 /** The kind printed for an award: Bằng khen for the "BK_" forms, Giấy khen otherwise. */
@@ -41,7 +42,7 @@ export const certificateKind = (awardCode: string): CertificateTemplate['kind'] 
 export async function certificatesPdf(app: AppContext, decisionId: number, awardCode: string | undefined, locale: Locale): Promise<{ pdf: Buffer; awardCode: string; count: number }> {
   const r = await app.db.execute<PrintRow>(sql`
     select c.serial, i.subject_name, i.unit_name, i.achievement, i.award_code, a.name_vi as award_name, i.status as item_status,
-           d.number, d.symbol, d.signed_on::text as signed_on, d.place, d.signer, o.name as org_name, p.name as parent_name
+           d.number, d.symbol, d.signed_on::text as signed_on, d.place, d.signer, d.org_id, o.name as org_name, p.name as parent_name
     from certificate c join decision_item i on i.id = c.decision_item_id join decision d on d.id = c.decision_id
     join award_type a on a.code = i.award_code join organisation o on o.id = d.org_id left join organisation p on p.id = o.parent_id
     where c.decision_id = ${decisionId}
@@ -52,14 +53,9 @@ export async function certificatesPdf(app: AppContext, decisionId: number, award
   if (rows.length === 0) throw notFound();
   const first = rows[0]!;
   const kind = certificateKind(code);
-  const template: CertificateTemplate = {
-    kind,
-    issuerLine1: (first.parent_name ?? 'Tổng Liên đoàn Lao động Việt Nam').toUpperCase(),
-    issuerLine2: `BAN CHẤP HÀNH ${first.org_name.toUpperCase()}`,
-    accentColor: kind === 'BANG_KHEN' ? '#a61b1b' : '#b8860b',
-    signerOnBehalf: first.signer.onBehalf,
-    signerTitle: first.signer.title,
-  };
+  // The issuing organisation's active template for the kind (the default look when it has none).
+  const settings = await activeTemplateSettings(app.db, num(first.org_id), kind);
+  const template = renderTemplate(kind, templateDefaults({ name: first.org_name, parentName: first.parent_name }, kind), settings, first.signer);
   const base = app.config.APP_URL.replace(/\/$/, '');
   const items: CertificateData[] = rows.map((x) => ({
     serial: x.serial,

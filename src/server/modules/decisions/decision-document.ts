@@ -6,6 +6,7 @@ import { DECISION_DOC_TYPE, type DecisionDto } from '../../../contracts/decision
 import { t } from '../../../contracts/messages';
 import { placeDateLine } from '../plans/plans.service';
 import { decisionDocx } from './documents/decision-docx';
+import { decisionPdf } from './documents/decision-pdf';
 import type { DecisionAwardGroup, DecisionDocData } from './documents/decision-data';
 import type { DecisionRow } from './decisions.service';
 
@@ -54,4 +55,9 @@ export function decisionDocData(d: DecisionRow, dto: DecisionDto, locale: Locale
 
 export function renderDecision(d: DecisionRow, dto: DecisionDto, locale: Locale): Promise<Buffer> {
   return decisionDocx(decisionDocData(d, dto, locale), locale);
+}
+
+/** The same decision as a PDF (decision-pdf.ts), from the same data as the DOCX. */
+export function renderDecisionPdf(d: DecisionRow, dto: DecisionDto, locale: Locale): Promise<Buffer> {
+  return decisionPdf(decisionDocData(d, dto, locale), locale);
 }

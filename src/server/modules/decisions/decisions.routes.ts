@@ -1,6 +1,6 @@
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
-import { decisionCandidateDto, decisionCandidatesQuery, certificatesQuery, serialParams, verificationDto, createDecisionInput, decisionDto, decisionListQuery, decisionSummaryDto, fundDto, fundParams, revokeDecisionInput, setFundBudgetInput, signDecisionInput, updateDecisionInput } from '../../../contracts/decisions';
+import { decisionCandidateDto, decisionCandidatesQuery, rateListQuery, rateParams, rewardRateList, setRewardRateInput, certificatesQuery, serialParams, verificationDto, createDecisionInput, decisionDto, decisionListQuery, decisionSummaryDto, fundDto, fundParams, revokeDecisionInput, setFundBudgetInput, signDecisionInput, updateDecisionInput } from '../../../contracts/decisions';
 import { LIMITS } from '../../../contracts/limits';
 import type { Locale } from '../../../contracts/enums';
 import type { AppContext } from '../../lib/context';
@@ -8,16 +8,21 @@ import type { AuthActor } from '../../lib/actor';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { attachmentHeader, sendStoredFile, storeUpload } from '../../lib/files';
 import { fund, fundLedgerXlsx, setFundBudget } from './fund.service';
-import { renderDecision } from './decision-document';
+import { renderDecision, renderDecisionPdf } from './decision-document';
 import { certificatesPdf, verifyCertificate } from '../certificates/certificates.service';
 import { managesCouncilOrg } from '../councils/councils.service';
-import { createDecision, decisionCandidates, listDecisions, loadReadableDecision, presentDecision, revokeDecision, signDecision, updateDecision } from './decisions.service';
+import { createDecision, decisionCandidates, listDecisions, publishDecision, loadReadableDecision, presentDecision, revokeDecision, signDecision, updateDecision } from './decisions.service';
+import { listRates, setRate } from './rates.service';
+import { todayInVietnam } from '../imports/xlsx/validate-member-row';
 import { SCAN_KINDS, attachScan, checkScanTarget, loadReadableScan } from './scan.service';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const TAG = 'decisions';
+
+/** The download name of a decision: "Quyết định 05-QĐ-LĐLĐ", or "Dự thảo quyết định 12" before signing. */
+const documentName = (id: number, numberText: string | null) => (numberText ? `Quyết định ${numberText.replace('/', '-')}` : `Dự thảo quyết định ${id}`);
 
 async function decisionOut(app: AppContext, actor: AuthActor, locale: Locale, id: number) {
   return presentDecision(app.db, actor, locale, await loadReadableDecision(app.db, actor, id));
@@ -92,6 +97,18 @@ export const decisionRoutes = [
   }),
   defineRoute({
     method: 'POST',
+    url: '/decisions/:id/publish',
+    summary: 'Publish the issued copy of a signed decision on the organisation’s public pages (/cong-khai/:code), when it was not published at signing',
+    tag: TAG,
+    params: idParams,
+    response: decisionDto,
+    async handler({ app, actor, locale, params }) {
+      await publishDecision(app, actor, params.id);
+      return decisionOut(app, actor, locale, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
     url: '/decisions/:id/revoke',
     summary: 'Revoke lines or the whole decision (Điều 93) with the ground and the revoking decision; award records are revoked, the money is to be recovered',
     tag: TAG,
@@ -127,6 +144,28 @@ export const decisionRoutes = [
   }),
   defineRoute({
     method: 'GET',
+    url: '/reward-rates',
+    summary: 'The rates (mức tiền thưởng) an organisation’s decisions use for awards without a State coefficient, on a date (today by default): its own or the nearest ancestor’s',
+    tag: TAG,
+    query: rateListQuery,
+    response: rewardRateList,
+    handler: ({ app, actor, locale, query }) => listRates(app.db, actor, locale, query.orgId, query.date ?? todayInVietnam()),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/reward-rates/:orgId/:awardCode',
+    summary: 'Set the organisation’s rate of an award without a State coefficient: a coefficient of the base salary or a fixed amount, from a date (a rate of the same date is superseded)',
+    tag: TAG,
+    params: rateParams,
+    body: setRewardRateInput,
+    response: rewardRateList,
+    async handler({ app, actor, locale, params, body }) {
+      await setRate(app, actor, params.orgId, params.awardCode, body);
+      return listRates(app.db, actor, locale, params.orgId, todayInVietnam());
+    },
+  }),
+  defineRoute({
+    method: 'GET',
     url: '/reward-funds/:orgId/:year/ledger.xlsx',
     summary: 'The reward fund ledger as XLSX',
     tag: TAG,
@@ -148,8 +187,21 @@ export const decisionRoutes = [
       const d = await loadReadableDecision(app.db, actor, params.id);
       const dto = await presentDecision(app.db, actor, locale, d);
       const buffer = await renderDecision(d, dto, locale);
-      const name = dto.numberText ? `Quyết định ${dto.numberText.replace('/', '-')}` : `Dự thảo quyết định ${d.id}`;
-      return reply.header('content-type', DOCX).header('content-disposition', attachmentHeader(`${name}.docx`)).send(buffer);
+      return reply.header('content-type', DOCX).header('content-disposition', attachmentHeader(`${documentName(d.id, dto.numberText)}.docx`)).send(buffer);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/decisions/:id/document.pdf',
+    summary: 'The decision as PDF, from the same data as the DOCX (Nghị định 30/2020 layout, fonts embedded; a draft is marked DỰ THẢO)',
+    tag: TAG,
+    params: idParams,
+    produces: 'application/pdf',
+    async handler({ app, actor, locale, params, reply }) {
+      const d = await loadReadableDecision(app.db, actor, params.id);
+      const dto = await presentDecision(app.db, actor, locale, d);
+      const buffer = await renderDecisionPdf(d, dto, locale);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', attachmentHeader(`${documentName(d.id, dto.numberText)}.pdf`)).send(buffer);
     },
   }),
   defineRoute({

@@ -20,7 +20,7 @@ import { conflict, forbidden, notFound, validation } from '../../lib/errors';
 import { READ_ROLES, scopePaths } from '../../lib/policy';
 import { vnDate } from '../../lib/dates';
 import { todayInVietnam } from '../imports/xlsx/validate-member-row';
-import { rewardAmount, type MoneyRounding } from '../../../domain/catalogue/base-salary';
+import { lineMoney, needsBaseSalary, type MoneyRounding } from '../../../domain/catalogue/base-salary';
 import { managesCouncilOrg, readsCouncilOrg } from '../councils/councils.service';
 import { recordEvent } from '../nominations/nominations.service';
 import { notifyOrg } from '../nominations/submissions.service';
@@ -29,6 +29,8 @@ import { fundFigures } from './fund.service';
 import { renderDecision } from './decision-document';
 import { issueCertificates } from '../certificates/certificates.service';
 import { scansOf } from './scan-rows';
+import { ratesOn } from './rates.service';
+import { placeOf } from '../../lib/place';
 
 const num = (v: unknown) => Number(v);
 const abbreviation = sql.raw(`coalesce(o.doc_abbreviation, case o.kind ${Object.entries(DEFAULT_ABBREVIATIONS).map(([k, v]) => `when '${k}' then '${v}'`).join(' ')} else 'CĐ' end)`);
@@ -59,18 +61,24 @@ export type DecisionRow = {
   total_vnd: number | null;
   revoked_reason: string | null;
   revoked_by: string | null;
+  document_id: number | null;
+  /** When the issued copy went on the organisation's public pages (null: not published). */
+  published_at: string | null;
   version: number;
 };
 
 const SELECT_DECISION = sql`
   select d.id, d.org_id, d.org_path, o.name as org_name, o.kind as org_kind, p.name as parent_name, ${abbreviation} as abbreviation,
          d.status, d.meeting_id, d.year, d.subject, d.place, d.basis, d.execution, d.signer, d.recipients, d.rounding,
-         d.signed_on::text as signed_on, d.number, d.symbol, d.base_salary_vnd, d.base_salary_source, d.total_vnd, d.revoked_reason, d.revoked_by, d.version
-  from decision d join organisation o on o.id = d.org_id left join organisation p on p.id = o.parent_id`;
+         d.signed_on::text as signed_on, d.number, d.symbol, d.base_salary_vnd, d.base_salary_source, d.total_vnd, d.revoked_reason, d.revoked_by, d.version,
+         d.document_id, to_json(od.published_at)#>>'{}' as published_at
+  from decision d join organisation o on o.id = d.org_id left join organisation p on p.id = o.parent_id
+  left join outgoing_document od on od.id = d.document_id`;
 
 function normalise(r: DecisionRow): DecisionRow {
   return {
     ...r, id: num(r.id), org_id: num(r.org_id), year: num(r.year), version: num(r.version), meeting_id: r.meeting_id === null ? null : num(r.meeting_id),
+    document_id: r.document_id === null ? null : num(r.document_id),
     number: r.number === null ? null : num(r.number), base_salary_vnd: r.base_salary_vnd === null ? null : num(r.base_salary_vnd), total_vnd: r.total_vnd === null ? null : num(r.total_vnd),
   };
 }
@@ -133,16 +141,23 @@ export async function itemsOf(db: DbOrTx, decisionId: number, locale: Locale): P
 
 function decisionAbilities(actor: AuthActor, d: DecisionRow): string[] {
   if (!managesCouncilOrg(actor, d.org_path)) return [];
-  return d.status === 'DRAFT' ? ['decision.update', 'decision.sign'] : d.status === 'SIGNED' ? ['decision.revoke', 'decision.scan'] : ['decision.scan'];
+  if (d.status === 'DRAFT') return ['decision.update', 'decision.sign'];
+  const publish = d.published_at === null && d.document_id !== null ? ['decision.publish'] : [];
+  return d.status === 'SIGNED' ? ['decision.revoke', 'decision.scan', ...publish] : ['decision.scan', ...publish];
 }
 
 export async function presentDecision(db: DbOrTx, actor: AuthActor, locale: Locale, d: DecisionRow): Promise<DecisionDto> {
   const [items, scans] = await Promise.all([itemsOf(db, d.id, locale), scansOf(db, d.id)]);
   // A draft shows what the money would be if signed today.
-  const base = d.status === 'DRAFT' ? await baseSalaryOn(db, todayInVietnam()) : null;
+  const draft = d.status === 'DRAFT';
+  const today = todayInVietnam();
+  const [base, rates] = draft
+    ? await Promise.all([baseSalaryOn(db, today), ratesOn(db, d.org_path, items.filter((i) => i.catalogue_coefficient === null).map((i) => i.award_code), today)])
+    : [null, null];
   const out: DecisionItemDto[] = items.map((i) => {
-    const coefficient = i.item_coefficient !== null ? num(i.item_coefficient) : i.catalogue_coefficient !== null ? num(i.catalogue_coefficient) : null;
-    const amount = i.amount_vnd !== null ? num(i.amount_vnd) : d.status === 'DRAFT' && base && coefficient !== null ? rewardAmount(coefficient, base.amount, d.rounding) : null;
+    const priced = draft ? lineMoney(i.catalogue_coefficient === null ? null : num(i.catalogue_coefficient), rates?.get(i.award_code) ?? null, base?.amount ?? null, d.rounding) : null;
+    const coefficient = draft ? priced!.coefficient : i.item_coefficient === null ? null : num(i.item_coefficient);
+    const amount = draft ? priced!.amountVnd : i.amount_vnd === null ? null : num(i.amount_vnd);
     return {
       id: num(i.id), position: num(i.position), nominationId: i.nomination_id === null ? null : num(i.nomination_id), personId: i.person_id === null ? null : num(i.person_id),
       subjectOrgId: i.subject_org_id === null ? null : num(i.subject_org_id), subjectName: i.subject_name, unitName: i.unit_name, awardCode: i.award_code,
@@ -166,7 +181,7 @@ export async function presentDecision(db: DbOrTx, actor: AuthActor, locale: Loca
     numberText: numberText(d), baseSalaryVnd: d.base_salary_vnd ?? base?.amount ?? null, baseSalarySource: d.base_salary_source ?? base?.source ?? null,
     totalVnd: d.total_vnd ?? (out.some((i) => i.amountVnd !== null) ? out.reduce((s, i) => s + (i.amountVnd ?? 0), 0) : null),
     toRecoverVnd: out.filter((i) => i.status === 'REVOKED').reduce((sum, i) => sum + (i.amountVnd ?? 0), 0),
-    revokedReason: d.revoked_reason, revokedBy: d.revoked_by,
+    revokedReason: d.revoked_reason, revokedBy: d.revoked_by, publishedAt: d.published_at,
     items: out, scans, version: d.version, abilities: decisionAbilities(actor, d),
   };
 }
@@ -190,17 +205,11 @@ export async function listDecisions(db: DbOrTx, actor: AuthActor, q: { orgId?: n
     return {
       id: d.id, orgId: d.org_id, orgName: d.org_name, status: d.status, meetingId: d.meeting_id, year: d.year, subject: d.subject, place: d.place, signer: d.signer,
       rounding: d.rounding, signedOn: d.signed_on, number: d.number, symbol: d.symbol, numberText: numberText(d), baseSalaryVnd: d.base_salary_vnd,
-      baseSalarySource: d.base_salary_source, totalVnd: d.total_vnd, revokedReason: d.revoked_reason, revokedBy: d.revoked_by,
+      baseSalarySource: d.base_salary_source, totalVnd: d.total_vnd, revokedReason: d.revoked_reason, revokedBy: d.revoked_by, publishedAt: d.published_at,
       version: d.version, abilities: decisionAbilities(actor, d), itemCount: num(raw.item_count),
     };
   });
   return { items, total: num(total.rows[0]?.n ?? 0), page: q.page, pageSize: q.pageSize };
-}
-
-/** The locality of an organisation's name ("Liên đoàn Lao động huyện Dương Minh Châu" → "Dương Minh Châu"), the default place of the date line. */
-export function placeOf(orgName: string): string {
-  const m = /^(?:Liên đoàn Lao động|Công đoàn(?: ngành)?(?: [^ ]+)*?) (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu) (.+)$/u.exec(orgName);
-  return (m ? m[1]! : orgName).trim();
 }
 
 // ── Drafting ───────────────────────────────────────────────────────────────────────────────────
@@ -342,11 +351,13 @@ export async function signDecision(app: AppContext, actor: AuthActor, id: number
     const refused = await notEntitled(tx, d.org_kind, items.map((i) => i.award_code));
     if (refused.length > 0) throw validation('decisions.api.notEntitled', { awards: refused.join('; '), org: d.org_name }, { field: 'orgId' });
     const base = await baseSalaryOn(tx, input.signedOn);
-    const withMoney = items.filter((i) => i.catalogue_coefficient !== null);
-    if (withMoney.length > 0 && !base) throw validation('decisions.api.noBaseSalary', { date: vnDate(input.signedOn) }, { field: 'signedOn' });
+    // Awards without a State coefficient are paid at the organisation's rate in force on the decision date.
+    const rates = await ratesOn(tx, d.org_path, items.filter((i) => i.catalogue_coefficient === null).map((i) => i.award_code), input.signedOn);
+    const state = (i: (typeof items)[number]) => (i.catalogue_coefficient === null ? null : num(i.catalogue_coefficient));
+    if (!base && items.some((i) => needsBaseSalary(state(i), rates.get(i.award_code) ?? null))) throw validation('decisions.api.noBaseSalary', { date: vnDate(input.signedOn) }, { field: 'signedOn' });
     const money = items.map((i) => {
-      const coefficient = i.catalogue_coefficient === null ? null : num(i.catalogue_coefficient);
-      return { id: num(i.id), coefficient, amount: coefficient === null || !base ? null : rewardAmount(coefficient, base.amount, d.rounding) };
+      const m = lineMoney(state(i), rates.get(i.award_code) ?? null, base?.amount ?? null, d.rounding);
+      return { id: num(i.id), coefficient: m.coefficient, amount: m.amountVnd };
     });
     const total = money.some((m) => m.amount !== null) ? money.reduce((s, m) => s + (m.amount ?? 0), 0) : null;
     const year = Number(input.signedOn.slice(0, 4));
@@ -414,6 +425,17 @@ export async function signDecision(app: AppContext, actor: AuthActor, id: number
  * and the revoking decision. The award records are revoked, not deleted, so the eligibility engine no
  * longer counts them and the history keeps both; the money paid on those lines is to be recovered.
  */
+/** Puts the issued copy of a signed (or later revoked) decision on the organisation's public pages. */
+export async function publishDecision(app: AppContext, actor: AuthActor, id: number): Promise<void> {
+  await app.db.transaction(async (tx) => {
+    const d = await loadManagedDecision(tx, actor, id);
+    if (d.status === 'DRAFT' || d.document_id === null) throw conflict('decisions.api.publishDraft');
+    if (d.published_at !== null) throw conflict('decisions.api.alreadyPublished');
+    await tx.execute(sql`update outgoing_document set published_at = now() where id = ${d.document_id}`);
+    await audit(tx, actor, [{ action: 'decision.publish', entityType: 'decision', entityId: id, orgId: d.org_id, after: { documentId: d.document_id } }]);
+  });
+}
+
 export async function revokeDecision(app: AppContext, actor: AuthActor, id: number, input: { itemIds?: number[]; reason: string; revokingDecision: string; revokedOn: string }): Promise<void> {
   await app.db.transaction(async (tx) => {
     const d = await loadManagedDecision(tx, actor, id);

@@ -1,18 +1,20 @@
 // Renders certificates (Giấy khen / Bằng khen) of a signed decision into ONE PDF, one A4 landscape
-// page each: a double border with corner ornaments and a union emblem (vector paths), issuer and
-// national motto, the title, the recipient and unit, the achievement (wrapped, shrunk to fit), the
-// place and date, the signer block, the decision number and register serial, and a QR code (vector
-// squares) to the public verification page. Tinos regular and bold are registered once per document:
-// pdfkit embeds each face once, as a subset CID font with a ToUnicode map, however many pages use it,
-// so the text copies and searches with its diacritics. Pure: no database, no clock (the PDF dates
-// come from the decision dates, so the same input gives the same bytes).
+// page each: a border (by default double with corner ornaments) and a union emblem (vector paths),
+// issuer and national motto, the title, the recipient and unit, the achievement (wrapped, shrunk
+// to fit), the place and date, the signer block, the decision number and register serial, and a QR
+// code (vector squares) to the public verification page. Tinos regular and bold are registered once
+// per document: pdfkit embeds each face once, as a subset CID font with a ToUnicode map, however many
+// pages use it, so the text copies and searches with its diacritics. Pure: no database, no clock
+// (the PDF dates come from the decision dates, so the same input gives the same bytes). An
+// organisation's template may change the title, the line before the name, the border, the emblem,
+// and add a footer line.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { t } from '../../../../contracts/messages';
 import type { Locale } from '../../../../contracts/enums';
 import { vnDate } from '../../../lib/dates';
-import { BORDER_INNER, drawBorder, drawEmblem } from './decor';
+import { BORDER_INNER, drawBorder, drawEmblem, type BorderStyle } from './decor';
 import { drawQr, qrMatrix } from './qr';
 
 export interface CertificateTemplate {
@@ -23,6 +25,16 @@ export interface CertificateTemplate {
   accentColor: string;
   signerOnBehalf: string;
   signerTitle: string;
+  /** The organisation's own title (printed upper-case); the catalogue's "GIẤY KHEN"/"BẰNG KHEN" when absent. */
+  title?: string;
+  /** The line before the recipient's name; the catalogue's "Tặng" when absent. */
+  verb?: string;
+  /** CLASSIC (double border with corner ornaments) when absent. */
+  borderStyle?: BorderStyle;
+  /** The union emblem between the header columns; shown unless false. */
+  showEmblem?: boolean;
+  /** One line at the foot of the page (e.g. a slogan); none when absent. */
+  footerLine?: string | null;
 }
 
 export interface CertificateData {
@@ -138,16 +150,18 @@ function rule(doc: Doc, cx: number, y: number, length: number): void {
   doc.save().lineWidth(0.7).strokeColor('#000000').moveTo(cx - length / 2, y).lineTo(cx + length / 2, y).stroke().restore();
 }
 
+const titleOf = (tpl: CertificateTemplate, locale: Locale): string => (tpl.title?.trim() ? upper(tpl.title) : t(locale, `certificates.title.${tpl.kind}`));
+
 function body(doc: Doc, tpl: CertificateTemplate, item: CertificateData, locale: Locale): void {
   const contentWidth = CONTENT_RIGHT - CONTENT_LEFT;
-  const title = t(locale, `certificates.title.${tpl.kind}`);
+  const title = titleOf(tpl, locale);
   const titleBottom = write(doc, title, CONTENT_LEFT, 122, contentWidth, { face: 'bold', size: fitOneLine(doc, title, 'bold', contentWidth, 40, 24), color: tpl.accentColor }, { characterSpacing: 2 });
 
   // Measure the group ("Tặng", name, unit, achievement) first, so that a short text sits in the
   // middle of the space between the title and the signer block rather than under the name.
   const x = CENTRE - ACHIEVEMENT.width / 2;
   const w = ACHIEVEMENT.width;
-  const awardedTo = t(locale, 'certificates.awardedTo');
+  const awardedTo = tpl.verb?.trim() ? nfc(tpl.verb) : t(locale, 'certificates.awardedTo');
   const name = nfc(item.recipientName);
   const nameStyle: Style = { face: 'bold', size: fitOneLine(doc, name, 'bold', w, 28, 18), color: '#1a1a1a' };
   const nameBox = { height: nameStyle.size * 2.6, ellipsis: true };
@@ -187,12 +201,18 @@ function signer(doc: Doc, tpl: CertificateTemplate, item: CertificateData, local
   write(doc, nfc(item.signerName), SIGN.x, y + 62, SIGN.width, { face: 'bold', size: 14 });
 }
 
-function footer(doc: Doc, item: CertificateData, locale: Locale): void {
+function footer(doc: Doc, tpl: CertificateTemplate, item: CertificateData, locale: Locale): void {
   const x = CONTENT_LEFT;
   const width = SIGN.x - x - 20;
   const decision = t(locale, 'certificates.decision', { number: nfc(item.decisionNumber), date: vnDate(item.decisionDate) });
   const y = write(doc, decision, x, PAGE.height - BORDER_INNER - 52, width, { size: 11, align: 'left' }, { lineBreak: false });
   write(doc, t(locale, 'certificates.serial', { serial: nfc(item.serial) }), x, y + 3, width, { face: 'bold', size: 11, align: 'left' }, { lineBreak: false });
+  // The organisation's footer line runs under the decision and the signer, up to the QR caption.
+  const line = tpl.footerLine?.trim() ? nfc(tpl.footerLine) : null;
+  if (line) {
+    const lineWidth = QR.x - 30 - x;
+    write(doc, line, x, PAGE.height - BORDER_INNER - 17, lineWidth, { size: fitOneLine(doc, line, 'regular', lineWidth, 10, 7), align: 'left', color: '#333333' }, { lineBreak: false, ellipsis: true, height: 12 });
+  }
 
   drawQr(doc, qrMatrix(item.verifyUrl), QR.x, QR.y, QR_SIDE);
   const captionX = QR.x - 20;
@@ -216,12 +236,12 @@ function revokedStamp(doc: Doc, locale: Locale): void {
 
 function page(doc: Doc, tpl: CertificateTemplate, item: CertificateData, locale: Locale): void {
   doc.addPage({ size: [PAGE.width, PAGE.height], margins: { top: 0, bottom: 0, left: 0, right: 0 } });
-  drawBorder(doc, PAGE.width, PAGE.height, tpl.accentColor);
-  drawEmblem(doc, EMBLEM.cx, EMBLEM.cy, EMBLEM.r, tpl.accentColor);
+  drawBorder(doc, PAGE.width, PAGE.height, tpl.accentColor, tpl.borderStyle ?? 'CLASSIC');
+  if (tpl.showEmblem !== false) drawEmblem(doc, EMBLEM.cx, EMBLEM.cy, EMBLEM.r, tpl.accentColor);
   header(doc, tpl, locale);
   body(doc, tpl, item, locale);
   signer(doc, tpl, item, locale);
-  footer(doc, item, locale);
+  footer(doc, tpl, item, locale);
   if (item.revoked) revokedStamp(doc, locale);
 }
 
@@ -232,7 +252,7 @@ export async function renderCertificates(template: CertificateTemplate, items: C
   // Validate every date first: a bad row fails the batch before any page is drawn.
   const dates = items.map((i) => dateParts(i.decisionDate, locale).date);
   const latest = new Date(Math.max(...dates.map((d) => d.getTime())));
-  const title = t(locale, `certificates.title.${template.kind}`);
+  const title = titleOf(template, locale);
 
   const doc = new PDFDocument({
     autoFirstPage: false,

@@ -1,5 +1,5 @@
-// The vector ornaments of a certificate: a double border with corner ornaments in the template's
-// accent colour, and a trade-union emblem (cog ring, star over an open book). Drawn with paths only:
+// The vector ornaments of a certificate: a border in the template's accent colour (by default a
+// double one with corner ornaments), and a trade-union emblem (cog ring, star over an open book). Drawn with paths only:
 // no image files, nothing to download, and the same few hundred bytes on every page.
 type Doc = PDFKit.PDFDocument;
 
@@ -11,10 +11,23 @@ function diamond(doc: Doc, cx: number, cy: number, r: number): Doc {
   return doc.polygon([cx, cy - r], [cx + r, cy], [cx, cy + r], [cx - r, cy]);
 }
 
-export function drawBorder(doc: Doc, width: number, height: number, accent: string): void {
+/** CLASSIC: double lines with corner ornaments (the default); DOUBLE: the two lines only; SIMPLE: one line. */
+export type BorderStyle = 'CLASSIC' | 'DOUBLE' | 'SIMPLE';
+
+export function drawBorder(doc: Doc, width: number, height: number, accent: string, style: BorderStyle = 'CLASSIC'): void {
   doc.save().strokeColor(accent).fillColor(accent);
+  if (style === 'SIMPLE') {
+    const at = (BORDER_OUTER + BORDER_INNER) / 2;
+    doc.lineWidth(1.8).rect(at, at, width - 2 * at, height - 2 * at).stroke();
+    doc.restore();
+    return;
+  }
   doc.lineWidth(2.6).rect(BORDER_OUTER, BORDER_OUTER, width - 2 * BORDER_OUTER, height - 2 * BORDER_OUTER).stroke();
   doc.lineWidth(0.8).rect(BORDER_INNER, BORDER_INNER, width - 2 * BORDER_INNER, height - 2 * BORDER_INNER).stroke();
+  if (style === 'DOUBLE') {
+    doc.restore();
+    return;
+  }
 
   // Corner ornaments: a diamond across both lines, an L-shaped bracket and a quarter arc inside.
   const mid = (BORDER_OUTER + BORDER_INNER) / 2;

@@ -25,7 +25,7 @@ export function decisionLabel(locale: DecisionLocale, key: DecisionDocsKey, para
 }
 
 /** Text as printed: NFC, XML-safe, trimmed; empty for null. */
-const clean = (s: string | null | undefined): string => (s ? docText(s).trim() : '');
+export const clean = (s: string | null | undefined): string => (s ? docText(s).trim() : '');
 /** A free text used inside a sentence: without its own closing punctuation. */
 const inSentence = (s: string | null | undefined): string => clean(s).replace(/[.;:,\s]+$/u, '') || DOTS;
 /** Lower-cases the first letter of a capitalised word ("Đã có" → "đã có"), not of an acronym ("LĐLĐ"). */
@@ -161,19 +161,25 @@ export const needsAnnex = (d: DecisionDocData): boolean => d.articles.awards.red
 const WIDTHS_MONEY = [680, 3000, TEXT_WIDTH - 680 - 3000 - 1700, 1700];
 const WIDTHS_PLAIN = [680, 3400, TEXT_WIDTH - 680 - 3400];
 
-/** The annex table of one item: header, one row per awardee, and a total row when it carries money. */
-export function annexTable(item: DecisionItem, locale: DecisionLocale = 'vi'): Table {
+/** The cell texts of an item's annex table (header, one row per awardee, a total row when it carries money); the DOCX and the PDF print these. */
+export function annexRows(item: DecisionItem, locale: DecisionLocale = 'vi'): { head: string[]; rows: string[][]; withMoney: boolean } {
   const lines = itemLines(item);
   const withMoney = lines.some((l) => l.amountVnd !== null);
-  const label = (k: 'index' | 'name' | 'unit' | 'positionUnit' | 'amount') => [decisionLabel(locale, `decisionDocs.annex.col.${k}`)];
+  const label = (k: 'index' | 'name' | 'unit' | 'positionUnit' | 'amount') => decisionLabel(locale, `decisionDocs.annex.col.${k}`);
   const head = [label('index'), label('name'), label(lines.some((l) => clean(l.position)) ? 'positionUnit' : 'unit'), ...(withMoney ? [label('amount')] : [])];
-  const rows = lines.map((l, i) => [[String(i + 1)], [clean(l.name) || DOTS], [positionAndUnit(l)], ...(withMoney ? [[l.amountVnd === null ? '' : groupDigits(l.amountVnd, locale)]] : [])]);
+  const rows = lines.map((l, i) => [String(i + 1), clean(l.name) || DOTS, positionAndUnit(l), ...(withMoney ? [l.amountVnd === null ? '' : groupDigits(l.amountVnd, locale)] : [])]);
   if (withMoney) {
     const sum = lines.reduce((a, l) => a + (l.amountVnd ?? 0), 0);
-    rows.push([[''], [decisionLabel(locale, 'decisionDocs.annex.total')], [''], [groupDigits(sum, locale)]]);
+    rows.push(['', decisionLabel(locale, 'decisionDocs.annex.total'), '', groupDigits(sum, locale)]);
   }
+  return { head, rows, withMoney };
+}
+
+/** The annex table of one item: header, one row per awardee, and a total row when it carries money. */
+export function annexTable(item: DecisionItem, locale: DecisionLocale = 'vi'): Table {
+  const { head, rows, withMoney } = annexRows(item, locale);
   return borderedTable(
-    [head, ...rows],
+    [head, ...rows].map((r) => r.map((c) => [c])),
     withMoney ? WIDTHS_MONEY : WIDTHS_PLAIN,
     withMoney ? [AlignmentType.CENTER, AlignmentType.LEFT, AlignmentType.LEFT, AlignmentType.RIGHT] : [AlignmentType.CENTER, AlignmentType.LEFT, AlignmentType.LEFT],
   );
@@ -184,6 +190,10 @@ const titleLine = (text: string, before = 0): Paragraph =>
 const article = (n: number, text: string, locale: DecisionLocale): Paragraph =>
   body([run(`${decisionLabel(locale, 'decisionDocs.article', { n })} `, { bold: true }), run(text)]);
 const line = (text: string): Paragraph => body([run(text)]);
+
+/** "I. Tặng Giấy khen … (03 cá nhân và 01 tập thể)": the heading over the annex table of the `index`-th item (from 0). */
+export const annexHeading = (item: DecisionItem, index: number, locale: DecisionLocale = 'vi'): string =>
+  decisionLabel(locale, 'decisionDocs.annex.group', { numeral: toRoman(index + 1), verb: verbText(item.awardName, locale), award: item.awardName || DOTS, counts: countsText(item, locale) });
 
 function annexChildren(d: DecisionDocData, items: readonly DecisionItem[], locale: DecisionLocale): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
@@ -198,7 +208,7 @@ function annexChildren(d: DecisionDocData, items: readonly DecisionItem[], local
     rule(TEXT_WIDTH, 1701, 240),
   ];
   items.forEach((item, i) => {
-    const heading = decisionLabel(locale, 'decisionDocs.annex.group', { numeral: toRoman(i + 1), verb: verbText(item.awardName, locale), award: item.awardName || DOTS, counts: countsText(item, locale) });
+    const heading = annexHeading(item, i, locale);
     out.push(body([run(heading, { bold: true })], { keepNext: true, indent: { firstLine: 0 }, spacing: { before: 120, after: 120 } }));
     out.push(annexTable(item, locale));
   });
@@ -206,8 +216,41 @@ function annexChildren(d: DecisionDocData, items: readonly DecisionItem[], local
 }
 
 /** Without Điều 2's money, line amounts are not printed either (inline or in the annex). */
-const withoutStrayAmounts = (d: DecisionDocData): DecisionDocData =>
+export const withoutStrayAmounts = (d: DecisionDocData): DecisionDocData =>
   d.articles.money ? d : { ...d, articles: { ...d.articles, awards: d.articles.awards.map((g) => ({ ...g, lines: g.lines.map((l) => ({ ...l, amountVnd: null })) })) } };
+
+/** Điều 1–3 as printed: the text after "Điều n." and the lines under it (the DOCX and the PDF print these). */
+export interface DecisionArticle {
+  n: 1 | 2 | 3;
+  text: string;
+  lines: string[];
+}
+
+/** The three articles of a decision already stripped of stray amounts (withoutStrayAmounts), for its merged items. */
+export function decisionArticles(d: DecisionDocData, items: readonly DecisionItem[], annex: boolean, locale: DecisionLocale = 'vi'): DecisionArticle[] {
+  const out: DecisionArticle[] = [];
+  // Điều 1: the awards. One item reads straight after "Điều 1."; several are numbered 1., 2., …
+  const sentence = (item: DecisionItem) => (annex ? decisionLabel(locale, 'decisionDocs.awards.annexRef', { sentence: awardSentence(item, locale) }) : `${awardSentence(item, locale)}:`);
+  if (items.length === 1) {
+    out.push({ n: 1, text: sentence(items[0]!), lines: annex ? [] : inlineLines(items[0]!, '', locale) });
+  } else {
+    const lines = items.flatMap((item, i) => [`${i + 1}. ${sentence(item)}`, ...(annex ? [] : inlineLines(item, `${i + 1}.`, locale))]);
+    out.push({ n: 1, text: decisionLabel(locale, 'decisionDocs.awards.intro'), lines });
+  }
+
+  // Điều 2: the money, or the effect when the decision carries none.
+  const effect = decisionLabel(locale, 'decisionDocs.effect');
+  const execution = inSentence(d.articles.execution);
+  if (d.articles.money) {
+    out.push({ n: 2, text: decisionLabel(locale, 'decisionDocs.money.intro'), lines: moneyLines(d, locale) });
+    const mentionsEffect = /hiệu lực|takes effect/iu.test(execution);
+    out.push({ n: 3, text: finalStop(mentionsEffect ? execution : `${effect} ${execution}`), lines: [] });
+  } else {
+    out.push({ n: 2, text: effect, lines: [] });
+    out.push({ n: 3, text: finalStop(execution), lines: [] });
+  }
+  return out;
+}
 
 export function decisionChildren(data: DecisionDocData, locale: DecisionLocale = 'vi'): (Paragraph | Table)[] {
   const d = withoutStrayAmounts(data);
@@ -239,30 +282,9 @@ export function decisionChildren(data: DecisionDocData, locale: DecisionLocale =
   for (const b of d.basis) if (clean(b)) children.push(body([run(clean(b), { italics: true })]));
   children.push(para([run(decisionLabel(locale, 'decisionDocs.decides'), { bold: true })], { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { before: 120, after: 120 } }));
 
-  // Điều 1: the awards. One item reads straight after "Điều 1."; several are numbered 1., 2., …
-  const sentence = (item: DecisionItem) => (annex ? decisionLabel(locale, 'decisionDocs.awards.annexRef', { sentence: awardSentence(item, locale) }) : `${awardSentence(item, locale)}:`);
-  if (items.length === 1) {
-    children.push(article(1, sentence(items[0]!), locale));
-    if (!annex) for (const l of inlineLines(items[0]!, '', locale)) children.push(line(l));
-  } else {
-    children.push(article(1, decisionLabel(locale, 'decisionDocs.awards.intro'), locale));
-    items.forEach((item, i) => {
-      children.push(line(`${i + 1}. ${sentence(item)}`));
-      if (!annex) for (const l of inlineLines(item, `${i + 1}.`, locale)) children.push(line(l));
-    });
-  }
-
-  // Điều 2: the money, or the effect when the decision carries none.
-  const effect = decisionLabel(locale, 'decisionDocs.effect');
-  const execution = inSentence(d.articles.execution);
-  if (d.articles.money) {
-    children.push(article(2, decisionLabel(locale, 'decisionDocs.money.intro'), locale));
-    for (const l of moneyLines(d, locale)) children.push(line(l));
-    const mentionsEffect = /hiệu lực|takes effect/iu.test(execution);
-    children.push(article(3, finalStop(mentionsEffect ? execution : `${effect} ${execution}`), locale));
-  } else {
-    children.push(article(2, effect, locale));
-    children.push(article(3, finalStop(execution), locale));
+  for (const a of decisionArticles(d, items, annex, locale)) {
+    children.push(article(a.n, a.text, locale));
+    for (const l of a.lines) children.push(line(l));
   }
 
   children.push(para([], { spacing: { before: 120, after: 0 } }));

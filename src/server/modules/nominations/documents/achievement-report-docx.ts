@@ -162,8 +162,8 @@ const heading = (text: string): Paragraph => body([run(text, { bold: true })], {
 const subheading = (text: string): Paragraph => body([run(text, { bold: true })], { keepNext: true });
 const field = (label: string, value: string): Paragraph => body([run(`${label}: `), run(value)]);
 
-/** The header model plan-docx expects; a report carries no number. */
-const headerModel = (m: AchievementReportModel): PlanDocxModel => ({
+/** The header model plan-docx expects for a document without a number (a report, a list, a programme). */
+export const unnumberedHeader = (m: { parentOrgName: string | null; orgName: string; placeDateLine: string }): PlanDocxModel => ({
   parentOrgName: m.parentOrgName === null ? null : nfc(m.parentOrgName),
   orgName: nfc(m.orgName),
   numberLine: '',
@@ -238,7 +238,7 @@ function signatureTable(m: AchievementReportModel): Table {
 }
 
 export function achievementReportChildren(m: AchievementReportModel): (Paragraph | Table)[] {
-  const children: (Paragraph | Table)[] = [headerTable(headerModel(m))];
+  const children: (Paragraph | Table)[] = [headerTable(unnumberedHeader(m))];
   children.push(para([run('BÁO CÁO THÀNH TÍCH', { bold: true, size: PT14 })], { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { before: 360, after: 0 } }));
   children.push(centred([run(`Đề nghị ${awardVerb(m.awardName)}: ${nfc(m.awardName).trim()} năm ${m.year}`, { bold: true, size: PT14 })]));
   children.push(rule(TEXT_WIDTH, 1701, 240));

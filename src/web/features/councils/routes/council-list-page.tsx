@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Grid, Paper, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { COUNCIL_STATUSES } from '../../../../contracts/councils';
@@ -10,10 +10,9 @@ import { formatDate } from '../../../lib/format';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
-import { OrgPicker } from '../../../components/ui/org-picker';
 import { AnchorLink } from '../../../components/ui/links';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
-import { ChoiceFilter, ClearFiltersCol } from '../../../components/ui/choice-filter';
+import { OrgStatusFilter } from '../../../components/ui/org-status-filter';
 import { useCouncils, type CouncilSummaryDto } from '../api/councils';
 import { CouncilFormModal } from '../components/council-form-modal';
 import { CouncilStatusBadge } from '../components/badges';
@@ -66,17 +65,18 @@ export function CouncilListPage() {
           )
         }
       />
-      <Paper withBorder p="sm">
-        <Grid gap="sm" role="search" aria-label={t('web.councils.list.filter')}>
-          <Grid.Col span={{ base: 12, sm: 6, md: 5 }}>
-            <OrgPicker label={t('web.councils.field.org')} value={search.orgId ?? null} onChange={(orgId) => update({ orgId: orgId ?? undefined })} clearable data-testid="council-org-filter" />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 3 }}>
-            <ChoiceFilter label={t('web.councils.field.status')} options={COUNCIL_STATUSES} optionLabel={(s) => t(`web.councils.status.${s}`)} value={search.status} onChange={(status) => update({ status })} data-testid="council-status-filter" />
-          </Grid.Col>
-          <ClearFiltersCol active={search.orgId !== undefined || search.status !== undefined} onClear={() => void navigate({ search: {}, replace: true })} />
-        </Grid>
-      </Paper>
+      <OrgStatusFilter
+        label={t('web.councils.list.filter')}
+        orgLabel={t('web.councils.field.org')}
+        statusLabel={t('web.councils.field.status')}
+        statuses={COUNCIL_STATUSES}
+        statusName={(s) => t(`web.councils.status.${s}`)}
+        orgId={search.orgId}
+        status={search.status}
+        onChange={update}
+        onClear={() => void navigate({ search: {}, replace: true })}
+        testIdPrefix="council"
+      />
       <ErrorAlert error={list.error} />
       <div>
         <ResponsiveTable

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateDecisionInput, DecisionCandidateDto, DecisionDto, DecisionScanDto, FundDto, DecisionItemDto, DecisionStatus, DecisionSummaryDto, RevokeDecisionInput, UpdateDecisionInput } from '../../../../contracts/decisions';
+import type { CreateDecisionInput, RewardRateDto, SetRewardRateInput, DecisionCandidateDto, DecisionDto, DecisionScanDto, FundDto, DecisionItemDto, DecisionStatus, DecisionSummaryDto, RevokeDecisionInput, UpdateDecisionInput } from '../../../../contracts/decisions';
 import { api, downloadUrl, uploadWithProgress, type Page } from '../../../lib/api-client';
 
-export type { DecisionCandidateDto, DecisionDto, DecisionScanDto, DecisionItemDto, DecisionStatus, DecisionSummaryDto };
+export type { RewardRateDto, DecisionCandidateDto, DecisionDto, DecisionScanDto, DecisionItemDto, DecisionStatus, DecisionSummaryDto };
 
 /** Query keys of the decisions feature: a change to one decision refreshes the lists too. */
 export const decisionKeys = {
@@ -67,6 +67,7 @@ export interface SignInput {
   publish?: boolean;
 }
 export const useSignDecision = (id: number) => useDecisionMutation((input: SignInput) => api.post<DecisionDto>(`/decisions/${id}/sign`, input));
+export const usePublishDecision = (id: number) => useDecisionMutation(() => api.post<DecisionDto>(`/decisions/${id}/publish`, {}));
 export const useRevokeDecision = (id: number) => useDecisionMutation((input: RevokeDecisionInput) => api.post<DecisionDto>(`/decisions/${id}/revoke`, input));
 
 /** What the scan button offers; the server checks the content (PDF, JPEG, PNG) and the size itself. */
@@ -121,3 +122,23 @@ export function useSetFundBudget(orgId: number, year: number) {
 }
 
 export const ledgerUrl = (orgId: number, year: number) => downloadUrl(`/reward-funds/${orgId}/${year}/ledger.xlsx`);
+
+export const ratesKey = (orgId: number) => ['reward-rates', orgId] as const;
+type RateList = { items: RewardRateDto[]; abilities: string[] };
+
+/** The organisation's rates of awards without a State coefficient, today. */
+export function useRewardRates(orgId: number) {
+  return useQuery({ queryKey: ratesKey(orgId), queryFn: ({ signal }) => api.get<RateList>('/reward-rates', { orgId }, signal) });
+}
+
+export function useSetRewardRate(orgId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ awardCode, ...input }: SetRewardRateInput & { awardCode: string }) => api.put<RateList>(`/reward-rates/${orgId}/${awardCode}`, input),
+    onSuccess: (list) => {
+      queryClient.setQueryData(ratesKey(orgId), list);
+      // Drafts show their money at today's rates; subtree organisations inherit.
+      return Promise.all([queryClient.invalidateQueries({ queryKey: ['reward-rates'] }), queryClient.invalidateQueries({ queryKey: decisionKeys.all })]);
+    },
+  });
+}

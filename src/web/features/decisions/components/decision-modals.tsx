@@ -8,7 +8,7 @@ import { ApiError } from '../../../lib/api-client';
 import { ActionModal } from '../../../components/ui/action-modal';
 import { DateField } from '../../../components/ui/date-field';
 import { ReasonField } from '../../../components/ui/reason-field';
-import { useRevokeDecision, useSignDecision, useUpdateDecision, type DecisionDto } from '../api/decisions';
+import { usePublishDecision, useRevokeDecision, useSignDecision, useUpdateDecision, type DecisionDto } from '../api/decisions';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
@@ -98,6 +98,32 @@ export function EditDecisionModal({ decision, onClose }: { decision: DecisionDto
         onChange={(v) => v && setRounding(v as UpdateDecisionInput['rounding'])}
         allowDeselect={false}
       />
+    </ActionModal>
+  );
+}
+
+/** "Công khai": the issued copy goes on the organisation's public pages (it cannot be taken back). */
+export function PublishDecisionModal({ decision, onClose }: { decision: DecisionDto; onClose: () => void }) {
+  const t = useT();
+  const publish = usePublishDecision(decision.id);
+  return (
+    <ActionModal
+      title={t('web.decisions.publish.title')}
+      submitLabel={t('web.decisions.publish.submit')}
+      confirmMessage={t('web.decisions.publish.confirm')}
+      onClose={onClose}
+      submitting={publish.isPending}
+      error={publish.error}
+      onSubmit={() =>
+        publish.mutate(undefined, {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: t('web.decisions.publish.done') });
+            onClose();
+          },
+        })
+      }
+    >
+      <Text size="sm">{t('web.decisions.publish.text', { number: decision.numberText ?? '' })}</Text>
     </ActionModal>
   );
 }

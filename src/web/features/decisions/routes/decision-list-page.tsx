@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconCoins, IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { DECISION_STATUSES } from '../../../../contracts/decisions';
@@ -10,10 +10,9 @@ import { formatDate } from '../../../lib/format';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
-import { OrgPicker } from '../../../components/ui/org-picker';
 import { AnchorLink, ButtonLink } from '../../../components/ui/links';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
-import { ChoiceFilter, ClearFiltersCol } from '../../../components/ui/choice-filter';
+import { OrgStatusFilter } from '../../../components/ui/org-status-filter';
 import { useDecisions, type DecisionSummaryDto } from '../api/decisions';
 import { DecisionStatusBadge, useMoney } from '../components/badges';
 import { CreateDecisionModal } from '../components/create-decision-modal';
@@ -74,17 +73,18 @@ export function DecisionListPage() {
           </Group>
         }
       />
-      <Paper withBorder p="sm">
-        <Grid gap="sm" role="search" aria-label={t('web.decisions.list.filter')}>
-          <Grid.Col span={{ base: 12, sm: 6, md: 5 }}>
-            <OrgPicker label={t('web.decisions.field.org')} value={search.orgId ?? null} onChange={(orgId) => update({ orgId: orgId ?? undefined })} clearable data-testid="decision-org-filter" />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 3 }}>
-            <ChoiceFilter label={t('web.decisions.field.status')} options={DECISION_STATUSES} optionLabel={(s) => t(`web.decisions.status.${s}`)} value={search.status} onChange={(status) => update({ status })} data-testid="decision-status-filter" />
-          </Grid.Col>
-          <ClearFiltersCol active={search.orgId !== undefined || search.status !== undefined} onClear={() => void navigate({ search: {}, replace: true })} />
-        </Grid>
-      </Paper>
+      <OrgStatusFilter
+        label={t('web.decisions.list.filter')}
+        orgLabel={t('web.decisions.field.org')}
+        statusLabel={t('web.decisions.field.status')}
+        statuses={DECISION_STATUSES}
+        statusName={(s) => t(`web.decisions.status.${s}`)}
+        orgId={search.orgId}
+        status={search.status}
+        onChange={update}
+        onClear={() => void navigate({ search: {}, replace: true })}
+        testIdPrefix="decision"
+      />
       <ErrorAlert error={list.error} />
       <div>
         <ResponsiveTable

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconBan, IconDownload, IconEdit, IconPrinter, IconSignature } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBan, IconDownload, IconEdit, IconPrinter, IconSignature, IconWorld } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { useT } from '../../../lib/i18n';
 import { formatDate, formatNumber } from '../../../lib/format';
@@ -11,12 +11,12 @@ import { AnchorLink } from '../../../components/ui/links';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
 import { certificatesUrl, documentPdfUrl, documentUrl, useDecision, type DecisionDto, type DecisionItemDto } from '../api/decisions';
 import { DecisionStatusBadge, useMoney } from '../components/badges';
-import { EditDecisionModal, RevokeDecisionModal, SignDecisionModal } from '../components/decision-modals';
+import { EditDecisionModal, PublishDecisionModal, RevokeDecisionModal, SignDecisionModal } from '../components/decision-modals';
 import { ScanBlock } from '../components/scan-block';
 
 const route = getRouteApi('/app/quyet-dinh/$decisionId');
 
-type Dialog = 'edit' | 'sign' | 'revoke' | null;
+type Dialog = 'edit' | 'sign' | 'revoke' | 'publish' | null;
 
 /** The lines grouped by award, in the order of the decision. */
 function groupByAward(items: DecisionItemDto[]): { code: string; name: string; items: DecisionItemDto[] }[] {
@@ -49,6 +49,7 @@ export function DecisionPage() {
       {decision.data && dialog === 'edit' && <EditDecisionModal decision={decision.data} onClose={() => setDialog(null)} />}
       {decision.data && dialog === 'sign' && <SignDecisionModal decision={decision.data} onClose={() => setDialog(null)} />}
       {decision.data && dialog === 'revoke' && <RevokeDecisionModal decision={decision.data} onClose={() => setDialog(null)} />}
+      {decision.data && dialog === 'publish' && <PublishDecisionModal decision={decision.data} onClose={() => setDialog(null)} />}
     </Stack>
   );
 }
@@ -114,6 +115,11 @@ function DecisionView({ d, onAction }: { d: DecisionDto; onAction: (dialog: Dial
                 {t('web.decisions.action.sign')}
               </Button>
             )}
+            {can('decision.publish') && (
+              <Button variant="default" leftSection={<IconWorld size={18} aria-hidden />} onClick={() => onAction('publish')} data-testid="decision-publish">
+                {t('web.decisions.action.publish')}
+              </Button>
+            )}
             {can('decision.revoke') && (
               <Button color="red.9" variant="outline" leftSection={<IconBan size={18} aria-hidden />} onClick={() => onAction('revoke')} data-testid="decision-revoke">
                 {t('web.decisions.action.revoke')}
@@ -127,6 +133,11 @@ function DecisionView({ d, onAction }: { d: DecisionDto; onAction: (dialog: Dial
           <Group gap="sm">
             <DecisionStatusBadge status={d.status} />
             {d.signedOn && <Text size="sm">{t('web.decisions.page.signedOn', { date: formatDate(d.signedOn) })}</Text>}
+            {d.publishedAt && (
+              <Text size="sm" data-testid="decision-published">
+                {t('web.decisions.page.published', { date: formatDate(d.publishedAt) })}
+              </Text>
+            )}
             {d.meetingId !== null && (
               <AnchorLink to="/hoi-dong/hop/$meetingId" params={{ meetingId: d.meetingId }} size="sm">
                 {t('web.decisions.page.meetingLink')}

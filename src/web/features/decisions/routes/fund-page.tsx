@@ -16,6 +16,7 @@ import { ResponsiveTable, type Column } from '../../../components/ui/responsive-
 import { filterYears } from '../../../components/ui/year-filter';
 import { ledgerUrl, useFund, useSetFundBudget, type FundDto } from '../api/decisions';
 import { useMoney } from '../components/badges';
+import { RatesSection } from '../components/rates-section';
 import type { FundSearch } from './search';
 
 const route = getRouteApi('/app/quy-thi-dua');
@@ -67,6 +68,7 @@ export function FundPage() {
       <ErrorAlert error={fund.error} />
       {orgId !== undefined && fund.isPending && <LoadingBlock />}
       {fund.data && <FundView f={fund.data} />}
+      {fund.data && <RatesSection orgId={fund.data.orgId} />}
       {editing && fund.data && <BudgetModal f={fund.data} onClose={() => setEditing(false)} />}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Container, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
 import { useT } from '../../../lib/i18n';
@@ -42,9 +42,16 @@ export function PublicDocumentsPage() {
           <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('web.cascade.public.caption')} data-testid="public-documents">
             {docs.data?.items.map((d) => (
               <Paper withBorder p="sm" component="li" key={d.id} data-testid="public-document">
-                <Text size="sm" c="dimmed">
-                  {d.numberSymbol} · {formatDate(d.issuedOn)}
-                </Text>
+                <Group gap="xs">
+                  <Text size="sm" c="dimmed">
+                    {d.numberSymbol} · {formatDate(d.issuedOn)}
+                  </Text>
+                  {d.revoked && (
+                    <Badge color="red.9" variant="outline" data-testid="public-document-revoked">
+                      {t('web.cascade.public.revoked')}
+                    </Badge>
+                  )}
+                </Group>
                 {d.hasDocument ? (
                   <Anchor href={publicDocumentUrl(d.id)} fw={500}>
                     {d.title}
