@@ -97,10 +97,30 @@ describe('signing', () => {
       ],
       2024,
     );
+    // The round rewards a movement launched by an issued plan: the plan becomes a basis line.
+    const plan = await db().execute<{ id: number }>(sql`
+      with doc as (
+        insert into outgoing_document (org_id, year, doc_type, number, symbol, issued_on, title, entity_type, entity_id)
+        values (${w.orgs.huyen.id}, 2024, 'KH', 5, 'KH-LĐLĐ', '2024-01-10', 'Kế hoạch thi đua năm 2024', 'plan', 0) returning id)
+      insert into plan (org_id, org_path, year, title, place, blocks, signer, status, number, symbol, issued_on, document_id)
+      select ${w.orgs.huyen.id}, ${w.orgs.huyen.path}, 2024, 'Thực hiện phong trào thi đua “Lao động giỏi, lao động sáng tạo” năm 2024', 'Dương Minh Châu',
+             '[]'::jsonb, '{}'::jsonb, 'ISSUED', 5, 'KH-LĐLĐ', '2024-01-10', doc.id from doc returning id`);
+    const movement = await db().execute<{ id: number }>(sql`
+      insert into movement (org_id, org_path, year, kind, title, starts_on, ends_on, plan_id, status, launched_on)
+      values (${w.orgs.huyen.id}, ${w.orgs.huyen.path}, 2024, 'REGULAR', 'Lao động giỏi, lao động sáng tạo', '2024-01-10', '2024-12-31', ${plan.rows[0]!.id}, 'LAUNCHED', '2024-01-12') returning id`);
+    await db().execute(sql`update nomination_round set movement_id = ${movement.rows[0]!.id} where id = (select round_id from nomination where id = ${nominationIds[0]!})`);
     const res = await (await as('huyen.tdkt')).post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds, rounding: 'UP_TO_TEN_THOUSAND' });
     expect(res.statusCode, res.body).toBe(201);
     const d = res.json<DecisionDto>();
     decisionId = d.id;
+    expect(d.basis).toEqual([
+      'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
+      'Căn cứ Điều lệ Công đoàn Việt Nam;',
+      'Căn cứ Quy chế khen thưởng của tổ chức Công đoàn Việt Nam hiện hành;',
+      'Căn cứ Quy chế làm việc của Ban Chấp hành Liên đoàn Lao động huyện DMC;',
+      'Căn cứ Kế hoạch số 05/KH-LĐLĐ ngày 10/01/2024 về thực hiện phong trào thi đua “Lao động giỏi, lao động sáng tạo” năm 2024;',
+      'Xét đề nghị của Thường trực Hội đồng Thi đua – Khen thưởng.',
+    ]);
     expect(d).toMatchObject({ status: 'DRAFT', year: 2024, number: null, numberText: null, subject: 'Về việc khen thưởng tổng kết phong trào thi đua năm 2024', abilities: ['decision.update', 'decision.sign'] });
     expect(d.basis[0]).toBe('Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;');
     // In the catalogue's order: Lao động tiên tiến, then Chiến sĩ thi đua cơ sở, then the collective title.

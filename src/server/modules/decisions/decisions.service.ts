@@ -224,6 +224,26 @@ const READY = sql`(n.status = 'COUNCIL_PASSED' or (n.procedure = 'SIMPLIFIED' an
 const IN_DECISION = sql`exists (select 1 from decision_item di join decision d on d.id = di.decision_id
                      where di.nomination_id = n.id and di.status = 'ACTIVE' and d.status in ('DRAFT','SIGNED'))`;
 
+/**
+ * "Căn cứ …" lines for the movements the nominations' rounds reward: the issued plan that launched the
+ * movement when there is one ("Kế hoạch số 05/KH-LĐLĐ ngày …"), else the movement and its launch date.
+ */
+async function movementBasis(db: DbOrTx, nominationIds: number[]): Promise<string[]> {
+  const r = await db.execute<{ title: string; launched_on: string | null; number: number | null; symbol: string | null; issued_on: string | null; plan_title: string | null }>(sql`
+    select distinct on (m.id) m.id, m.title, m.launched_on::text as launched_on, p.number, p.symbol, p.issued_on::text as issued_on, p.title as plan_title
+    from nomination n join nomination_round r on r.id = n.round_id join movement m on m.id = r.movement_id
+    left join plan p on p.id = m.plan_id and p.number is not null
+    where n.id = any(${sql.param(nominationIds)}::bigint[]) order by m.id`);
+  return r.rows.map((m) =>
+    m.number !== null && m.symbol !== null && m.issued_on !== null
+      ? t('vi', 'decisions.default.basisPlan', { number: `${String(m.number).padStart(2, '0')}/${m.symbol}`, date: vnDate(m.issued_on), title: lowerFirst(m.plan_title ?? m.title) })
+      : t('vi', 'decisions.default.basisMovement', { title: m.title, date: m.launched_on ? vnDate(m.launched_on) : '…' }),
+  );
+}
+
+/** "Thực hiện phong trào …" → "thực hiện phong trào …" inside a sentence (an acronym keeps its case). */
+const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
 export async function createDecision(app: AppContext, actor: AuthActor, input: CreateDecisionInput): Promise<number> {
   return app.db.transaction(async (tx) => {
     const o = await tx.execute<{ id: number; path: string; name: string; kind: string; status: string }>(
@@ -266,7 +286,9 @@ export async function createDecision(app: AppContext, actor: AuthActor, input: C
     const basis = [
       t('vi', 'decisions.default.basisLaw'),
       t('vi', 'decisions.default.basisCharter'),
+      t('vi', 'decisions.default.basisUnionRules'),
       t('vi', 'decisions.default.basisRules', { org: org.name }),
+      ...(await movementBasis(tx, rows.map((r) => num(r.id)))),
       ...(meetingLine ? [meetingLine] : []),
       t('vi', 'decisions.default.basisProposal'),
     ];
