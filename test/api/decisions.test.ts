@@ -143,9 +143,18 @@ describe('signing', () => {
     expect((await (await as('xem')).post(`/api/v1/decisions/${decisionId}/sign`, { version: d.version, signedOn: '2024-06-30' })).statusCode).toBe(403);
     const future = await officer.post(`/api/v1/decisions/${decisionId}/sign`, { version: d.version, signedOn: '2099-01-01' });
     expect(future.statusCode).toBe(400);
+    // Cúc has an email on record: she gets a letter with her certificate's verification link.
+    await db().execute(sql`update person set email = 'cuc@example.vn' where id = ${w.persons.tran}`);
     const res = await officer.post(`/api/v1/decisions/${decisionId}/sign`, { version: d.version, signedOn: '2024-06-30', signerName: 'Nguyễn Thị Thúy' });
     expect(res.statusCode, res.body).toBe(200);
     const s = res.json<DecisionDto>();
+    const letters = await db().execute<{ to_address: string; subject: string; body: string }>(sql`select to_address, subject, body from email_outbox where to_address = 'cuc@example.vn'`);
+    expect(letters.rows).toHaveLength(1);
+    expect(letters.rows[0]!.subject).toBe('Chúc mừng: khen thưởng theo Quyết định số 01/QĐ-LĐLĐ');
+    const cucSerial = s.items.find((i) => i.subjectName === 'Trần Thị Cúc')!.certificateSerial!;
+    expect(letters.rows[0]!.body).toContain('Kính gửi Trần Thị Cúc,');
+    expect(letters.rows[0]!.body).toContain('tặng Lao động tiên tiến cho bạn');
+    expect(letters.rows[0]!.body).toMatch(new RegExp(`/verify/${cucSerial}\\n`));
     expect(s).toMatchObject({ status: 'SIGNED', number: 1, numberText: '01/QĐ-LĐLĐ', signedOn: '2024-06-30', baseSalaryVnd: 1_800_000, abilities: ['decision.revoke', 'decision.scan', 'decision.publish'] });
     expect(s.signer.name).toBe('Nguyễn Thị Thúy');
     // 1.0 × 1,800,000; 0.3 × 1,800,000 = 540,000; 0.8 × 1,800,000 = 1,440,000 (already round).

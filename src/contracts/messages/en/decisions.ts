@@ -52,6 +52,8 @@ export const decisions: Record<keyof typeof vi, string> = {
   'decisions.default.recipientArticle3': '- Như Điều 3;',
   'decisions.default.recipientArchive': '- Lưu: VT, TĐKT.',
   'decisions.default.achievement': 'Đã có thành tích xuất sắc trong phong trào thi đua năm {year}',
+  'decisions.notice.person.title': 'Congratulations: award under decision No. {number}',
+  'decisions.notice.person.body': 'Dear {name},\n\n{org} signed decision No. {number} of {date} granting you {award}. The certificate can be verified publicly at: {url}\n\nCongratulations!',
   'decisions.notice.signed.title': 'Commendation decision No. {number}',
   'decisions.notice.signed.body': '{org} signed Decision No. {number} of {date} {subject}: {count} of your unit’s nominations are rewarded.',
 };

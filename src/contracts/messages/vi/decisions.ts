@@ -50,6 +50,8 @@ export const decisions = {
   'decisions.default.recipientArticle3': '- Như Điều 3;',
   'decisions.default.recipientArchive': '- Lưu: VT, TĐKT.',
   'decisions.default.achievement': 'Đã có thành tích xuất sắc trong phong trào thi đua năm {year}',
+  'decisions.notice.person.title': 'Chúc mừng: khen thưởng theo Quyết định số {number}',
+  'decisions.notice.person.body': 'Kính gửi {name},\n\n{org} đã ký Quyết định số {number} ngày {date} tặng {award} cho bạn. Giấy chứng nhận có thể được kiểm tra công khai tại: {url}\n\nXin chúc mừng!',
   'decisions.notice.signed.title': 'Quyết định khen thưởng số {number}',
   'decisions.notice.signed.body': '{org} đã ký Quyết định số {number} ngày {date} {subject}: {count} đề nghị của đơn vị được khen thưởng.',
 } as const;

@@ -430,6 +430,24 @@ export async function signDecision(app: AppContext, actor: AuthActor, id: number
     for (const p of proposers.rows) {
       mails.push(...(await notifyOrg(tx, app.config.APP_URL, num(p.proposer_org_id), d.org_id, 'decisions.notice.signed', { number: text, date: vnDate(input.signedOn), org: d.org_name, subject: d.subject, count: num(p.n) }, `/quyet-dinh/${id}`)));
     }
+    // Each awarded person with an email on record hears of it too, with the link to their certificate.
+    const people = await tx.execute<{ email: string; name: string; award: string; serial: string }>(sql`
+      select p.email, i.subject_name as name, a.name_vi as award, c.serial
+      from decision_item i join person p on p.id = i.person_id join award_type a on a.code = i.award_code join certificate c on c.decision_item_id = i.id
+      where i.decision_id = ${id} and i.status = 'ACTIVE' and p.email is not null and p.email <> '' order by i.position`);
+    if (people.rows.length > 0) {
+      const base = app.config.APP_URL.replace(/\/$/, '');
+      const letters = people.rows.map((x) => ({
+        to: x.email,
+        subject: t('vi', 'decisions.notice.person.title', { number: text }),
+        body: t('vi', 'decisions.notice.person.body', { name: x.name, org: d.org_name, number: text, date: vnDate(input.signedOn), award: x.award, url: `${base}/verify/${x.serial}` }),
+      }));
+      const personal = await tx.execute<{ id: number }>(sql`
+        insert into email_outbox (to_address, subject, body)
+        select x.to, x.subject, x.body from jsonb_to_recordset(${JSON.stringify(letters)}::jsonb) as x("to" text, subject text, body text)
+        returning id`);
+      mails.push(...personal.rows.map((m) => num(m.id)));
+    }
     // Lưu: the archive copy as issued, in the register (and its SHA-256).
     const signed = (await findDecision(tx, id))!;
     const archive = await renderDecision(signed, await presentDecision(tx, actor, 'vi', signed), 'vi');
