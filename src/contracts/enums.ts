@@ -116,7 +116,7 @@ export const RECORD_STATUSES = ['ACTIVE', 'REVOKED', 'SUPERSEDED'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 /** Where a record came from. */
-export const RECORD_SOURCES = ['MANUAL', 'IMPORT', 'DECISION', 'SCORING'] as const;
+export const RECORD_SOURCES = ['MANUAL', 'IMPORT', 'DECISION', 'SCORING', 'COMPLAINT'] as const;
 export type RecordSource = (typeof RECORD_SOURCES)[number];
 
 /** Kinds of record a person's or unit's timeline holds. */

@@ -404,11 +404,12 @@ const recordColumns = () => ({
   createdAt: createdAt(),
 });
 
-function recordChecks(name: string, t: { personId: unknown; orgId: unknown; status: unknown; source: unknown }) {
+function recordChecks(name: string, t: { personId: unknown; orgId: unknown; status: unknown; source: unknown }, extraSources: readonly string[] = []) {
+  const sources = sql.raw(['MANUAL', 'IMPORT', 'DECISION', 'SCORING', ...extraSources].map((x) => `'${x}'`).join(','));
   return [
     check(`${name}_subject_ck`, sql`(${t.personId} is null) <> (${t.orgId} is null)`),
     check(`${name}_status_ck`, sql`${t.status} in ('ACTIVE','REVOKED','SUPERSEDED')`),
-    check(`${name}_source_ck`, sql`${t.source} in ('MANUAL','IMPORT','DECISION','SCORING')`),
+    check(`${name}_source_ck`, sql`${t.source} in (${sources})`),
   ];
 }
 
@@ -537,7 +538,8 @@ export const pendingCases = pgTable(
     summary: text('summary').notNull(),
   },
   (t) => [
-    ...recordChecks('pending_case', t),
+    // A complaint or denunciation about a person or unit opens a case while it is being resolved.
+    ...recordChecks('pending_case', t, ['COMPLAINT']),
     check('pending_case_kind_ck', sql`${t.kind} in ('DISCIPLINE','INVESTIGATION','INSPECTION','COMPLAINT','DENUNCIATION')`),
     check('pending_case_period_ck', sql`${t.closedOn} is null or ${t.closedOn} >= ${t.openedOn}`),
     index('pending_case_person_idx').on(t.personId),
@@ -2030,4 +2032,82 @@ export const rewardRates = pgTable(
     uniqueIndex('reward_rate_active_uq').on(t.orgId, t.awardCode, t.effectiveFrom).where(sql`${t.status} = 'ACTIVE'`),
     index('reward_rate_award_idx').on(t.awardCode, t.effectiveFrom),
   ],
+);
+
+/**
+ * Khiếu nại, tố cáo, kiến nghị about commendation, received from the public form or by staff: who
+ * filed it (name and contact kept here only), what and whom it is about, the statutory deadlines'
+ * inputs (dates, complex case, remote area), and how it was handled. While one about a person or
+ * unit is open, a pending case (kind COMPLAINT or DENUNCIATION) blocks awarding them.
+ */
+export const complaints = pgTable(
+  'complaint',
+  {
+    id: id(),
+    /** Public reference the submitter uses on the status page (unguessable). */
+    referenceCode: text('reference_code').notNull(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    kind: text('kind').notNull(),
+    channel: text('channel').notNull(),
+    complainantName: text('complainant_name').notNull(),
+    complainantContact: text('complainant_contact').notNull(),
+    complainantAddress: text('complainant_address'),
+    content: text('content').notNull(),
+    nominationId: ref('nomination_id').references(() => nominations.id),
+    decisionId: ref('decision_id').references(() => decisions.id),
+    personId: ref('person_id').references(() => persons.id),
+    subjectOrgId: ref('subject_org_id').references(() => organisations.id),
+    /** When the complainant received or learnt of the decision (the filing limit runs from it). */
+    learnedOn: date('learned_on'),
+    receivedOn: date('received_on').notNull(),
+    excludedDays: integer('excluded_days').notNull().default(0),
+    complex: boolean('complex').notNull().default(false),
+    remote: boolean('remote').notNull().default(false),
+    /** RECEIVED → ACCEPTED (thụ lý) → RESOLVED; or NOT_ACCEPTED, WITHDRAWN, each with a reason. */
+    status: text('status').notNull().default('RECEIVED'),
+    instance: smallint('instance').notNull().default(1),
+    previousId: ref('previous_id'),
+    acceptedOn: date('accepted_on'),
+    closedOn: date('closed_on'),
+    outcome: text('outcome'),
+    resolution: text('resolution'),
+    assignedTo: ref('assigned_to').references(() => users.id),
+    pendingCaseId: ref('pending_case_id').references(() => pendingCases.id),
+    clientHash: text('client_hash'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('complaint_reference_uq').on(t.referenceCode),
+    check('complaint_kind_ck', sql`${t.kind} in ('COMPLAINT','DENUNCIATION','PETITION')`),
+    check('complaint_channel_ck', sql`${t.channel} in ('PUBLIC','STAFF')`),
+    check('complaint_status_ck', sql`${t.status} in ('RECEIVED','ACCEPTED','NOT_ACCEPTED','RESOLVED','WITHDRAWN')`),
+    check('complaint_outcome_ck', sql`${t.outcome} is null or ${t.outcome} in ('UPHELD','PARTLY_UPHELD','DISMISSED')`),
+    check('complaint_instance_ck', sql`${t.instance} in (1, 2)`),
+    check('complaint_excluded_ck', sql`${t.excludedDays} >= 0`),
+    check('complaint_subject_ck', sql`${t.personId} is null or ${t.subjectOrgId} is null`),
+    index('complaint_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.status}`, sql`${t.receivedOn}`),
+    index('complaint_client_idx').on(t.clientHash, t.createdAt),
+  ],
+);
+
+/** What happened to a complaint, in order (append-only history shown to officers). */
+export const complaintEvents = pgTable(
+  'complaint_event',
+  {
+    id: id(),
+    complaintId: ref('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    action: text('action').notNull(),
+    note: text('note'),
+    actorId: ref('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('complaint_event_complaint_idx').on(t.complaintId, t.at)],
 );

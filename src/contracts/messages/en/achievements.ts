@@ -50,6 +50,7 @@ export const achievements: Record<keyof typeof vi, string> = {
   'recordSource.IMPORT': 'Imported from Excel',
   'recordSource.DECISION': 'From an award decision',
   'recordSource.SCORING': 'From scoring and classification results',
+  'recordSource.COMPLAINT': 'From a complaint or denunciation being resolved',
   'recordKind.AWARD': 'Award',
   'recordKind.RATING': 'Rating',
   'recordKind.INITIATIVE': 'Initiative',

@@ -52,6 +52,7 @@ export const achievements = {
   'recordSource.IMPORT': 'Nhập từ tệp Excel',
   'recordSource.DECISION': 'Từ quyết định khen thưởng',
   'recordSource.SCORING': 'Từ kết quả chấm điểm, xếp loại',
+  'recordSource.COMPLAINT': 'Từ đơn khiếu nại, tố cáo đang giải quyết',
   'recordKind.AWARD': 'Khen thưởng',
   'recordKind.RATING': 'Xếp loại',
   'recordKind.INITIATIVE': 'Sáng kiến',

@@ -1,0 +1,344 @@
+// Complaints, denunciations and petitions about commendation (khiếu nại, tố cáo, kiến nghị). Received
+// from the public form (rate-limited per client address, a reference code for the status page) or
+// entered by staff; linked to the nomination or decision and to whom it is about; accepted (thụ lý)
+// with the case's flags, which fix the statutory deadline; closed as not accepted, resolved or
+// withdrawn, each with a reason. While a complaint or denunciation about a person or unit is open,
+// a pending case (source COMPLAINT) keeps the eligibility engine from awarding them; closing the
+// complaint closes the case on the same date. Nothing is deleted; every step is an event and an
+// audit event in the same transaction. The writer's identity is shown only to those who handle it.
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../db/client';
+import type { AppContext } from '../../lib/context';
+import type { AuthActor } from '../../lib/actor';
+import { COMPLAINT_LIMITS, type ComplaintDto, type ComplaintSummaryDto, type PublicComplaintInput, type PublicComplaintStatus, type StaffComplaintInput } from '../../../contracts/complaints';
+import { t } from '../../../contracts/messages';
+import { audit, type Actor } from '../../lib/audit';
+import { AppError, conflict, forbidden, notFound, validation } from '../../lib/errors';
+import { READ_ROLES, scopePaths } from '../../lib/policy';
+import { todayInVietnam } from '../imports/xlsx/validate-member-row';
+import { managesCouncilOrg, readsCouncilOrg } from '../councils/councils.service';
+import { loadWorkCalendar } from '../work-calendar/work-calendar.service';
+import { deadlineOf, deadlineState, filedInTime } from '../../../domain/complaints/time-limits';
+import type { WorkCalendar } from '../../../domain/nominations/working-days';
+
+const num = (v: unknown) => Number(v);
+const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+type ComplaintRow = {
+  id: number; reference_code: string; org_id: number; org_path: string; org_name: string; kind: ComplaintDto['kind']; channel: ComplaintDto['channel'];
+  complainant_name: string; complainant_contact: string; complainant_address: string | null; content: string;
+  nomination_id: number | null; decision_id: number | null; decision_number: string | null; person_id: number | null; subject_org_id: number | null; subject_name: string | null;
+  learned_on: string | null; received_on: string; excluded_days: number; complex: boolean; remote: boolean; status: ComplaintDto['status'];
+  accepted_on: string | null; closed_on: string | null; outcome: ComplaintDto['outcome']; resolution: string | null;
+  pending_case_id: number | null; case_open: boolean; version: number;
+};
+
+const SELECT = sql`
+  select c.id, c.reference_code, c.org_id, c.org_path, o.name as org_name, c.kind, c.channel, c.complainant_name, c.complainant_contact, c.complainant_address, c.content,
+         c.nomination_id, c.decision_id, case when d.number is null then null else lpad(d.number::text, 2, '0') || '/' || d.symbol end as decision_number,
+         c.person_id, c.subject_org_id, coalesce(p.full_name, so.name) as subject_name,
+         c.learned_on::text as learned_on, c.received_on::text as received_on, c.excluded_days, c.complex, c.remote, c.status,
+         c.accepted_on::text as accepted_on, c.closed_on::text as closed_on, c.outcome, c.resolution, c.pending_case_id,
+         coalesce(pc.closed_on is null and pc.status = 'ACTIVE', false) as case_open, c.version
+  from complaint c join organisation o on o.id = c.org_id left join decision d on d.id = c.decision_id
+  left join person p on p.id = c.person_id left join organisation so on so.id = c.subject_org_id
+  left join pending_case pc on pc.id = c.pending_case_id`;
+
+const OPEN = ['RECEIVED', 'ACCEPTED'] as const;
+const isOpen = (status: string) => (OPEN as readonly string[]).includes(status);
+
+/** A reference the submitter can type: "KN-2026-" and 8 characters without look-alikes (≈ 40 bits). */
+function referenceCode(kind: ComplaintDto['kind'], year: string): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = crypto.randomBytes(8);
+  const tail = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+  return `${kind === 'DENUNCIATION' ? 'TC' : kind === 'PETITION' ? 'KNG' : 'KN'}-${year}-${tail}`;
+}
+
+/** A salted hash of the client address, to count a sender's letters without keeping who they are. */
+export function complaintClientHash(sessionKey: string, address: string): string {
+  const salt = crypto.createHmac('sha256', sessionKey).update('vinhdanh:complaints').digest('hex');
+  return crypto.createHash('sha256').update(`${salt}:${address}`).digest('hex');
+}
+
+async function findComplaint(db: DbOrTx, id: number, forUpdate = false): Promise<ComplaintRow | null> {
+  const r = await db.execute<ComplaintRow>(sql`${SELECT} where c.id = ${id} ${forUpdate ? sql`for update of c` : sql``}`);
+  return r.rows[0] ?? null;
+}
+
+async function loadReadable(db: DbOrTx, actor: AuthActor, id: number, forUpdate = false): Promise<ComplaintRow> {
+  const c = await findComplaint(db, id, forUpdate);
+  if (!c || !readsCouncilOrg(actor, c.org_path)) throw notFound();
+  return c;
+}
+
+async function loadManaged(tx: Tx, actor: AuthActor, id: number, version: number): Promise<ComplaintRow> {
+  const c = await loadReadable(tx, actor, id, true);
+  if (!managesCouncilOrg(actor, c.org_path)) throw forbidden();
+  if (num(c.version) !== version) throw conflict('error.STALE');
+  return c;
+}
+
+function abilitiesOf(actor: AuthActor, c: ComplaintRow): string[] {
+  if (!managesCouncilOrg(actor, c.org_path)) return [];
+  if (c.status === 'RECEIVED') return ['complaint.link', 'complaint.accept', 'complaint.notAccept', 'complaint.withdraw'];
+  if (c.status === 'ACCEPTED') return ['complaint.link', 'complaint.resolve', 'complaint.withdraw'];
+  return [];
+}
+
+/** The work calendar around today: the deadlines of open complaints fall within it. */
+async function calendarNow(db: DbOrTx): Promise<WorkCalendar> {
+  const year = Number(todayInVietnam().slice(0, 4));
+  return loadWorkCalendar(db, year - 2, year + 2);
+}
+
+async function present(db: DbOrTx, actor: AuthActor, c: ComplaintRow, withEvents: boolean, cal: WorkCalendar): Promise<ComplaintDto> {
+  const today = todayInVietnam();
+  const flags = { complex: c.complex, remote: c.remote };
+  let resolveBy: ComplaintDto['resolveBy'] = null;
+  if (c.status === 'ACCEPTED' && c.accepted_on) {
+    const d = deadlineOf('FIRST_INSTANCE', c.accepted_on, flags, cal);
+    resolveBy = { deadline: d.deadline, days: d.days, source: d.source, ...deadlineState(d.deadline, today) };
+  }
+  const events = withEvents
+    ? (
+        await db.execute<{ action: string; note: string | null; actor_name: string | null; at: string }>(sql`
+          select e.action, e.note, u.display_name as actor_name, to_json(e.at)#>>'{}' as at
+          from complaint_event e left join app_user u on u.id = e.actor_id where e.complaint_id = ${c.id} order by e.at, e.id`)
+      ).rows.map((e) => ({ action: e.action, note: e.note, actorName: e.actor_name, at: e.at }))
+    : [];
+  const handles = managesCouncilOrg(actor, c.org_path);
+  return {
+    id: num(c.id), referenceCode: c.reference_code, orgId: num(c.org_id), orgName: c.org_name, kind: c.kind, channel: c.channel,
+    complainant: handles ? { name: c.complainant_name, contact: c.complainant_contact, address: c.complainant_address } : null,
+    content: c.content, nominationId: numOrNull(c.nomination_id), decisionId: numOrNull(c.decision_id), decisionNumber: c.decision_number,
+    subject: c.person_id !== null || c.subject_org_id !== null ? { personId: numOrNull(c.person_id), orgId: numOrNull(c.subject_org_id), name: c.subject_name ?? '' } : null,
+    learnedOn: c.learned_on, receivedOn: c.received_on, excludedDays: num(c.excluded_days), complex: c.complex, remote: c.remote, status: c.status,
+    filedInTime: c.learned_on ? filedInTime(c.learned_on, c.received_on, cal, undefined, num(c.excluded_days)) : null,
+    resolveBy, acceptedOn: c.accepted_on, closedOn: c.closed_on, outcome: c.outcome, resolution: c.resolution, blocksAward: c.case_open,
+    events, version: num(c.version), abilities: abilitiesOf(actor, c),
+  };
+}
+
+export async function getComplaint(db: DbOrTx, actor: AuthActor, id: number): Promise<ComplaintDto> {
+  return present(db, actor, await loadReadable(db, actor, id), true, await calendarNow(db));
+}
+
+export async function listComplaints(db: DbOrTx, actor: AuthActor, q: { orgId?: number; status?: string; kind?: string; page: number; pageSize: number }) {
+  const paths = scopePaths(actor, READ_ROLES);
+  if (paths.length === 0) return { items: [] as ComplaintSummaryDto[], total: 0, page: q.page, pageSize: q.pageSize };
+  const where = sql.join(
+    [
+      sql`(${sql.join(paths.map((p) => sql`c.org_path like ${`${p}%`}`), sql` or `)})`,
+      q.orgId ? sql`c.org_id = ${q.orgId}` : sql`true`,
+      q.status ? sql`c.status = ${q.status}` : sql`true`,
+      q.kind ? sql`c.kind = ${q.kind}` : sql`true`,
+    ],
+    sql` and `,
+  );
+  const [rows, total] = await Promise.all([
+    db.execute<ComplaintRow>(sql`${SELECT} where ${where} order by (c.status in ('RECEIVED','ACCEPTED')) desc, c.received_on desc, c.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
+    db.execute<{ n: number }>(sql`select count(*)::int as n from complaint c where ${where}`),
+  ]);
+  const cal = await calendarNow(db);
+  const items: ComplaintSummaryDto[] = [];
+  for (const r of rows.rows) {
+    // No query per row: events are not read for a summary and the calendar is loaded once.
+    const { events: _events, content: _content, complainant: _complainant, resolution: _resolution, ...summary } = await present(db, actor, r, false, cal);
+    items.push(summary);
+  }
+  return { items, total: num(total.rows[0]?.n ?? 0), page: q.page, pageSize: q.pageSize };
+}
+
+// ── The block on awarding ──────────────────────────────────────────────────────────────────────
+
+/** Opens the pending case of an open complaint or denunciation about a person or unit (once). */
+async function openBlock(tx: Tx, complaintId: number): Promise<void> {
+  await tx.execute(sql`
+    with c as (
+      select c.id, c.kind, c.reference_code, c.received_on, c.person_id, c.subject_org_id, coalesce(p.org_path, so.path) as scope_path
+      from complaint c left join person p on p.id = c.person_id left join organisation so on so.id = c.subject_org_id
+      where c.id = ${complaintId} and c.status in ('RECEIVED','ACCEPTED') and c.kind in ('COMPLAINT','DENUNCIATION')
+        and (c.person_id is not null or c.subject_org_id is not null) and c.pending_case_id is null),
+    ins as (
+      insert into pending_case (person_id, org_id, scope_path, kind, opened_on, summary, source)
+      select c.person_id, c.subject_org_id, c.scope_path, c.kind, c.received_on,
+             case c.kind when 'DENUNCIATION' then ${t('vi', 'complaints.case.denunciation')} else ${t('vi', 'complaints.case.complaint')} end || ' ' || c.reference_code, 'COMPLAINT'
+      from c where c.scope_path is not null
+      returning id)
+    update complaint set pending_case_id = (select id from ins) where id = ${complaintId} and exists (select 1 from ins)`);
+}
+
+/** Closes the pending case on the day the complaint is closed (or revokes it when its subject changes). */
+async function closeBlock(tx: Tx, c: ComplaintRow, closedOn: string | null): Promise<void> {
+  if (c.pending_case_id === null) return;
+  if (closedOn === null) {
+    await tx.execute(sql`update pending_case set status = 'REVOKED', revoked_at = now(), revoked_reason = ${t('vi', 'complaints.case.relinked')} where id = ${c.pending_case_id} and status = 'ACTIVE'`);
+    await tx.execute(sql`update complaint set pending_case_id = null where id = ${c.id}`);
+  } else {
+    await tx.execute(sql`update pending_case set closed_on = greatest(opened_on, ${closedOn}::date) where id = ${c.pending_case_id} and closed_on is null`);
+  }
+}
+
+async function event(tx: Tx, actor: Actor, c: { id: number; org_id: number }, action: string, note: string | null, after: Record<string, unknown>): Promise<void> {
+  await tx.execute(sql`insert into complaint_event (complaint_id, action, note, actor_id) values (${c.id}, ${action}, ${note}, ${actor.userId})`);
+  // The audit event names the complaint only: the writer's identity stays in the complaint row.
+  await audit(tx, actor, [{ action: `complaint.${action}`, entityType: 'complaint', entityId: num(c.id), orgId: num(c.org_id), after }]);
+}
+
+// ── Intake ─────────────────────────────────────────────────────────────────────────────────────
+
+const HOUR_MS = 3_600_000;
+
+async function checkRateLimit(db: DbOrTx, hash: string): Promise<void> {
+  const r = await db.execute<{ hour: number; day: number; oldest_in_hour: string | null }>(sql`
+    select count(*) filter (where created_at > now() - interval '1 hour')::int as hour, count(*)::int as day,
+           min(created_at) filter (where created_at > now() - interval '1 hour')::text as oldest_in_hour
+    from complaint where client_hash = ${hash} and created_at > now() - interval '1 day'`);
+  const { hour, day, oldest_in_hour } = r.rows[0]!;
+  if (num(day) >= COMPLAINT_LIMITS.perDay) throw new AppError('RATE_LIMITED', 'complaints.api.rateLimitedDay', { max: COMPLAINT_LIMITS.perDay });
+  if (num(hour) >= COMPLAINT_LIMITS.perHour) {
+    const waitMs = oldest_in_hour ? new Date(oldest_in_hour).getTime() + HOUR_MS - Date.now() : HOUR_MS;
+    throw new AppError('RATE_LIMITED', 'complaints.api.rateLimitedHour', { max: COMPLAINT_LIMITS.perHour, minutes: Math.max(1, Math.ceil(waitMs / 60_000)) });
+  }
+}
+
+async function insertComplaint(
+  tx: Tx,
+  org: { id: number; path: string },
+  input: PublicComplaintInput & Partial<Pick<StaffComplaintInput, 'nominationId' | 'decisionId' | 'personId' | 'subjectOrgId' | 'excludedDays'>>,
+  meta: { channel: 'PUBLIC' | 'STAFF'; receivedOn: string; clientHash: string | null; createdBy: number | null },
+): Promise<{ id: number; referenceCode: string }> {
+  for (let attempt = 0; ; attempt++) {
+    const code = referenceCode(input.kind, meta.receivedOn.slice(0, 4));
+    const r = await tx.execute<{ id: number }>(sql`
+      insert into complaint (reference_code, org_id, org_path, kind, channel, complainant_name, complainant_contact, complainant_address, content,
+                             nomination_id, decision_id, person_id, subject_org_id, learned_on, received_on, excluded_days, client_hash, created_by)
+      values (${code}, ${org.id}, ${org.path}, ${input.kind}, ${meta.channel}, ${input.name.normalize('NFC')}, ${input.contact.normalize('NFC')},
+              ${input.address?.normalize('NFC') || null}, ${input.content.normalize('NFC')}, ${input.nominationId ?? null}, ${input.decisionId ?? null},
+              ${input.personId ?? null}, ${input.subjectOrgId ?? null}, ${input.learnedOn ?? null}, ${meta.receivedOn}, ${input.excludedDays ?? 0},
+              ${meta.clientHash}, ${meta.createdBy})
+      on conflict (reference_code) do nothing returning id`);
+    if (r.rows[0]) return { id: num(r.rows[0].id), referenceCode: code };
+    if (attempt > 5) throw new Error('could not allocate a complaint reference');
+  }
+}
+
+/** The public form of an organisation's site: no login, rate-limited per client address. */
+export async function receivePublicComplaint(app: AppContext, orgCode: string, input: PublicComplaintInput, address: string): Promise<{ referenceCode: string; receivedOn: string }> {
+  const hash = complaintClientHash(app.sessionKey, address);
+  const today = todayInVietnam();
+  if (input.learnedOn && input.learnedOn > today) throw validation('complaints.api.learnedInFuture', {}, { field: 'learnedOn' });
+  return app.db.transaction(async (tx) => {
+    const o = await tx.execute<{ id: number; path: string }>(sql`select id, path from organisation where code = ${orgCode} and status = 'ACTIVE'`);
+    const org = o.rows[0];
+    if (!org) throw notFound();
+    // One sender at a time, so that parallel requests cannot pass the limit together.
+    await tx.execute(sql`select pg_advisory_xact_lock(7263102, hashtext(${hash}))`);
+    await checkRateLimit(tx, hash);
+    const made = await insertComplaint(tx, { id: num(org.id), path: org.path }, input, { channel: 'PUBLIC', receivedOn: today, clientHash: hash, createdBy: null });
+    await event(tx, { userId: null }, { id: made.id, org_id: num(org.id) }, 'receive', null, { channel: 'PUBLIC', kind: input.kind });
+    return { referenceCode: made.referenceCode, receivedOn: today };
+  });
+}
+
+/** What a complaint may be linked to must exist and lie in the handling organisation's subtree. */
+async function checkLinks(tx: Tx, orgPath: string, l: { nominationId?: number | null; decisionId?: number | null; personId?: number | null; subjectOrgId?: number | null }): Promise<void> {
+  if (l.personId && l.subjectOrgId) throw validation('complaints.api.oneSubject', {}, { field: 'personId' });
+  const r = await tx.execute<{ nomination: boolean; decision: boolean; person: boolean; org: boolean }>(sql`
+    select ${l.nominationId ? sql`exists (select 1 from nomination n where n.id = ${l.nominationId} and (n.holder_path like ${`${orgPath}%`} or ${orgPath} like n.holder_path || '%' or n.subject_path like ${`${orgPath}%`}))` : sql`true`} as nomination,
+           ${l.decisionId ? sql`exists (select 1 from decision d where d.id = ${l.decisionId} and (d.org_path like ${`${orgPath}%`} or ${orgPath} like d.org_path || '%'))` : sql`true`} as decision,
+           ${l.personId ? sql`exists (select 1 from person p where p.id = ${l.personId} and p.org_path like ${`${orgPath}%`})` : sql`true`} as person,
+           ${l.subjectOrgId ? sql`exists (select 1 from organisation o where o.id = ${l.subjectOrgId} and o.path like ${`${orgPath}%`})` : sql`true`} as org`);
+  const x = r.rows[0]!;
+  const bad = [x.nomination ? null : 'nominationId', x.decision ? null : 'decisionId', x.person ? null : 'personId', x.org ? null : 'subjectOrgId'].filter((f): f is string => f !== null);
+  if (bad.length > 0) throw validation('complaints.api.linkOutside', {}, { field: bad[0] });
+}
+
+export async function createComplaint(app: AppContext, actor: AuthActor, input: StaffComplaintInput): Promise<number> {
+  const today = todayInVietnam();
+  if (input.receivedOn > today) throw validation('complaints.api.receivedInFuture', {}, { field: 'receivedOn' });
+  if (input.learnedOn && input.learnedOn > input.receivedOn) throw validation('complaints.api.learnedAfterReceived', {}, { field: 'learnedOn' });
+  return app.db.transaction(async (tx) => {
+    const o = await tx.execute<{ id: number; path: string }>(sql`select id, path from organisation where id = ${input.orgId} and status = 'ACTIVE'`);
+    const org = o.rows[0];
+    if (!org || !readsCouncilOrg(actor, org.path)) throw notFound();
+    if (!managesCouncilOrg(actor, org.path)) throw forbidden();
+    await checkLinks(tx, org.path, input);
+    const made = await insertComplaint(tx, { id: num(org.id), path: org.path }, input, { channel: 'STAFF', receivedOn: input.receivedOn, clientHash: null, createdBy: actor.userId });
+    await openBlock(tx, made.id);
+    await event(tx, actor, { id: made.id, org_id: num(org.id) }, 'receive', null, { channel: 'STAFF', kind: input.kind, receivedOn: input.receivedOn });
+    return made.id;
+  });
+}
+
+// ── Handling ───────────────────────────────────────────────────────────────────────────────────
+
+export async function linkComplaint(app: AppContext, actor: AuthActor, id: number, input: { version: number; nominationId?: number | null; decisionId?: number | null; personId?: number | null; subjectOrgId?: number | null }): Promise<void> {
+  await app.db.transaction(async (tx) => {
+    const c = await loadManaged(tx, actor, id, input.version);
+    if (!isOpen(c.status)) throw conflict('complaints.api.closed');
+    const next = {
+      nominationId: input.nominationId === undefined ? numOrNull(c.nomination_id) : input.nominationId,
+      decisionId: input.decisionId === undefined ? numOrNull(c.decision_id) : input.decisionId,
+      personId: input.personId === undefined ? numOrNull(c.person_id) : input.personId,
+      subjectOrgId: input.subjectOrgId === undefined ? numOrNull(c.subject_org_id) : input.subjectOrgId,
+    };
+    await checkLinks(tx, c.org_path, next);
+    const subjectChanged = next.personId !== numOrNull(c.person_id) || next.subjectOrgId !== numOrNull(c.subject_org_id);
+    if (subjectChanged) await closeBlock(tx, c, null);
+    await tx.execute(sql`
+      update complaint set nomination_id = ${next.nominationId}, decision_id = ${next.decisionId}, person_id = ${next.personId}, subject_org_id = ${next.subjectOrgId},
+        updated_at = now(), version = version + 1 where id = ${id}`);
+    if (subjectChanged) await openBlock(tx, id);
+    await event(tx, actor, c, 'link', null, next);
+  });
+}
+
+export async function acceptComplaint(app: AppContext, actor: AuthActor, id: number, input: { version: number; acceptedOn: string; complex: boolean; remote: boolean; excludedDays?: number }): Promise<void> {
+  await app.db.transaction(async (tx) => {
+    const c = await loadManaged(tx, actor, id, input.version);
+    if (c.status !== 'RECEIVED') throw conflict('complaints.api.notReceived');
+    if (input.acceptedOn < c.received_on || input.acceptedOn > todayInVietnam()) throw validation('complaints.api.acceptedOnInvalid', {}, { field: 'acceptedOn' });
+    await tx.execute(sql`
+      update complaint set status = 'ACCEPTED', accepted_on = ${input.acceptedOn}, complex = ${input.complex}, remote = ${input.remote},
+        excluded_days = ${input.excludedDays ?? c.excluded_days}, updated_at = now(), version = version + 1 where id = ${id}`);
+    await event(tx, actor, c, 'accept', null, { acceptedOn: input.acceptedOn, complex: input.complex, remote: input.remote });
+  });
+}
+
+async function close(app: AppContext, actor: AuthActor, id: number, input: { version: number; closedOn: string }, status: 'NOT_ACCEPTED' | 'RESOLVED' | 'WITHDRAWN', extra: { outcome?: string; text: string }): Promise<void> {
+  await app.db.transaction(async (tx) => {
+    const c = await loadManaged(tx, actor, id, input.version);
+    const from = status === 'NOT_ACCEPTED' ? ['RECEIVED'] : status === 'RESOLVED' ? ['ACCEPTED'] : ['RECEIVED', 'ACCEPTED'];
+    if (!from.includes(c.status)) throw conflict(status === 'RESOLVED' ? 'complaints.api.notAccepted' : 'complaints.api.closed');
+    if (input.closedOn < (c.accepted_on ?? c.received_on) || input.closedOn > todayInVietnam()) throw validation('complaints.api.closedOnInvalid', {}, { field: 'closedOn' });
+    const text = extra.text.normalize('NFC');
+    await tx.execute(sql`
+      update complaint set status = ${status}, closed_on = ${input.closedOn}, outcome = ${extra.outcome ?? null}, resolution = ${text},
+        updated_at = now(), version = version + 1 where id = ${id}`);
+    await closeBlock(tx, c, input.closedOn);
+    await event(tx, actor, c, status === 'NOT_ACCEPTED' ? 'notAccept' : status === 'RESOLVED' ? 'resolve' : 'withdraw', text, { closedOn: input.closedOn, outcome: extra.outcome ?? null });
+  });
+}
+
+export const notAcceptComplaint = (app: AppContext, actor: AuthActor, id: number, input: { version: number; closedOn: string; reason: string }) =>
+  close(app, actor, id, input, 'NOT_ACCEPTED', { text: input.reason });
+export const withdrawComplaint = (app: AppContext, actor: AuthActor, id: number, input: { version: number; closedOn: string; reason: string }) =>
+  close(app, actor, id, input, 'WITHDRAWN', { text: input.reason });
+export const resolveComplaint = (app: AppContext, actor: AuthActor, id: number, input: { version: number; closedOn: string; outcome: string; resolution: string }) =>
+  close(app, actor, id, input, 'RESOLVED', { outcome: input.outcome, text: input.resolution });
+
+/** The submitter's status page by reference code: nothing personal and nothing of the content. */
+export async function publicStatus(db: DbOrTx, code: string): Promise<PublicComplaintStatus | null> {
+  const r = await db.execute<ComplaintRow>(sql`${SELECT} where c.reference_code = ${code.toUpperCase()}`);
+  const c = r.rows[0];
+  if (!c) return null;
+  let resolveBy: string | null = null;
+  if (c.status === 'ACCEPTED' && c.accepted_on) {
+    const year = Number(c.accepted_on.slice(0, 4));
+    resolveBy = deadlineOf('FIRST_INSTANCE', c.accepted_on, { complex: c.complex, remote: c.remote }, await loadWorkCalendar(db, year, year + 1)).deadline;
+  }
+  return { referenceCode: c.reference_code, kind: c.kind, orgName: c.org_name, receivedOn: c.received_on, status: c.status, acceptedOn: c.accepted_on, resolveBy, closedOn: c.closed_on, outcome: c.outcome };
+}
