@@ -5,7 +5,7 @@
 // bench/results/*.json. `npm run bench -- member-search startup` runs only those; `--report`
 // only regenerates the tables. Sizes: BENCH_MEMBERS (default 1,000,000), BENCH_HTTP_MEMBERS,
 // BENCH_QUERIES, BENCH_HTTP_SECONDS, BENCH_CONNECTIONS, BENCH_STARTUP_RESTARTS, BENCH_NOMINATIONS,
-// BENCH_NOMINATION_DOCS, BENCH_COUNCIL_ITEMS, BENCH_COUNCIL_RUNS, BENCH_DECISION_ROWS, BENCH_DECISION_PDF_RUNS, BENCH_CERTIFICATES, BENCH_CEREMONY_RECIPIENTS, BENCH_CEREMONY_RUNS.
+// BENCH_NOMINATION_DOCS, BENCH_COUNCIL_ITEMS, BENCH_COUNCIL_RUNS, BENCH_DECISION_ROWS, BENCH_DECISION_PDF_RUNS, BENCH_CERTIFICATES, BENCH_CEREMONY_RECIPIENTS, BENCH_CEREMONY_RUNS, BENCH_COMPLAINTS, BENCH_COMPLAINTS_RUNS.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DOC = path.join(ROOT, 'BENCHMARKS.md');
-const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies'];
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints'];
 /** Benchmarks that also run against the PostgreSQL server (BENCH_SERVER_URL, default the machine's 127.0.0.1:5432/test). */
 const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring', 'nominations', 'councils']);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -345,6 +345,24 @@ function ceremonies(r) {
   ].join('\n');
 }
 
+function complaints(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const row = (what, m, target = '') => `| ${what} | **${ms(m.p50)}** | ${ms(m.p95)} | ${ms(m.max)} | ${target} |`;
+  return [
+    '| step (HTTP, one request) | p50 | p95 | max | target |',
+    '|---|---:|---:|---:|---|',
+    row(`officers' list, first page of 50 (of ${n(x.listed)})`, x.firstPage, `≤ ${n(x.targetListMs)} ms p95: ${verdict(x.firstPage.p95 <= x.targetListMs)}`),
+    row(`officers' list, page ${n(Math.floor(x.complaints / 100))}`, x.deepPage, `≤ ${n(x.targetListMs)} ms p95: ${verdict(x.deepPage.p95 <= x.targetListMs)}`),
+    row('one complaint with its deadline and history', x.detail),
+    row('a letter from the public form (rate limit under its lock)', x.publicLetter),
+    row('a staff letter about a member (opens the pending case)', x.staffLetter),
+    row('that member’s eligibility for LĐTT (blocked by the open case)', x.eligibility),
+    '',
+    `${n(x.complaints)} complaints in the district; ${x.runs} runs per step after a warm-up. _(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`,
+  ].join('\n');
+}
+
 if (existsSync(DOC)) {
   const results = Object.fromEntries(ALL.map((k) => [k, load(k)]));
   results['eligibility-batch'] = load('eligibility-batch-embedded');
@@ -376,6 +394,7 @@ if (existsSync(DOC)) {
     'decision-pdf': decisionPdf(results['decision-pdf']),
     certificates: certificates(results.certificates),
     ceremonies: ceremonies(results.ceremonies),
+    complaints: complaints(results.complaints),
   };
   let doc = readFileSync(DOC, 'utf8');
   for (const [key, body] of Object.entries(sections)) {

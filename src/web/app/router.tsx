@@ -29,6 +29,7 @@ import { decisionSearchSchema, fundSearchSchema } from '../features/decisions/ro
 import { certificateTemplateSearchSchema } from '../features/certificate-templates/routes/search';
 import { ceremonyPageSearchSchema, ceremonySearchSchema } from '../features/ceremonies/routes/search';
 import { consultationListSearchSchema, consultationSearchSchema, publicConsultationSearchSchema } from '../features/consultations/routes/search';
+import { complaintSearchSchema } from '../features/complaints/routes/search';
 import { AppLayout } from './shell/app-layout';
 import { NotFoundPage, RouteError } from './route-feedback';
 
@@ -247,6 +248,12 @@ const consultationsRoute = createRoute({ getParentRoute: () => appRoute, path: '
 const consultationRoute = createRoute({ getParentRoute: () => appRoute, path: '/lay-y-kien/$consultationId', validateSearch: consultationSearchSchema, params: { parse: ({ consultationId }) => ({ consultationId: parseId(consultationId) }), stringify: ({ consultationId }) => ({ consultationId: String(consultationId) }) }, component: lazyRouteComponent(() => import('../features/consultations/routes/consultation-page'), 'ConsultationPage') });
 const publicConsultationsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cong-khai/$orgCode/lay-y-kien', validateSearch: publicConsultationSearchSchema, component: lazyRouteComponent(() => import('../features/consultations/routes/public-consultations-page'), 'PublicConsultationsPage') });
 
+const complaintsRoute = createRoute({ getParentRoute: () => appRoute, path: '/khieu-nai', validateSearch: complaintSearchSchema, component: lazyRouteComponent(() => import('../features/complaints/routes/complaint-list-page'), 'ComplaintListPage') });
+const complaintRoute = createRoute({ getParentRoute: () => appRoute, path: '/khieu-nai/$complaintId', params: { parse: ({ complaintId }) => ({ complaintId: parseId(complaintId) }), stringify: ({ complaintId }) => ({ complaintId: String(complaintId) }) }, component: lazyRouteComponent(() => import('../features/complaints/routes/complaint-page'), 'ComplaintPage') });
+const publicComplaintFormRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cong-khai/$orgCode/gui-don', component: lazyRouteComponent(() => import('../features/complaints/routes/public-complaint-form-page'), 'PublicComplaintFormPage') });
+const complaintLookupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/tra-cuu-don', component: lazyRouteComponent(() => import('../features/complaints/routes/public-complaint-status-page'), 'PublicComplaintStatusPage') });
+const complaintStatusRoute = createRoute({ getParentRoute: () => rootRoute, path: '/tra-cuu-don/$code', component: lazyRouteComponent(() => import('../features/complaints/routes/public-complaint-status-page'), 'PublicComplaintStatusPage') });
+
 const verifyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/verify/$serial', component: lazyRouteComponent(() => import('../features/public/routes/verify-page'), 'VerifyPage') });
 
 const routeTree = rootRoute.addChildren([
@@ -254,6 +261,7 @@ const routeTree = rootRoute.addChildren([
   verifyRoute,
   publicDocumentsRoute,
   publicConsultationsRoute,
+  publicComplaintFormRoute, complaintLookupRoute, complaintStatusRoute,
   appRoute.addChildren([
     homeRoute,
     orgTreeRoute,
@@ -287,6 +295,7 @@ const routeTree = rootRoute.addChildren([
     certificateTemplatesRoute,
     ceremoniesRoute, ceremonyRoute,
     consultationsRoute, consultationRoute,
+    complaintsRoute, complaintRoute,
   ]),
 ]);
 
