@@ -2111,3 +2111,66 @@ export const complaintEvents = pgTable(
   },
   (t) => [index('complaint_event_complaint_idx').on(t.complaintId, t.at)],
 );
+
+/** Kiểm tra, giám sát: an inspection (or supervision) of a subordinate unit's emulation and commendation work. */
+export const inspections = pgTable(
+  'inspection',
+  {
+    id: id(),
+    /** The inspecting organisation. */
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    targetOrgId: ref('target_org_id')
+      .notNull()
+      .references(() => organisations.id),
+    targetPath: text('target_path').notNull(),
+    year: smallint('year').notNull(),
+    kind: text('kind').notNull(),
+    topic: text('topic').notNull(),
+    plannedOn: date('planned_on').notNull(),
+    /** PLANNED → DONE (findings, conclusion, recommendations) or CANCELLED with a reason. */
+    status: text('status').notNull().default('PLANNED'),
+    conductedOn: date('conducted_on'),
+    findings: text('findings'),
+    conclusion: text('conclusion'),
+    cancelledReason: text('cancelled_reason'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('inspection_kind_ck', sql`${t.kind} in ('INSPECTION','SUPERVISION')`),
+    check('inspection_status_ck', sql`${t.status} in ('PLANNED','DONE','CANCELLED')`),
+    check('inspection_done_ck', sql`(${t.status} = 'DONE') = (${t.conductedOn} is not null)`),
+    index('inspection_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.year}`),
+    index('inspection_target_idx').using('btree', sql`${t.targetPath} text_pattern_ops`),
+  ],
+);
+
+/** A recommendation (kiến nghị) of an inspection, followed up against its deadline. */
+export const inspectionRecommendations = pgTable(
+  'inspection_recommendation',
+  {
+    id: id(),
+    inspectionId: ref('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    dueOn: date('due_on').notNull(),
+    /** OPEN → DONE (date and note) or WITHDRAWN (reason). */
+    status: text('status').notNull().default('OPEN'),
+    doneOn: date('done_on'),
+    note: text('note'),
+    updatedBy: ref('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('inspection_recommendation_status_ck', sql`${t.status} in ('OPEN','DONE','WITHDRAWN')`),
+    index('inspection_recommendation_idx').on(t.inspectionId, t.position),
+    index('inspection_recommendation_due_idx').on(t.status, t.dueOn),
+  ],
+);

@@ -26,8 +26,9 @@ import { decisionRoutes } from './decisions/decisions.routes';
 import { certificateTemplateRoutes } from './certificates/templates.routes';
 import { ceremonyRoutes } from './ceremonies/ceremonies.routes';
 import { complaintRoutes } from './complaints/complaints.routes';
+import { inspectionRoutes } from './inspections/inspections.routes';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function allRoutes(): AnyRoute[] {
-  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes, ...cascadeRoutes, ...registrationRoutes, ...clusterRoutes, ...movementRoutes, ...calendarRoutes, ...scoringRoutes, ...evidenceRoutes, ...councilRoutes, ...workCalendarRoutes, ...nominationRoutes, ...outboxRoutes, ...consultationRoutes, ...councilBodyRoutes, ...decisionRoutes, ...certificateTemplateRoutes, ...ceremonyRoutes, ...complaintRoutes] as AnyRoute[];
+  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes, ...cascadeRoutes, ...registrationRoutes, ...clusterRoutes, ...movementRoutes, ...calendarRoutes, ...scoringRoutes, ...evidenceRoutes, ...councilRoutes, ...workCalendarRoutes, ...nominationRoutes, ...outboxRoutes, ...consultationRoutes, ...councilBodyRoutes, ...decisionRoutes, ...certificateTemplateRoutes, ...ceremonyRoutes, ...complaintRoutes, ...inspectionRoutes] as AnyRoute[];
 }
