@@ -6,17 +6,11 @@
 // checked under its lock), a staff letter about a member (opens the pending case), and that
 // member's eligibility check, which the open case blocks. BENCH_COMPLAINTS_RUNS (default 30) each.
 // No target in the issue; the lists aim at the 200 ms of the other lists.
-import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../src/server/config';
-import { createContext } from '../src/server/bootstrap';
-import { buildApp } from '../src/server/app';
 import { todayInVietnam } from '../src/server/modules/imports/xlsx';
-import { createOrg, createPerson, createUser, loginAs, type Client, type OrgRef } from '../test/factories';
-import { onCleanup, openBenchDatabase, runCleanups } from './lib/database';
+import { createOrg, createPerson, createUser, loginAs, type OrgRef } from '../test/factories';
+import { openBenchDatabase, runCleanups } from './lib/database';
+import { benchApp } from './lib/http-app';
 import { envInt, writeResult } from './lib/results';
 import { summarize } from './lib/stats';
 
@@ -59,25 +53,8 @@ async function main() {
     cross join lateral (select (array['RECEIVED','ACCEPTED','RESOLVED','NOT_ACCEPTED','WITHDRAWN','RESOLVED'])[1 + g % 6] as status) s`);
   await db.execute(sql`analyze complaint`);
 
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'vd-bench-complaints-'));
-  onCleanup(() => fs.rm(dataDir, { recursive: true, force: true }));
-  const ctx = createContext(loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' }), bdb);
-  const app = await buildApp(ctx, { logger: false, serveWeb: false });
-  await app.ready();
-  onCleanup(() => app.close());
+  const { app, call, time } = await benchApp(bdb, 'complaints');
   const officer = await loginAs(app, 'bench.huyen');
-  const call = async (who: Client | null, method: 'GET' | 'POST', url: string, payload?: unknown, ip = '203.0.113.1') => {
-    const res = who
-      ? await who.request({ method, url: `/api/v1${url}`, ...(payload === undefined ? {} : { payload: payload as object }) })
-      : await app.inject({ method, url: `/api/v1${url}`, remoteAddress: ip, ...(payload === undefined ? {} : { payload: payload as object }) });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-    return res;
-  };
-  const time = async (fn: () => Promise<unknown>) => {
-    const t = performance.now();
-    await fn();
-    return performance.now() - t;
-  };
   const today = todayInVietnam();
   const letter = { kind: 'COMPLAINT', name: 'Phạm Thị Hoa', contact: '0912345678', content: 'Tôi đề nghị xem xét lại việc xét danh hiệu thi đua năm nay của đơn vị.' };
 

@@ -5,7 +5,7 @@
 // bench/results/*.json. `npm run bench -- member-search startup` runs only those; `--report`
 // only regenerates the tables. Sizes: BENCH_MEMBERS (default 1,000,000), BENCH_HTTP_MEMBERS,
 // BENCH_QUERIES, BENCH_HTTP_SECONDS, BENCH_CONNECTIONS, BENCH_STARTUP_RESTARTS, BENCH_NOMINATIONS,
-// BENCH_NOMINATION_DOCS, BENCH_COUNCIL_ITEMS, BENCH_COUNCIL_RUNS, BENCH_DECISION_ROWS, BENCH_DECISION_PDF_RUNS, BENCH_CERTIFICATES, BENCH_CEREMONY_RECIPIENTS, BENCH_CEREMONY_RUNS, BENCH_COMPLAINTS, BENCH_COMPLAINTS_RUNS.
+// BENCH_NOMINATION_DOCS, BENCH_COUNCIL_ITEMS, BENCH_COUNCIL_RUNS, BENCH_DECISION_ROWS, BENCH_DECISION_PDF_RUNS, BENCH_CERTIFICATES, BENCH_CEREMONY_RECIPIENTS, BENCH_CEREMONY_RUNS, BENCH_COMPLAINTS, BENCH_COMPLAINTS_RUNS, BENCH_INSPECTIONS, BENCH_INSPECTIONS_RUNS.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DOC = path.join(ROOT, 'BENCHMARKS.md');
-const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints'];
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints', 'inspections'];
 /** Benchmarks that also run against the PostgreSQL server (BENCH_SERVER_URL, default the machine's 127.0.0.1:5432/test). */
 const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring', 'nominations', 'councils']);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -363,6 +363,23 @@ function complaints(r) {
   ].join('\n');
 }
 
+function inspections(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const row = (what, m, target = '') => `| ${what} | **${ms(m.p50)}** | ${ms(m.p95)} | ${ms(m.max)} | ${target} |`;
+  return [
+    '| step (HTTP, one request) | p50 | p95 | max | target |',
+    '|---|---:|---:|---:|---|',
+    row(`plan list, first page of 50 (of ${n(x.listed)}, with open/overdue/done counts)`, x.list, `≤ ${n(x.targetListMs)} ms p95: ${verdict(x.list.p95 <= x.targetListMs)}`),
+    row(`overdue recommendations, first page (of ${n(x.overdue)})`, x.overdueList, `≤ ${n(x.targetListMs)} ms p95: ${verdict(x.overdueList.p95 <= x.targetListMs)}`),
+    row('record a visit with 10 recommendations', x.conduct),
+    row('one inspection with its recommendations', x.detail),
+    row('mark a recommendation done', x.done),
+    '',
+    `${n(x.inspections)} inspections over ten years in one district; ${x.runs} runs per step after a warm-up. _(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`,
+  ].join('\n');
+}
+
 if (existsSync(DOC)) {
   const results = Object.fromEntries(ALL.map((k) => [k, load(k)]));
   results['eligibility-batch'] = load('eligibility-batch-embedded');
@@ -395,6 +412,7 @@ if (existsSync(DOC)) {
     certificates: certificates(results.certificates),
     ceremonies: ceremonies(results.ceremonies),
     complaints: complaints(results.complaints),
+    inspections: inspections(results.inspections),
   };
   let doc = readFileSync(DOC, 'utf8');
   for (const [key, body] of Object.entries(sections)) {

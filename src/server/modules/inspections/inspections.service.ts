@@ -107,7 +107,11 @@ export async function listInspections(db: DbOrTx, actor: AuthActor, q: { orgId?:
     sql` and `,
   );
   const [rows, total] = await Promise.all([
-    db.execute<InspectionRow>(sql`${SELECT} where ${where} order by (i.status = 'PLANNED') desc, i.planned_on desc, i.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
+    // The page is cut on the inspection table alone; the counts are computed for its rows only.
+    db.execute<InspectionRow>(sql`
+      ${SELECT} where i.id in (
+        select i.id from inspection i where ${where} order by (i.status = 'PLANNED') desc, i.planned_on desc, i.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize})
+      order by (i.status = 'PLANNED') desc, i.planned_on desc, i.id desc`),
     db.execute<{ n: number }>(sql`select count(*)::int as n from inspection i where ${where}`),
   ]);
   return { items: rows.rows.map((i) => summary(actor, i)), total: num(total.rows[0]?.n ?? 0), page: q.page, pageSize: q.pageSize };
