@@ -23,9 +23,18 @@ export const COMPLAINT_LIMITS = {
   perDay: 10,
 } as const;
 
-const name = z.string().trim().min(2).max(COMPLAINT_LIMITS.nameMax);
+/** Zero-width, bidirectional-override and control characters (except new lines) carry nothing a reader should see. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0009\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const visible = (min: number, max: number) =>
+  z
+    .string()
+    .max(max * 2)
+    .transform((v) => v.replace(INVISIBLE, '').normalize('NFC').trim())
+    .pipe(z.string().min(min).max(max));
+const name = visible(2, COMPLAINT_LIMITS.nameMax).refine((v) => /\p{L}/u.test(v), 'complaints.nameInvalid');
 const contact = z.string().trim().min(1).max(COMPLAINT_LIMITS.contactMax).refine(isContact, 'complaints.contactInvalid');
-const content = z.string().trim().min(COMPLAINT_LIMITS.contentMin).max(COMPLAINT_LIMITS.contentMax);
+const content = visible(COMPLAINT_LIMITS.contentMin, COMPLAINT_LIMITS.contentMax);
 const reason = z.string().trim().min(COMPLAINT_LIMITS.reasonMin).max(COMPLAINT_LIMITS.reasonMax);
 const id = z.number().int().positive();
 
@@ -34,7 +43,7 @@ export const publicComplaintInput = z.object({
   kind: z.enum(COMPLAINT_KINDS),
   name,
   contact,
-  address: z.string().trim().max(COMPLAINT_LIMITS.addressMax).optional(),
+  address: visible(0, COMPLAINT_LIMITS.addressMax).optional(),
   /** When the writer received or learnt of the decision complained about (the 90-day limit runs from it). */
   learnedOn: isoDate.optional(),
   content,

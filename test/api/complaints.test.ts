@@ -54,6 +54,13 @@ describe('the public form', () => {
     expect(JSON.stringify(badContact.json())).toContain('Hãy ghi số điện thoại hoặc địa chỉ thư điện tử');
     expect((await anon('POST', `/public/orgs/${w.orgs.huyen.code}/complaints`, { ...LETTER, content: 'ngắn' })).statusCode).toBe(400);
     expect((await anon('POST', '/public/orgs/KHONG-CO/complaints', LETTER)).statusCode).toBe(404);
+    // Oversized: a content past the limit, and a body past the server's 1 MB.
+    expect((await anon('POST', `/public/orgs/${w.orgs.huyen.code}/complaints`, { ...LETTER, content: 'Đơn dài. '.repeat(700) })).statusCode).toBe(400);
+    const huge = await anon('POST', `/public/orgs/${w.orgs.huyen.code}/complaints`, { ...LETTER, content: 'x'.repeat(2 * 1024 * 1024) });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json<{ message: string }>().message).toMatch(/quá lớn|MB/);
+    // Unicode tricks are kept as text, but a name of zero-width characters only is not a name.
+    expect((await anon('POST', `/public/orgs/${w.orgs.huyen.code}/complaints`, { ...LETTER, name: '\u200b\u200b\u200b' })).statusCode).toBe(400);
     expect(await countRows(db(), 'complaint')).toBe(before);
 
     // Three an hour per address: the next ones are refused with the wait, other addresses are not.

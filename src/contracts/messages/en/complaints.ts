@@ -2,6 +2,7 @@
 import type { complaints as vi } from '../vi/complaints';
 
 export const complaints: Record<keyof typeof vi, string> = {
+  'complaints.nameInvalid': 'Give the name of the person writing.',
   'complaints.contactInvalid': 'Give a phone number or an email address so that the office can reach you.',
   'complaints.case.complaint': 'Complaint being resolved',
   'complaints.case.denunciation': 'Denunciation being resolved',

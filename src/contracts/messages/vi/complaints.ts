@@ -1,5 +1,6 @@
 // Server messages of complaints, denunciations and petitions about commendation (issue 9).
 export const complaints = {
+  'complaints.nameInvalid': 'Hãy ghi họ và tên người gửi đơn.',
   'complaints.contactInvalid': 'Hãy ghi số điện thoại hoặc địa chỉ thư điện tử để cơ quan liên hệ lại.',
   'complaints.case.complaint': 'Đang giải quyết đơn khiếu nại',
   'complaints.case.denunciation': 'Đang giải quyết đơn tố cáo',
