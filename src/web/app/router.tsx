@@ -30,6 +30,7 @@ import { certificateTemplateSearchSchema } from '../features/certificate-templat
 import { ceremonyPageSearchSchema, ceremonySearchSchema } from '../features/ceremonies/routes/search';
 import { consultationListSearchSchema, consultationSearchSchema, publicConsultationSearchSchema } from '../features/consultations/routes/search';
 import { complaintSearchSchema } from '../features/complaints/routes/search';
+import { inspectionSearchSchema } from '../features/inspections/routes/search';
 import { AppLayout } from './shell/app-layout';
 import { NotFoundPage, RouteError } from './route-feedback';
 
@@ -250,6 +251,8 @@ const publicConsultationsRoute = createRoute({ getParentRoute: () => rootRoute, 
 
 const complaintsRoute = createRoute({ getParentRoute: () => appRoute, path: '/khieu-nai', validateSearch: complaintSearchSchema, component: lazyRouteComponent(() => import('../features/complaints/routes/complaint-list-page'), 'ComplaintListPage') });
 const complaintRoute = createRoute({ getParentRoute: () => appRoute, path: '/khieu-nai/$complaintId', params: { parse: ({ complaintId }) => ({ complaintId: parseId(complaintId) }), stringify: ({ complaintId }) => ({ complaintId: String(complaintId) }) }, component: lazyRouteComponent(() => import('../features/complaints/routes/complaint-page'), 'ComplaintPage') });
+const inspectionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/kiem-tra', validateSearch: inspectionSearchSchema, component: lazyRouteComponent(() => import('../features/inspections/routes/inspection-list-page'), 'InspectionListPage') });
+const inspectionRoute = createRoute({ getParentRoute: () => appRoute, path: '/kiem-tra/$inspectionId', params: { parse: ({ inspectionId }) => ({ inspectionId: parseId(inspectionId) }), stringify: ({ inspectionId }) => ({ inspectionId: String(inspectionId) }) }, component: lazyRouteComponent(() => import('../features/inspections/routes/inspection-page'), 'InspectionPage') });
 const publicComplaintFormRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cong-khai/$orgCode/gui-don', component: lazyRouteComponent(() => import('../features/complaints/routes/public-complaint-form-page'), 'PublicComplaintFormPage') });
 const complaintLookupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/tra-cuu-don', component: lazyRouteComponent(() => import('../features/complaints/routes/public-complaint-status-page'), 'PublicComplaintStatusPage') });
 const complaintStatusRoute = createRoute({ getParentRoute: () => rootRoute, path: '/tra-cuu-don/$code', component: lazyRouteComponent(() => import('../features/complaints/routes/public-complaint-status-page'), 'PublicComplaintStatusPage') });
@@ -296,6 +299,7 @@ const routeTree = rootRoute.addChildren([
     ceremoniesRoute, ceremonyRoute,
     consultationsRoute, consultationRoute,
     complaintsRoute, complaintRoute,
+    inspectionsRoute, inspectionRoute,
   ]),
 ]);
 

@@ -8,12 +8,13 @@ import { IconInbox, IconBellRinging, IconBook2, IconReportAnalytics, IconTemplat
 import { IconConfetti } from '@tabler/icons-react';
 import { IconCertificate } from '@tabler/icons-react';
 import { IconMessageReport } from '@tabler/icons-react';
+import { IconZoomCheck } from '@tabler/icons-react';
 import type { Role } from '../../../contracts/enums';
 import type { Me } from '../../../contracts/auth';
 import { useMe } from '../../lib/session';
 import { InboxNavBadge } from '../../features/inbox/components/inbox-nav-badge';
 
-type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di' | '/de-nghi' | '/tham-dinh' | '/thu-dien-tu' | '/lay-y-kien' | '/hoi-dong' | '/bo-phieu' | '/quyet-dinh' | '/mau-giay-khen' | '/le-trao-tang' | '/khieu-nai';
+type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di' | '/de-nghi' | '/tham-dinh' | '/thu-dien-tu' | '/lay-y-kien' | '/hoi-dong' | '/bo-phieu' | '/quyet-dinh' | '/mau-giay-khen' | '/le-trao-tang' | '/khieu-nai' | '/kiem-tra';
 
 interface NavItem {
   to: NavPath;
@@ -53,6 +54,7 @@ const ITEMS: NavItem[] = [
   { to: '/mau-giay-khen', label: 'web.certificateTemplates.nav', icon: IconCertificate, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN'] },
   { to: '/le-trao-tang', label: 'web.ceremonies.nav', icon: IconConfetti, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN', 'VIEWER', 'COUNCIL_MEMBER'] },
   { to: '/khieu-nai', label: 'web.complaints.nav', icon: IconMessageReport, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN'] },
+  { to: '/kiem-tra', label: 'web.inspections.nav', icon: IconZoomCheck, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN', 'VIEWER'] },
   { to: '/mau-cham-diem', label: 'web.scoring.templates.nav', icon: IconTemplate },
   { to: '/danh-muc-khen-thuong', label: 'web.nav.awards', icon: IconAward },
   { to: '/quy-tac-xet', label: 'web.nav.rules', icon: IconScale },

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Checkbox, Select, Text, Textarea } from '@mantine/core';
+import { Checkbox, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { COMPLAINT_LIMITS, COMPLAINT_OUTCOMES } from '../../../../contracts/complaints';
 import { useT } from '../../../lib/i18n';
 import { todayIso } from '../../../lib/format';
 import { ActionModal } from '../../../components/ui/action-modal';
 import { DateField } from '../../../components/ui/date-field';
+import { LongTextField } from '../../../components/ui/long-text-field';
 import { PersonPicker } from '../../../components/ui/person-picker';
 import { useAcceptComplaint, useLinkComplaint, useNotAcceptComplaint, useResolveComplaint, useWithdrawComplaint, type ComplaintDto } from '../api/complaints';
 
@@ -32,24 +33,7 @@ function done(message: string, onClose: () => void) {
 /** A reason or resolution the law keeps with the record (10 to 2,000 characters). */
 function TextField({ label, value, onChange, error, testId }: { label: string; value: string; onChange: (v: string) => void; error?: string; testId: string }) {
   const t = useT();
-  return (
-    <Textarea
-      label={label}
-      description={t('web.common.reasonHint', { min: COMPLAINT_LIMITS.reasonMin })}
-      value={value}
-      onChange={(e) => {
-        const v = e.currentTarget.value;
-        onChange(v);
-      }}
-      error={error}
-      required
-      autosize
-      minRows={3}
-      maxRows={8}
-      maxLength={COMPLAINT_LIMITS.reasonMax}
-      data-testid={testId}
-    />
-  );
+  return <LongTextField label={label} description={t('web.common.reasonHint', { min: COMPLAINT_LIMITS.reasonMin })} value={value} onChange={onChange} error={error} max={COMPLAINT_LIMITS.reasonMax} maxRows={8} testId={testId} />;
 }
 
 /** "Gắn người liên quan": the member the letter is about (a complaint or denunciation then blocks awarding them). */

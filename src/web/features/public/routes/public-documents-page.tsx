@@ -1,4 +1,5 @@
 import { Anchor, Badge, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { AnchorLink } from '../../../components/ui/links';
 import { useDocumentTitle } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
 import { useT } from '../../../lib/i18n';
@@ -29,6 +30,15 @@ export function PublicDocumentsPage() {
           </Title>
           {docs.data && <Text c="dimmed">{t('web.cascade.public.description', { name: docs.data.org.name })}</Text>}
         </Stack>
+        <Group gap="md" component="nav" aria-label={t('web.cascade.public.links')} data-testid="public-links">
+          <AnchorLink to="/cong-khai/$orgCode/lay-y-kien" params={{ orgCode }}>
+            {t('web.cascade.public.consultations')}
+          </AnchorLink>
+          <AnchorLink to="/cong-khai/$orgCode/gui-don" params={{ orgCode }}>
+            {t('web.cascade.public.complain')}
+          </AnchorLink>
+          <AnchorLink to="/tra-cuu-don">{t('web.cascade.public.lookup')}</AnchorLink>
+        </Group>
         <ErrorAlert error={docs.error} />
         {docs.isPending ? (
           <LoadingBlock />
