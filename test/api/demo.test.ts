@@ -14,6 +14,9 @@ import { DEFAULT_CLASSIFICATION } from '../../src/domain/scoring';
 import type { NominationDto, NominationSummaryDto, SubmissionDto, SubmissionSummaryDto } from '../../src/contracts/nominations';
 import { DEMO_NOMINATION_RETURN_REASON } from '../../src/server/seed/demo-nominations';
 import type { CouncilSummaryDto, MeetingItemDto, MeetingSummaryDto } from '../../src/contracts/councils';
+import type { InspectionSummaryDto, RecommendationDto } from '../../src/contracts/inspections';
+import type { ComplaintSummaryDto, PublicComplaintStatus } from '../../src/contracts/complaints';
+import { DEMO_PETITION_REFERENCE } from '../../src/server/seed/demo-oversight';
 
 let env: TestEnv;
 const year = demoHistoryLastYear();
@@ -130,5 +133,20 @@ describe('demo data', () => {
     expect(councils.items.map((c) => [c.memberCount, c.abilities.includes('council.meetings')])).toEqual([[7, true]]);
     const items = (await officer.get(`/api/v1/council-meetings/${mine.items[0]!.id}/items`)).json<{ items: MeetingItemDto[] }>();
     expect(items.items.every((i) => i.awardCode === 'GK_CD_CAP_TREN' && i.status === 'PENDING')).toBe(true);
+  });
+
+  it('has the district’s oversight: a done inspection with an overdue recommendation, a planned supervision, and a petition waiting', async () => {
+    const officer = await new Client(env.app).login('huyen.tdkt', DEMO_PASSWORD);
+    const plan = (await officer.get('/api/v1/inspections')).json<{ items: InspectionSummaryDto[] }>();
+    expect(plan.items.map((i) => [i.kind, i.status]).sort()).toEqual([['INSPECTION', 'DONE'], ['SUPERVISION', 'PLANNED']]);
+    expect(plan.items.find((i) => i.status === 'DONE')!.counts).toEqual({ open: 2, overdue: 1, done: 0 });
+    const overdue = (await officer.get('/api/v1/inspection-recommendations?overdue=true')).json<{ items: RecommendationDto[] }>();
+    expect(overdue.items).toHaveLength(1);
+    expect(overdue.items[0]!.abilities).toContain('recommendation.done');
+    const letters = (await officer.get('/api/v1/complaints')).json<{ items: ComplaintSummaryDto[] }>();
+    expect(letters.items.map((c) => [c.referenceCode, c.kind, c.status, c.blocksAward])).toEqual([[DEMO_PETITION_REFERENCE, 'PETITION', 'RECEIVED', false]]);
+    const status = await env.app.inject({ method: 'GET', url: `/api/v1/public/complaints/${DEMO_PETITION_REFERENCE}` });
+    expect(status.json<PublicComplaintStatus>()).toMatchObject({ status: 'RECEIVED', kind: 'PETITION' });
+    expect((await verifyAuditChain(env.database.db)).ok).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import { insertDemoNominations } from './demo-nominations';
 import { insertDemoCouncil } from './demo-council';
 import { insertDemoRegistrations } from './demo-registrations';
 import { insertDemoMovements } from './demo-movements';
+import { insertDemoOversight } from './demo-oversight';
 
 /**
  * The demo's history: ten years of ratings up to the current year, awards decided up to the year
@@ -113,6 +114,7 @@ export async function loadDemo(db: Db, world: DemoWorld = buildDemoWorld(), opts
     await insertDemoScoring(tx, 'TNI-DMC', ['cdcs.truong', 'cdcs.fdi']);
     await insertDemoNominations(tx, 'TNI-DMC', ['cdcs.truong', 'cdcs.fdi'], opts.dataDir ?? null);
     await insertDemoCouncil(tx, 'TNI-DMC', 'hoidong');
+    await insertDemoOversight(tx, 'TNI-DMC');
     await audit(tx, system, [{
       action: 'demo.seed', entityType: 'system', entityId: null, orgId: null,
       after: { organisations: orgRows.length, persons: personRows.length, officers: officerRows.length, users: world.users.length, ratings: history.ratings, awards: history.awards, planId },
