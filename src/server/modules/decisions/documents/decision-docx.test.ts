@@ -5,15 +5,16 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { decisionDocs as enMessages } from '../../../../contracts/messages/en/decision-docs';
 import { decisionDocs as viMessages } from '../../../../contracts/messages/vi/decision-docs';
-import type { DecisionAwardGroup, DecisionDocData, DecisionLine } from './decision-data';
+import type { DecisionAwardGroup, DecisionDocData } from './decision-data';
+import { FIXTURE_BASE_SALARY, decisionFixture, fixturePerson } from './decision-fixture';
 import { annexReference, decisionDocument, decisionDocx, decisionItems, inlineLines, moneyLines, uniformAmount } from './decision-docx';
 import { toRoman as roman } from '../../../../domain/plans/heading-numbers';
 
-const BASE = 2_340_000;
+const BASE = FIXTURE_BASE_SALARY;
 const AWARD = 'Giấy khen của Ban Chấp hành Liên đoàn Lao động huyện';
 const ACHIEVEMENT = 'Đã có thành tích xuất sắc trong phong trào thi đua năm 2026';
 
-const person = (name: string, over: Partial<DecisionLine> = {}): DecisionLine => ({ name, unit: 'Trường THCS Lê Lợi', position: 'Giáo viên', amountVnd: BASE, ...over });
+const person = fixturePerson;
 
 const groups = (): DecisionAwardGroup[] => [
   {
@@ -26,37 +27,14 @@ const groups = (): DecisionAwardGroup[] => [
   { awardName: AWARD, subjectKind: 'COLLECTIVE', achievement: ACHIEVEMENT, lines: [{ name: 'Công đoàn cơ sở Trường THCS Lê Lợi', unit: null, amountVnd: 2 * BASE }] },
 ];
 
-const data = (over: Partial<DecisionDocData> = {}, articles: Partial<DecisionDocData['articles']> = {}): DecisionDocData => ({
-  superiorOrgName: 'Liên đoàn Lao động tỉnh Tây Ninh',
-  issuerName: 'LIÊN ĐOÀN LAO ĐỘNG HUYỆN DƯƠNG MINH CHÂU',
-  numberLine: 'Số: 05/QĐ-LĐLĐ',
-  placeDateLine: 'Dương Minh Châu, ngày 05 tháng 02 năm 2026',
-  isDraft: false,
-  authorityLine: 'BAN CHẤP HÀNH LIÊN ĐOÀN LAO ĐỘNG HUYỆN DƯƠNG MINH CHÂU',
-  subject: 'Về việc khen thưởng tổng kết phong trào thi đua năm 2026',
-  basis: [
+const BASIS = [
     'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
     'Căn cứ Quy chế khen thưởng của tổ chức Công đoàn ban hành kèm theo Quyết định số 999/QĐ-TLĐ;',
     'Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng ngày 20 tháng 01 năm 2026;',
     'Xét đề nghị của Ban Tổ chức.',
-  ],
-  articles: {
-    awards: groups(),
-    money: {
-      baseSalaryVnd: BASE,
-      baseSalarySource: 'Nghị định số 73/2024/NĐ-CP ngày 30/6/2024 của Chính phủ',
-      roundingText: 'Số tiền thưởng được làm tròn lên hàng nghìn đồng.',
-      totalVnd: 5 * BASE,
-      fundName: 'Quỹ Thi đua – Khen thưởng của Liên đoàn Lao động huyện Dương Minh Châu',
-    },
-    execution: 'Chánh Văn phòng, Trưởng ban Tổ chức và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.',
-    ...articles,
-  },
-  annexThreshold: 10,
-  signer: { onBehalf: 'TM. BAN THƯỜNG VỤ', title: 'CHỦ TỊCH', name: 'Đặng Thị Thu Hà' },
-  recipients: ['- Như Điều 3;', '- LĐLĐ tỉnh (b/c);', '- Lưu: VT, TC.'],
-  ...over,
-});
+  ];
+
+const data = (over: Partial<DecisionDocData> = {}, articles: Partial<DecisionDocData['articles']> = {}): DecisionDocData => decisionFixture(groups(), BASIS, over, articles);
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 const textOf = (xml: string) => unescape([...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((x) => x[1] ?? '').join(''));

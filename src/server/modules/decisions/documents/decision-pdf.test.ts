@@ -4,10 +4,11 @@
 // page; page numbers from page 2; nothing left of the 30 mm margin; the same bytes for the same input.
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { DecisionAwardGroup, DecisionDocData, DecisionLine } from './decision-data';
+import type { DecisionAwardGroup, DecisionDocData } from './decision-data';
+import { FIXTURE_BASE_SALARY, decisionFixture, fixturePerson } from './decision-fixture';
 import { decisionPdf, documentDate, MM, PAGE } from './decision-pdf';
 
-const BASE = 2_340_000;
+const BASE = FIXTURE_BASE_SALARY;
 const AWARD = 'Giấy khen của Ban Chấp hành Liên đoàn Lao động huyện';
 const ACHIEVEMENT = 'Đã có thành tích xuất sắc trong phong trào thi đua năm 2026';
 
@@ -17,7 +18,7 @@ const TONES = ['\u0300', '\u0309', '\u0303', '\u0301', '\u0323'];
 const lowerTones = VOWELS.map((v) => TONES.map((t) => (v + t).normalize('NFC')).join('')).join(' ');
 const ALL_TONES = `${lowerTones} ${lowerTones.toLocaleUpperCase('vi-VN')} đ Đ ă Ă â Â ê Ê ô Ô ơ Ơ ư Ư`;
 
-const person = (name: string, over: Partial<DecisionLine> = {}): DecisionLine => ({ name, unit: 'Trường THCS Lê Lợi', position: 'Giáo viên', amountVnd: BASE, ...over });
+const person = fixturePerson;
 
 const groups = (): DecisionAwardGroup[] => [
   { awardName: AWARD, subjectKind: 'INDIVIDUAL', achievement: ACHIEVEMENT, lines: [person('Nguyễn Thị Ỷ Lan'), person('Đặng Hữu Phước', { position: null }), person('Lưu Quỳnh Hương')] },
@@ -25,32 +26,9 @@ const groups = (): DecisionAwardGroup[] => [
   { awardName: AWARD, subjectKind: 'COLLECTIVE', achievement: ACHIEVEMENT, lines: [{ name: 'Công đoàn cơ sở Trường THCS Lê Lợi', unit: null, amountVnd: 2 * BASE }] },
 ];
 
-const data = (over: Partial<DecisionDocData> = {}, articles: Partial<DecisionDocData['articles']> = {}): DecisionDocData => ({
-  superiorOrgName: 'Liên đoàn Lao động tỉnh Tây Ninh',
-  issuerName: 'LIÊN ĐOÀN LAO ĐỘNG HUYỆN DƯƠNG MINH CHÂU',
-  numberLine: 'Số: 05/QĐ-LĐLĐ',
-  placeDateLine: 'Dương Minh Châu, ngày 05 tháng 02 năm 2026',
-  isDraft: false,
-  authorityLine: 'BAN CHẤP HÀNH LIÊN ĐOÀN LAO ĐỘNG HUYỆN DƯƠNG MINH CHÂU',
-  subject: 'Về việc khen thưởng tổng kết phong trào thi đua năm 2026',
-  basis: ['Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;', 'Căn cứ Quy chế khen thưởng của tổ chức Công đoàn ban hành kèm theo Quyết định số 999/QĐ-TLĐ;', 'Xét đề nghị của Ban Tổ chức.'],
-  articles: {
-    awards: groups(),
-    money: {
-      baseSalaryVnd: BASE,
-      baseSalarySource: 'Nghị định số 73/2024/NĐ-CP ngày 30/6/2024 của Chính phủ',
-      roundingText: 'Số tiền thưởng được làm tròn lên hàng nghìn đồng.',
-      totalVnd: 5 * BASE,
-      fundName: 'Quỹ Thi đua – Khen thưởng của Liên đoàn Lao động huyện Dương Minh Châu',
-    },
-    execution: 'Chánh Văn phòng, Trưởng ban Tổ chức và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.',
-    ...articles,
-  },
-  annexThreshold: 10,
-  signer: { onBehalf: 'TM. BAN THƯỜNG VỤ', title: 'CHỦ TỊCH', name: 'Đặng Thị Thu Hà' },
-  recipients: ['- Như Điều 3;', '- LĐLĐ tỉnh (b/c);', '- Lưu: VT, TC.'],
-  ...over,
-});
+const BASIS = ['Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;', 'Căn cứ Quy chế khen thưởng của tổ chức Công đoàn ban hành kèm theo Quyết định số 999/QĐ-TLĐ;', 'Xét đề nghị của Ban Tổ chức.'];
+
+const data = (over: Partial<DecisionDocData> = {}, articles: Partial<DecisionDocData['articles']> = {}): DecisionDocData => decisionFixture(groups(), BASIS, over, articles);
 
 const draft = (over: Partial<DecisionDocData> = {}): DecisionDocData =>
   data({ isDraft: true, numberLine: 'Số:      /QĐ-LĐLĐ', placeDateLine: 'Dương Minh Châu, ngày      tháng      năm 2026', signer: { onBehalf: 'TM. BAN THƯỜNG VỤ', title: 'CHỦ TỊCH', name: null }, ...over });
