@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVi, formatDate, formatDateTime, formatNumber, parseViDate, sortByName, todayIso } from './format';
+import { compareVi, formatDate, formatDateTime, formatNumber, parseViDate, sortByName, todayIso, currentYear } from './format';
 
 describe('formatDate', () => {
   it('shows ISO dates as dd/mm/yyyy', () => {
@@ -54,8 +54,14 @@ describe('parseViDate', () => {
 });
 
 describe('todayIso', () => {
-  it('formats the local calendar day', () => {
-    expect(todayIso(new Date(2025, 6, 1, 0, 5))).toBe('2025-07-01');
+  it("counts the day in Vietnam's calendar, whatever the device's time zone", () => {
+    expect(todayIso(new Date('2025-06-30T16:59:59Z'))).toBe('2025-06-30');
+    expect(todayIso(new Date('2025-06-30T17:00:00Z'))).toBe('2025-07-01');
+    expect(todayIso(new Date('2025-07-01T00:05:00Z'))).toBe('2025-07-01');
+  });
+  it('turns the year at midnight in Vietnam', () => {
+    expect(currentYear(new Date('2025-12-31T16:59:59Z'))).toBe(2025);
+    expect(currentYear(new Date('2025-12-31T17:00:00Z'))).toBe(2026);
   });
 });
 

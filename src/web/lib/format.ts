@@ -33,9 +33,20 @@ export function formatNumber(value: number | null | undefined): string {
   return `${negative ? '-' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
 }
 
-/** Today in the browser's calendar as `yyyy-mm-dd` (effective dates default to it). */
+/** Vietnam's clock (Asia/Ho_Chi_Minh) is UTC+7 all year: no daylight saving. */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/**
+ * Today in Vietnam's calendar as `yyyy-mm-dd` — the day the server counts deadlines and effective
+ * dates from, whatever the device's own time zone (between 17:00 and 24:00 UTC the two differ).
+ */
 export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The current year in Vietnam's calendar (forms and filters default to it). */
+export function currentYear(now: Date = new Date()): number {
+  return Number(todayIso(now).slice(0, 4));
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {

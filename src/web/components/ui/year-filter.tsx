@@ -1,11 +1,12 @@
 import { Select } from '@mantine/core';
 import { useT } from '../../lib/i18n';
+import { currentYear } from '../../lib/format';
 
 const ALL = 'all';
 
 /** The years a list can be filtered by: next year and the `count − 1` before it, newest first. */
 export function filterYears(count = 12, now = new Date()): number[] {
-  const next = now.getFullYear() + 1;
+  const next = currentYear(now) + 1;
   return Array.from({ length: count }, (_, i) => next - i);
 }
 

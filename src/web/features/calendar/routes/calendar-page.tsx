@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import type { CalendarEvent, CalendarEventKind } from '../../../../contracts/calendar';
 import { useT } from '../../../lib/i18n';
-import { formatDate } from '../../../lib/format';
+import { currentYear, formatDate } from '../../../lib/format';
 import { AnchorLink } from '../../../components/ui/links';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { LoadingBlock } from '../../../components/ui/loading-block';
@@ -53,7 +53,7 @@ export function CalendarPage() {
   const t = useT();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const now = new Date().getFullYear();
+  const now = currentYear();
   const year = search.year ?? now;
   const calendar = useCalendar(year, search.orgId);
   const years = Array.from({ length: 8 }, (_, i) => String(now + 1 - i));

@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { CEREMONY_LIMITS } from '../../../../contracts/ceremonies';
 import { useT } from '../../../lib/i18n';
 import { serverFieldErrors } from '../../../lib/errors';
-import { formatDate, todayIso } from '../../../lib/format';
+import { currentYear, formatDate, todayIso } from '../../../lib/format';
 import { ActionModal } from '../../../components/ui/action-modal';
 import { DateField } from '../../../components/ui/date-field';
 import { OrgPicker } from '../../../components/ui/org-picker';
@@ -25,7 +25,7 @@ export function CreateCeremonyModal({ defaultOrgId, onClose, onCreated }: { defa
   const t = useT();
   const label = useDecisionLabel();
   const [orgId, setOrgId] = useState<number | null>(defaultOrgId);
-  const [title, setTitle] = useState(t('web.ceremonies.create.defaultTitle', { year: new Date().getFullYear() }));
+  const [title, setTitle] = useState(t('web.ceremonies.create.defaultTitle', { year: currentYear() }));
   const [date, setDate] = useState<string | null>(todayIso());
   const [time, setTime] = useState('08:00');
   const [place, setPlace] = useState('');

@@ -8,6 +8,7 @@ import { ActionModal } from '../../../components/ui/action-modal';
 import { OrgPicker } from '../../../components/ui/org-picker';
 import { useCreateCluster, useUpdateCluster } from '../api/clusters';
 import { MembersEditor, membersProblem, type MemberDraft } from './members-editor';
+import { currentYear } from '../../../lib/format';
 
 const toInput = (ms: MemberDraft[]) => ms.map(({ orgId, role, rotationOrder }) => ({ orgId, role, rotationOrder }));
 
@@ -18,7 +19,7 @@ export function ClusterFormModal({ cluster, defaultOrganiserId, onClose, onSaved
   const update = useUpdateCluster();
   const mutation = cluster ? update : create;
   const [organiserId, setOrganiserId] = useState<number | null>(cluster?.orgId ?? defaultOrganiserId ?? null);
-  const [year, setYear] = useState<number>(cluster?.year ?? new Date().getFullYear());
+  const [year, setYear] = useState<number>(cluster?.year ?? currentYear());
   const [kind, setKind] = useState<ClusterKind>(cluster?.kind ?? 'CLUSTER');
   const [name, setName] = useState(cluster?.name ?? '');
   const [members, setMembers] = useState<MemberDraft[]>(cluster?.members.map((m) => ({ orgId: m.orgId, name: m.name, role: m.role, rotationOrder: m.rotationOrder })) ?? []);
@@ -41,7 +42,7 @@ export function ClusterFormModal({ cluster, defaultOrganiserId, onClose, onSaved
     onClose();
   };
 
-  const years = Array.from({ length: 6 }, (_, i) => String(new Date().getFullYear() + 1 - i));
+  const years = Array.from({ length: 6 }, (_, i) => String(currentYear() + 1 - i));
   return (
     <ActionModal
       title={cluster ? t('web.clusters.edit.title') : t('web.clusters.create.title')}

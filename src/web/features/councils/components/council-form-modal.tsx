@@ -3,7 +3,7 @@ import { Grid, NumberInput, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useT } from '../../../lib/i18n';
 import { serverFieldErrors } from '../../../lib/errors';
-import { todayIso } from '../../../lib/format';
+import { currentYear, todayIso } from '../../../lib/format';
 import { ActionModal } from '../../../components/ui/action-modal';
 import { DateField } from '../../../components/ui/date-field';
 import { OrgPicker } from '../../../components/ui/org-picker';
@@ -17,7 +17,7 @@ export function CouncilFormModal({ council, defaultOrgId, onClose, onSaved }: { 
   const create = useCreateCouncil();
   const update = useUpdateCouncil(council?.id ?? 0);
   const mutation = council ? update : create;
-  const year = new Date().getFullYear();
+  const year = currentYear();
   const [orgId, setOrgId] = useState<number | null>(council?.orgId ?? defaultOrgId ?? null);
   const [name, setName] = useState(council?.name ?? '');
   const [termLabel, setTermLabel] = useState(council?.termLabel ?? `${year} – ${year + 4}`);

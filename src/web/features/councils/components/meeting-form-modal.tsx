@@ -4,7 +4,7 @@ import { TimeInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useT } from '../../../lib/i18n';
 import { serverFieldErrors } from '../../../lib/errors';
-import { todayIso } from '../../../lib/format';
+import { currentYear, todayIso } from '../../../lib/format';
 import { ActionModal } from '../../../components/ui/action-modal';
 import { DateField } from '../../../components/ui/date-field';
 import type { CouncilDto } from '../api/councils';
@@ -48,7 +48,7 @@ export function MeetingFormModal(props: MeetingFormProps & ({ council: CouncilDt
   const mutation = meeting ? update : create;
   const chair = seats.find((m) => m.role === 'CHAIR');
   const when = meeting ? splitInstant(meeting.scheduledAt) : { date: todayIso(), time: '08:00' };
-  const [title, setTitle] = useState(meeting?.title ?? t('web.councils.meetingForm.defaultTitle', { year: new Date().getFullYear() }));
+  const [title, setTitle] = useState(meeting?.title ?? t('web.councils.meetingForm.defaultTitle', { year: currentYear() }));
   const [date, setDate] = useState<string | null>(when.date);
   const [time, setTime] = useState(when.time);
   const [place, setPlace] = useState(meeting?.place ?? '');

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPencil } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { useT } from '../../../lib/i18n';
-import { formatDate } from '../../../lib/format';
+import { currentYear, formatDate } from '../../../lib/format';
 import { useMe } from '../../../lib/session';
 import { ActionModal } from '../../../components/ui/action-modal';
 import { ErrorAlert } from '../../../components/ui/error-alert';
@@ -29,7 +29,7 @@ export function FundPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const orgId = search.orgId ?? me.roles.find((r) => r.role === 'TDKT_OFFICER')?.orgId;
-  const year = search.year ?? new Date().getFullYear();
+  const year = search.year ?? currentYear();
   const fund = useFund(orgId, year);
   const [editing, setEditing] = useState(false);
   const update = (patch: Partial<FundSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });

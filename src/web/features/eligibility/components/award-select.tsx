@@ -4,6 +4,7 @@ import { IconAward } from '@tabler/icons-react';
 import type { AwardItem } from '../../../../contracts/awards';
 import type { AwardSubject } from '../../../../contracts/enums';
 import { useI18n } from '../../../lib/i18n';
+import { currentYear } from '../../../lib/format';
 
 interface AwardSelectProps {
   label: string;
@@ -55,7 +56,7 @@ export function AwardSelect({ label, awards, value, onChange, subject, loading, 
  * before, plus `selected` when a link asks for an older one.
  */
 export function yearOptions(selected?: number, now: Date = new Date()): { value: string; label: string }[] {
-  const current = now.getFullYear();
+  const current = currentYear(now);
   const years = Array.from({ length: 12 }, (_, i) => current + 1 - i);
   if (selected !== undefined && !years.includes(selected)) years.push(selected);
   return years.sort((a, b) => b - a).map((y) => ({ value: String(y), label: String(y) }));

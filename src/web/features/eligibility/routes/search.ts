@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ELIGIBILITY_STATUSES } from '../../../../contracts/enums';
 import { LIMITS } from '../../../../contracts/limits';
 import { searchEnum, searchId, searchIsoDate, searchText } from '../../../lib/search-params';
+import { currentYear } from '../../../lib/format';
 
 const searchYear = z.coerce.number().int().min(1945).max(2100).optional().catch(undefined);
 const searchCode = z
@@ -14,7 +15,7 @@ export const DEFAULT_MEMBER_TARGET = 'CSTD_CS';
 
 /** The year whose achievements are being considered: this year (evaluation happens at year end). */
 export function defaultYear(now: Date = new Date()): number {
-  return now.getFullYear();
+  return currentYear(now);
 }
 
 /** `/xet-dieu-kien?orgId=12&target=CSTD_CS&year=2024&status=ELIGIBLE&q=lan&page=2`. */

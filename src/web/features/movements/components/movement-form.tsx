@@ -14,6 +14,7 @@ import { useLocalDraft } from '../../../lib/use-local-draft';
 import { DraftRestoreAlert, DraftStatus, LeaveDialog } from '../../../lib/local-draft-ui';
 import { useActiveAwards } from '../api/movements';
 import { managedUnits } from './managed-units';
+import { currentYear } from '../../../lib/format';
 
 const emptyCriterion = (): MovementCriterion => ({ text: '', measure: '', target: '' });
 
@@ -72,7 +73,7 @@ export function MovementForm({ initial, submitting, error, onSubmit }: MovementF
   const t = useT();
   const managed = managedUnits(useMe());
   const units = initial && !managed.some((u) => u.id === initial.orgId) ? [{ id: initial.orgId, name: initial.orgName }, ...managed] : managed;
-  const year = new Date().getFullYear();
+  const year = currentYear();
   const [loaded] = useState(() => formFromMovement(initial, units[0]?.id ?? null, year));
   const [form, setForm] = useState(loaded);
   const set = (patch: Partial<MovementFormState>) => setForm((prev) => ({ ...prev, ...patch }));

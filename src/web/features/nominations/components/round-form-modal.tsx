@@ -12,6 +12,7 @@ import { OrgPicker } from '../../../components/ui/org-picker';
 import { filterYears } from '../../../components/ui/year-filter';
 import { useActiveAwards, useCreateNominationRound, type NominationRoundDto } from '../api/rounds';
 import { refusalFields } from './refusal';
+import { currentYear } from '../../../lib/format';
 
 interface LevelRow {
   key: number;
@@ -33,7 +34,7 @@ export function RoundFormModal({ defaultOrganiserId, onClose, onSaved }: { defau
   const create = useCreateNominationRound();
   const awards = useActiveAwards(true);
   const [orgId, setOrgId] = useState<number | null>(defaultOrganiserId);
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(currentYear());
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<NominationRoundKind>('ANNUAL');
   const [ceremonyDate, setCeremonyDate] = useState<string | null>(null);

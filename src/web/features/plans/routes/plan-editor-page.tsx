@@ -34,6 +34,7 @@ import {
   revivePlanForm,
   type PlanForm,
 } from '../components/plan-form';
+import { currentYear } from '../../../lib/format';
 
 const editRoute = getRouteApi('/app/ke-hoach/$planId/sua');
 const PREVIEW_MS = 250;
@@ -45,7 +46,7 @@ export function PlanCreatePage() {
   const t = useT();
   const me = useMe();
   const units = useMemo(() => managedUnits(me), [me]);
-  const [initial] = useState(() => emptyForm(units[0]?.id ?? null, new Date().getFullYear()));
+  const [initial] = useState(() => emptyForm(units[0]?.id ?? null, currentYear()));
   if (units.length === 0) {
     return (
       <Stack gap="md">
@@ -122,7 +123,7 @@ function previewPlan(f: PlanForm, orgName: string, symbol: string, t: ReturnType
 }
 
 function yearOptions(current: number): string[] {
-  const now = new Date().getFullYear();
+  const now = currentYear();
   const years = new Set([now - 1, now, now + 1, current]);
   return [...years].sort((a, b) => b - a).map(String);
 }

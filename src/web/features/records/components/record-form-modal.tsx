@@ -15,6 +15,7 @@ import type { RecordSubjectRef } from '../api/keys';
 import { useAwardOptions } from '../api/award-options';
 import { useCreateRecord, useSupersedeRecord } from '../api/record-mutations';
 import { initialValues, RECORD_FORMS, type FieldSpec } from './record-fields';
+import { currentYear } from '../../../lib/format';
 
 export const fieldLabel = (t: Translate, name: string) => t(`web.records.field.${name}` as MessageKey);
 
@@ -32,7 +33,7 @@ export function RecordFormModal(props: Props) {
   const form = useFormValidation(mutation.error);
   const awards = useAwardOptions();
   const [values, setValues] = useState<Record<string, unknown>>(() =>
-    props.mode === 'create' ? initialValues(kind, new Date().getFullYear()) : { ...props.item.values },
+    props.mode === 'create' ? initialValues(kind, currentYear()) : { ...props.item.values },
   );
   const [note, setNote] = useState(props.mode === 'supersede' ? (props.item.note ?? '') : '');
   const [reason, setReason] = useState('');

@@ -12,6 +12,7 @@ import { registrationTemplateUrl, useBulkRegister, useCreateRegistration, useImp
 import { ItemErrors } from '../components/item-errors';
 import type { RegistrationFormSearch } from './search';
 import type { RegistrationOptions } from '../../../../contracts/registrations';
+import { currentYear } from '../../../lib/format';
 
 const route = getRouteApi('/app/dang-ky/moi');
 const MANAGE = new Set(['SYSTEM_ADMIN', 'TDKT_OFFICER', 'CDCS_OFFICER']);
@@ -31,7 +32,7 @@ export function RegistrationFormPage() {
   const me = useMe();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const thisYear = new Date().getFullYear();
+  const thisYear = currentYear();
   const year = search.year ?? thisYear;
   const defaultUnit = me.roles.find((r) => MANAGE.has(r.role))?.orgId ?? me.roles.find((r) => r.role === 'MEMBER')?.orgId ?? null;
   const unitId = search.unitId ?? defaultUnit;

@@ -12,6 +12,7 @@ import { filterYears } from '../../../components/ui/year-filter';
 import { useCreateRound, type CreateRoundBody, type RoundView } from '../api/rounds';
 import { useTemplate, useTemplates } from '../api/templates';
 import { TieBreaksEditor } from './round-tie-breaks';
+import { currentYear } from '../../../lib/format';
 
 type Classification = NonNullable<CreateRoundInput['classification']>;
 type Errors = Partial<Record<'orgId' | 'year' | 'title' | 'templateId' | 'deadline' | 'tieBreaks' | 'classification' | 'units', string>>;
@@ -39,7 +40,7 @@ export function RoundFormModal({ defaultOrganiserId, onClose, onSaved }: { defau
   const t = useT();
   const create = useCreateRound();
   const [orgId, setOrgId] = useState<number | null>(defaultOrganiserId);
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(currentYear());
   const [title, setTitle] = useState('');
   const [templateId, setTemplateId] = useState<number | null>(null);
   const [deadline, setDeadline] = useState<string | null>(null);
