@@ -2174,3 +2174,278 @@ export const inspectionRecommendations = pgTable(
     index('inspection_recommendation_due_idx').on(t.status, t.dueOn),
   ],
 );
+
+/**
+ * Gương điển hình tiên tiến, người tốt việc tốt: a story about a person or a collective, written by
+ * an organisation's officers (or grown from a proposal), reviewed, and published on the public site
+ * only once the subject's consent is recorded. Public pages show the subject's name and unit, the
+ * title, the summary, the text and the photos — never the person's identity number, phone or address.
+ * DRAFT → IN_REVIEW → PUBLISHED; back to DRAFT with a reason; WITHDRAWN from the site with a reason.
+ */
+export const stories = pgTable(
+  'story',
+  {
+    id: id(),
+    /** The publishing organisation (its public site shows the story). */
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    /** PERSON or COLLECTIVE. */
+    subjectKind: text('subject_kind').notNull(),
+    personId: ref('person_id').references(() => persons.id),
+    subjectOrgId: ref('subject_org_id').references(() => organisations.id),
+    /** The name shown publicly (a person's full name or the collective's name). */
+    subjectName: text('subject_name').notNull(),
+    /** The unit shown publicly under the name ("Công đoàn cơ sở Trường THCS …"). */
+    subjectUnit: text('subject_unit'),
+    title: text('title').notNull(),
+    /** URL-safe words of the title, unique per organisation (`/cong-khai/DMC/guong-dien-hinh/<slug>`). */
+    slug: text('slug').notNull(),
+    summary: text('summary').notNull(),
+    /** Plain text, paragraphs separated by blank lines; never HTML. */
+    body: text('body').notNull(),
+    movementId: ref('movement_id').references(() => movements.id),
+    decisionId: ref('decision_id').references(() => decisions.id),
+    modelId: ref('model_id'),
+    proposalId: ref('proposal_id'),
+    status: text('status').notNull().default('DRAFT'),
+    /** Consent of the subject (or the collective's head) to publication, recorded before publishing. */
+    consentOn: date('consent_on'),
+    consentMethod: text('consent_method'),
+    consentNote: text('consent_note'),
+    consentRecordedBy: ref('consent_recorded_by'),
+    reviewNote: text('review_note'),
+    submittedBy: ref('submitted_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    publishedBy: ref('published_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    withdrawnReason: text('withdrawn_reason'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('story_slug_uq').on(t.orgId, t.slug),
+    check('story_subject_kind_ck', sql`${t.subjectKind} in ('PERSON','COLLECTIVE')`),
+    check('story_subject_ck', sql`${t.personId} is null or ${t.subjectOrgId} is null`),
+    check('story_status_ck', sql`${t.status} in ('DRAFT','IN_REVIEW','PUBLISHED','WITHDRAWN')`),
+    check('story_consent_method_ck', sql`${t.consentMethod} is null or ${t.consentMethod} in ('WRITTEN','ONLINE','VERBAL_WITNESSED')`),
+    check('story_published_consent_ck', sql`${t.status} <> 'PUBLISHED' or ${t.consentOn} is not null`),
+    index('story_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.status}`, sql`${t.publishedAt}`),
+    index('story_public_idx').on(t.orgId, t.status, t.publishedAt),
+  ],
+);
+
+/**
+ * A photo of a story: the upload is re-encoded (JPEG, at most 1,600 px, orientation applied, every
+ * EXIF/XMP/GPS field dropped) before it is kept; the original is never stored. Removing a photo
+ * revokes the row with a reason.
+ */
+export const storyPhotos = pgTable(
+  'story_photo',
+  {
+    id: id(),
+    storyId: ref('story_id')
+      .notNull()
+      .references(() => stories.id),
+    position: integer('position').notNull(),
+    /** Alternative text read by screen readers (required). */
+    altText: text('alt_text').notNull(),
+    caption: text('caption'),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    ...storedFileColumns(),
+  },
+  (t) => [index('story_photo_story_idx').on(t.storyId, t.position)],
+);
+
+/**
+ * Credit for the people who discovered, wrote up or publicised an exemplary model or story (the seed
+ * rewards them too): a member or an officer, with their role.
+ */
+export const storyCredits = pgTable(
+  'story_credit',
+  {
+    id: id(),
+    storyId: ref('story_id').references(() => stories.id),
+    modelId: ref('model_id'),
+    personId: ref('person_id').references(() => persons.id),
+    /** A name when the credited person is not a member on record (a reporter, a citizen). */
+    name: text('name'),
+    role: text('role').notNull(),
+    note: text('note'),
+    status: text('status').notNull().default('ACTIVE'),
+    revokedReason: text('revoked_reason'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('story_credit_role_ck', sql`${t.role} in ('DISCOVERED','WROTE','PUBLICISED','FOSTERED')`),
+    check('story_credit_target_ck', sql`(${t.storyId} is null) <> (${t.modelId} is null)`),
+    check('story_credit_who_ck', sql`${t.personId} is not null or ${t.name} is not null`),
+    check('story_credit_status_ck', sql`${t.status} in ('ACTIVE','REVOKED')`),
+    index('story_credit_story_idx').on(t.storyId),
+    index('story_credit_model_idx').on(t.modelId),
+    index('story_credit_person_idx').on(t.personId),
+  ],
+);
+
+/**
+ * Register of exemplary models (mô hình) and exemplary people (điển hình): discovered → being fostered
+ * → recognised → replicated, the unit responsible for fostering it, and its plan.
+ */
+export const exemplaryModels = pgTable(
+  'exemplary_model',
+  {
+    id: id(),
+    /** The organisation keeping the register entry (it and its superiors see it). */
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    /** MODEL (a way of working) or PERSON / COLLECTIVE (an exemplary subject). */
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    personId: ref('person_id').references(() => persons.id),
+    subjectOrgId: ref('subject_org_id').references(() => organisations.id),
+    /** The unit responsible for fostering it. */
+    responsibleOrgId: ref('responsible_org_id')
+      .notNull()
+      .references(() => organisations.id),
+    movementId: ref('movement_id').references(() => movements.id),
+    field: text('field'),
+    stage: text('stage').notNull().default('DISCOVERED'),
+    discoveredOn: date('discovered_on').notNull(),
+    fosteringPlan: text('fostering_plan'),
+    recognisedOn: date('recognised_on'),
+    /** The decision that recognised it, when one did. */
+    decisionId: ref('decision_id').references(() => decisions.id),
+    /** CLOSED with a reason when it is no longer followed (nothing is deleted). */
+    closedReason: text('closed_reason'),
+    closedOn: date('closed_on'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('exemplary_model_kind_ck', sql`${t.kind} in ('MODEL','PERSON','COLLECTIVE')`),
+    check('exemplary_model_stage_ck', sql`${t.stage} in ('DISCOVERED','FOSTERING','RECOGNISED','REPLICATED','CLOSED')`),
+    index('exemplary_model_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.stage}`),
+    index('exemplary_model_responsible_idx').on(t.responsibleOrgId),
+  ],
+);
+
+/** The follow-up of a model: stage changes, fostering check-ins with a next date, notes (append-only). */
+export const exemplaryModelEvents = pgTable(
+  'exemplary_model_event',
+  {
+    id: id(),
+    modelId: ref('model_id')
+      .notNull()
+      .references(() => exemplaryModels.id),
+    action: text('action').notNull(),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage'),
+    note: text('note'),
+    /** A fostering check-in's next follow-up date. */
+    nextOn: date('next_on'),
+    actorId: ref('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('exemplary_model_event_idx').on(t.modelId, t.at)],
+);
+
+/** A unit that replicated (nhân rộng) a model, from a date, with what it did. */
+export const exemplaryModelReplications = pgTable(
+  'exemplary_model_replication',
+  {
+    id: id(),
+    modelId: ref('model_id')
+      .notNull()
+      .references(() => exemplaryModels.id),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    startedOn: date('started_on').notNull(),
+    note: text('note'),
+    status: text('status').notNull().default('ACTIVE'),
+    revokedReason: text('revoked_reason'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('exemplary_model_replication_status_ck', sql`${t.status} in ('ACTIVE','REVOKED')`),
+    uniqueIndex('exemplary_model_replication_uq').on(t.modelId, t.orgId).where(sql`${t.status} = 'ACTIVE'`),
+  ],
+);
+
+/**
+ * "Người tốt, việc tốt" proposed bottom-up, by a logged-in member or anyone from the public form:
+ * whom it is about, a short story, and the proposer's contact (kept for officers only). An officer
+ * reviews it: into a story draft, into a nomination, or declined with a reason.
+ */
+export const goodDeedProposals = pgTable(
+  'good_deed_proposal',
+  {
+    id: id(),
+    referenceCode: text('reference_code').notNull(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    channel: text('channel').notNull(),
+    proposerName: text('proposer_name').notNull(),
+    proposerContact: text('proposer_contact').notNull(),
+    /** The member who proposed it, when logged in (they are credited as discoverer). */
+    proposerPersonId: ref('proposer_person_id').references(() => persons.id),
+    subjectName: text('subject_name').notNull(),
+    subjectUnit: text('subject_unit'),
+    /** Set by the officer when the subject is a member on record. */
+    personId: ref('person_id').references(() => persons.id),
+    story: text('story').notNull(),
+    /** RECEIVED → STORY (a draft was made) / NOMINATED / DECLINED (reason). */
+    status: text('status').notNull().default('RECEIVED'),
+    reviewNote: text('review_note'),
+    reviewedBy: ref('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    storyId: ref('story_id').references(() => stories.id),
+    nominationId: ref('nomination_id').references(() => nominations.id),
+    clientHash: text('client_hash'),
+    createdAt: createdAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('good_deed_proposal_reference_uq').on(t.referenceCode),
+    check('good_deed_proposal_channel_ck', sql`${t.channel} in ('PUBLIC','MEMBER')`),
+    check('good_deed_proposal_status_ck', sql`${t.status} in ('RECEIVED','STORY','NOMINATED','DECLINED')`),
+    index('good_deed_proposal_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.status}`, sql`${t.createdAt}`),
+    index('good_deed_proposal_client_idx').on(t.clientHash, t.createdAt),
+  ],
+);
+
+/**
+ * Documents of a complaint's handling (the acceptance notice, the resolution decision, minutes of
+ * dialogue, the verification report): each version kept, a withdrawn one revoked with a reason.
+ */
+export const complaintDocuments = pgTable(
+  'complaint_document',
+  {
+    id: id(),
+    complaintId: ref('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    /** ACCEPTANCE_NOTICE, RESOLUTION, DIALOGUE_MINUTES, VERIFICATION_REPORT, OTHER. */
+    docType: text('doc_type').notNull(),
+    title: text('title').notNull(),
+    ...storedFileColumns(),
+  },
+  (t) => [
+    check('complaint_document_type_ck', sql`${t.docType} in ('ACCEPTANCE_NOTICE','RESOLUTION','DIALOGUE_MINUTES','VERIFICATION_REPORT','OTHER')`),
+    index('complaint_document_idx').on(t.complaintId),
+  ],
+);
