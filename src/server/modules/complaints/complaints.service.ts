@@ -6,7 +6,6 @@
 // a pending case (source COMPLAINT) keeps the eligibility engine from awarding them; closing the
 // complaint closes the case on the same date. Nothing is deleted; every step is an event and an
 // audit event in the same transaction. The writer's identity is shown only to those who handle it.
-import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
 import type { AppContext } from '../../lib/context';
@@ -14,8 +13,9 @@ import type { AuthActor } from '../../lib/actor';
 import { COMPLAINT_LIMITS, type ComplaintDto, type ComplaintSummaryDto, type PublicComplaintInput, type PublicComplaintStatus, type StaffComplaintInput } from '../../../contracts/complaints';
 import { t } from '../../../contracts/messages';
 import { audit, type Actor } from '../../lib/audit';
-import { AppError, conflict, forbidden, notFound, validation } from '../../lib/errors';
+import { conflict, forbidden, notFound, validation } from '../../lib/errors';
 import { READ_ROLES, scopePaths } from '../../lib/policy';
+import { clientHash, guardSender, referenceCode } from '../../lib/public-forms';
 import { todayInVietnam } from '../imports/xlsx/validate-member-row';
 import { managesCouncilOrg, readsCouncilOrg } from '../councils/councils.service';
 import { loadWorkCalendar } from '../work-calendar/work-calendar.service';
@@ -46,21 +46,8 @@ const SELECT = sql`
   left join pending_case pc on pc.id = c.pending_case_id`;
 
 const OPEN = ['RECEIVED', 'ACCEPTED'] as const;
+const REFERENCE_PREFIX: Record<ComplaintDto['kind'], string> = { COMPLAINT: 'KN', DENUNCIATION: 'TC', PETITION: 'KNG' };
 const isOpen = (status: string) => (OPEN as readonly string[]).includes(status);
-
-/** A reference the submitter can type: "KN-2026-" and 8 characters without look-alikes (≈ 40 bits). */
-function referenceCode(kind: ComplaintDto['kind'], year: string): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = crypto.randomBytes(8);
-  const tail = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
-  return `${kind === 'DENUNCIATION' ? 'TC' : kind === 'PETITION' ? 'KNG' : 'KN'}-${year}-${tail}`;
-}
-
-/** A salted hash of the client address, to count a sender's letters without keeping who they are. */
-export function complaintClientHash(sessionKey: string, address: string): string {
-  const salt = crypto.createHmac('sha256', sessionKey).update('vinhdanh:complaints').digest('hex');
-  return crypto.createHash('sha256').update(`${salt}:${address}`).digest('hex');
-}
 
 async function findComplaint(db: DbOrTx, id: number, forUpdate = false): Promise<ComplaintRow | null> {
   const r = await db.execute<ComplaintRow>(sql`${SELECT} where c.id = ${id} ${forUpdate ? sql`for update of c` : sql``}`);
@@ -194,21 +181,6 @@ async function event(tx: Tx, actor: Actor, c: { id: number; org_id: number }, ac
 
 // ── Intake ─────────────────────────────────────────────────────────────────────────────────────
 
-const HOUR_MS = 3_600_000;
-
-async function checkRateLimit(db: DbOrTx, hash: string): Promise<void> {
-  const r = await db.execute<{ hour: number; day: number; oldest_in_hour: string | null }>(sql`
-    select count(*) filter (where created_at > now() - interval '1 hour')::int as hour, count(*)::int as day,
-           min(created_at) filter (where created_at > now() - interval '1 hour')::text as oldest_in_hour
-    from complaint where client_hash = ${hash} and created_at > now() - interval '1 day'`);
-  const { hour, day, oldest_in_hour } = r.rows[0]!;
-  if (num(day) >= COMPLAINT_LIMITS.perDay) throw new AppError('RATE_LIMITED', 'complaints.api.rateLimitedDay', { max: COMPLAINT_LIMITS.perDay });
-  if (num(hour) >= COMPLAINT_LIMITS.perHour) {
-    const waitMs = oldest_in_hour ? new Date(oldest_in_hour).getTime() + HOUR_MS - Date.now() : HOUR_MS;
-    throw new AppError('RATE_LIMITED', 'complaints.api.rateLimitedHour', { max: COMPLAINT_LIMITS.perHour, minutes: Math.max(1, Math.ceil(waitMs / 60_000)) });
-  }
-}
-
 async function insertComplaint(
   tx: Tx,
   org: { id: number; path: string },
@@ -216,7 +188,7 @@ async function insertComplaint(
   meta: { channel: 'PUBLIC' | 'STAFF'; receivedOn: string; clientHash: string | null; createdBy: number | null },
 ): Promise<{ id: number; referenceCode: string }> {
   for (let attempt = 0; ; attempt++) {
-    const code = referenceCode(input.kind, meta.receivedOn.slice(0, 4));
+    const code = referenceCode(REFERENCE_PREFIX[input.kind], meta.receivedOn.slice(0, 4));
     const r = await tx.execute<{ id: number }>(sql`
       insert into complaint (reference_code, org_id, org_path, kind, channel, complainant_name, complainant_contact, complainant_address, content,
                              nomination_id, decision_id, person_id, subject_org_id, learned_on, received_on, excluded_days, client_hash, created_by)
@@ -232,16 +204,14 @@ async function insertComplaint(
 
 /** The public form of an organisation's site: no login, rate-limited per client address. */
 export async function receivePublicComplaint(app: AppContext, orgCode: string, input: PublicComplaintInput, address: string): Promise<{ referenceCode: string; receivedOn: string }> {
-  const hash = complaintClientHash(app.sessionKey, address);
+  const hash = clientHash(app.sessionKey, 'complaints', address);
   const today = todayInVietnam();
   if (input.learnedOn && input.learnedOn > today) throw validation('complaints.api.learnedInFuture', {}, { field: 'learnedOn' });
   return app.db.transaction(async (tx) => {
     const o = await tx.execute<{ id: number; path: string }>(sql`select id, path from organisation where code = ${orgCode} and status = 'ACTIVE'`);
     const org = o.rows[0];
     if (!org) throw notFound();
-    // One sender at a time, so that parallel requests cannot pass the limit together.
-    await tx.execute(sql`select pg_advisory_xact_lock(7263102, hashtext(${hash}))`);
-    await checkRateLimit(tx, hash);
+    await guardSender(tx, 'complaint', hash, COMPLAINT_LIMITS, { hour: 'complaints.api.rateLimitedHour', day: 'complaints.api.rateLimitedDay' });
     const made = await insertComplaint(tx, { id: num(org.id), path: org.path }, input, { channel: 'PUBLIC', receivedOn: today, clientHash: hash, createdBy: null });
     await event(tx, { userId: null }, { id: made.id, org_id: num(org.id) }, 'receive', null, { channel: 'PUBLIC', kind: input.kind });
     return { referenceCode: made.referenceCode, receivedOn: today };
