@@ -11,7 +11,7 @@ import { loginAs, smallWorld } from '../factories';
 import type { PlanDto } from '../../src/contracts/plans';
 import type { MovementDetailDto } from '../../src/contracts/movements';
 import type { RoundDto, SheetDto, SheetSummaryDto, TemplateSummaryDto } from '../../src/contracts/scoring';
-import { attachRequiredEvidence } from '../support/scoring';
+import { attachRequiredEvidence, currentYearInVietnam } from '../support/scoring';
 
 let env: TestEnv;
 let browser: Browser;
@@ -32,7 +32,7 @@ beforeAll(async () => {
   districtId = w.orgs.huyen.id;
   memberId = w.persons.an;
   const officer = await loginAs(env.app, 'huyen.tdkt');
-  const year = new Date().getFullYear();
+  const year = currentYearInVietnam();
   const plan = (await officer.post('/api/v1/plans', {
     orgId: w.orgs.huyen.id, year, title: 'Kế hoạch thi đua năm của Liên đoàn Lao động huyện', place: 'Huyện DMC',
     blocks: [{ kind: 'HEADING_1', text: 'I. MỤC ĐÍCH, YÊU CẦU' }, { kind: 'BULLET', text: 'Phát động phong trào thi đua.' }],

@@ -10,6 +10,7 @@ import { launchChromium, logIn } from '../support/browser';
 import { startTestApp, type TestEnv } from '../support/app';
 import { loginAs, smallWorld } from '../factories';
 import type { MovementDetailDto } from '../../src/contracts/movements';
+import { currentYearInVietnam } from '../support/scoring';
 
 const TITLE = 'Thi đua lao động giỏi, lao động sáng tạo chào mừng Ngày thành lập Công đoàn Việt Nam';
 
@@ -31,7 +32,7 @@ async function signIn(username: string): Promise<Page> {
 beforeAll(async () => {
   env = await startTestApp({ serveWeb: true });
   w = await smallWorld(env.database.db);
-  const year = new Date().getFullYear();
+  const year = currentYearInVietnam();
   const officer = await loginAs(env.app, 'huyen.tdkt');
   const res = await officer.post('/api/v1/movements', {
     orgId: w.orgs.huyen.id,

@@ -8,6 +8,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, logIn } from '../support/browser';
 import { startTestApp, type TestEnv } from '../support/app';
 import { smallWorld } from '../factories';
+import { currentYearInVietnam } from '../support/scoring';
 
 const NAME = 'Cụm thi đua số 1 – Trường học';
 const A = 'Công đoàn cơ sở Trường THCS Phước Minh';
@@ -81,7 +82,7 @@ describe('cụm, khối thi đua', () => {
     try {
       const viewer = await context.newPage();
       await signIn(viewer, 'xem');
-      await viewer.goto(`${base}/cum-thi-dua?year=${new Date().getFullYear()}`);
+      await viewer.goto(`${base}/cum-thi-dua?year=${currentYearInVietnam()}`);
       const row = viewer.getByTestId('cluster-row').filter({ hasText: NAME });
       await row.waitFor();
       expect(await viewer.locator('table[data-testid="cluster-table"]').count()).toBe(0);

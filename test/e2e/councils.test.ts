@@ -15,11 +15,11 @@ import { launchChromium, logIn } from '../support/browser';
 import { axeViolations } from '../support/axe';
 import { startTestApp, type TestEnv } from '../support/app';
 import { createPerson, createUser, loginAs, smallWorld, type Client } from '../factories';
-import { daysFromToday, multipartBody, pdfBytes } from '../support/scoring';
+import { currentYearInVietnam, daysFromToday, multipartBody, pdfBytes } from '../support/scoring';
 import type { NominationDto, NominationRoundDto, SubmissionDto } from '../../src/contracts/nominations';
 import type { CouncilDto, MeetingDto, MeetingItemDto } from '../../src/contracts/councils';
 
-const YEAR = new Date().getFullYear();
+const YEAR = currentYearInVietnam();
 const COUNCIL = 'Hội đồng Thi đua – Khen thưởng Liên đoàn Lao động huyện DMC';
 const MEMBERS = [
   ['Trần Minh Hải', 'CHAIR'],

@@ -13,10 +13,10 @@ import { launchChromium, logIn } from '../support/browser';
 import { axeViolations } from '../support/axe';
 import { startTestApp, type TestEnv } from '../support/app';
 import { loginAs, smallWorld } from '../factories';
-import { daysFromToday, pdfBytes } from '../support/scoring';
+import { currentYearInVietnam, daysFromToday, pdfBytes, typedDateFromToday } from '../support/scoring';
 import type { NominationRoundDto } from '../../src/contracts/nominations';
 
-const YEAR = new Date().getFullYear();
+const YEAR = currentYearInVietnam();
 const TITLE = `Tổng kết thi đua năm ${YEAR} – kiểm thử giao diện`;
 const AWARD = 'Giấy khen của Ban Chấp hành công đoàn cấp trên trực tiếp cơ sở';
 const RETURN_REASON = 'Báo cáo thành tích chưa có xác nhận của thủ trưởng đơn vị.';
@@ -32,13 +32,6 @@ let officer: Page;
 let nominationId: number;
 let submissionId: number;
 let world: Awaited<ReturnType<typeof smallWorld>>;
-
-/** A date `days` after today as typed by users: dd/mm/yyyy. */
-function typedDate(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
-}
 
 const pdf = (name: string, text: string) => ({ name, mimeType: 'application/pdf', buffer: pdfBytes(text) });
 
@@ -335,7 +328,7 @@ describe('đề nghị khen thưởng', () => {
     expect(await dialog.getByTestId('nround-form-level').count()).toBe(2);
 
     const ceremony = dialog.getByTestId('nround-form-ceremony');
-    await ceremony.fill(typedDate(7));
+    await ceremony.fill(typedDateFromToday(7));
     await ceremony.press('Tab');
     await dialog.getByRole('button', { name: 'Mở đợt xét', exact: true }).click();
     await expect.poll(() => ceremony.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
@@ -344,7 +337,7 @@ describe('đề nghị khen thưởng', () => {
     expect(described.join(' ')).toContain('Không lập được tiến độ đợt xét');
     expect(new URL(officer.url()).pathname).toBe('/de-nghi');
 
-    await ceremony.fill(typedDate(120));
+    await ceremony.fill(typedDateFromToday(120));
     await ceremony.press('Tab');
     await dialog.getByRole('button', { name: 'Mở đợt xét', exact: true }).click();
     await officer.waitForURL((u) => /^\/de-nghi\/\d+$/.test(u.pathname) && u.pathname !== `/de-nghi/${round.id}`);

@@ -8,6 +8,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchChromium, logIn } from '../support/browser';
 import { startTestApp, type TestEnv } from '../support/app';
 import { loginAs, smallWorld } from '../factories';
+import { typedDateFromToday } from '../support/scoring';
 import type { PlanDto } from '../../src/contracts/plans';
 
 const TITLE = 'Kế hoạch thực hiện phong trào thi đua năm 2024';
@@ -125,9 +126,7 @@ describe('kế hoạch', () => {
     const dialog = page.getByRole('dialog');
     const date = dialog.getByTestId('plan-issue-date');
     // Today is the default.
-    const now = new Date();
-    const today = `${String(now.getDate()).padStart(2, '0')}/${String(now.getMonth() + 1).padStart(2, '0')}/${now.getFullYear()}`;
-    expect(await date.inputValue()).toBe(today);
+    expect(await date.inputValue()).toBe(typedDateFromToday(0));
     // The server's refusal is shown in the dialog, in Vietnamese.
     await date.fill('01/01/2020');
     await date.press('Tab');

@@ -12,6 +12,7 @@ import { startTestApp, type TestEnv } from '../support/app';
 import { createUser, loginAs, smallWorld } from '../factories';
 import type { RoundDto, SheetSummaryDto, TemplateSummaryDto } from '../../src/contracts/scoring';
 import type { CouncilDto, CouncilMarkDto } from '../../src/contracts/scoring-council';
+import { currentYearInVietnam } from '../support/scoring';
 
 let env: TestEnv;
 let browser: Browser;
@@ -37,7 +38,7 @@ beforeAll(async () => {
     await env.database.db.execute(sql`update app_user set display_name = ${name} where username = ${u}`);
   }
   const officer = await loginAs(env.app, 'huyen.tdkt');
-  const year = new Date().getFullYear();
+  const year = currentYearInVietnam();
   const templateId = (await officer.get('/api/v1/scorecard-templates?status=PUBLISHED&code=CDCS_1294')).json<{ items: TemplateSummaryDto[] }>().items[0]!.id;
   const round = await officer.post('/api/v1/scoring-rounds', { orgId: w.orgs.huyen.id, year, title: 'Chấm điểm công đoàn cơ sở theo hội đồng', templateId, deadline: `${year + 1}-01-31`, units: [w.orgs.cdcsA.id, w.orgs.cdcsB.id] });
   expect(round.statusCode, round.body).toBe(200);

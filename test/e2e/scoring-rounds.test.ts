@@ -12,7 +12,7 @@ import { startTestApp, type TestEnv } from '../support/app';
 import { loginAs, smallWorld } from '../factories';
 import type { SheetDto, SheetSummaryDto, TemplateDto } from '../../src/contracts/scoring';
 import type { ClusterDto } from '../../src/contracts/clusters';
-import { attachRequiredEvidence } from '../support/scoring';
+import { attachRequiredEvidence, currentYearInVietnam, typedDateFromToday } from '../support/scoring';
 
 const TITLE = 'Đánh giá, xếp loại công đoàn cơ sở năm 2026 – kiểm thử';
 const A = 'Công đoàn cơ sở Trường THCS Phước Minh';
@@ -24,13 +24,6 @@ let page: Page;
 let base: string;
 let roundId: number;
 let w: Awaited<ReturnType<typeof smallWorld>>;
-
-/** A date `days` after today as typed by users: dd/mm/yyyy. */
-function typedDate(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
-}
 
 beforeAll(async () => {
   env = await startTestApp({ serveWeb: true });
@@ -59,7 +52,7 @@ describe('đợt chấm điểm', () => {
     await dialog.getByTestId('round-form-title').fill(TITLE);
     await dialog.getByTestId('round-form-template').click();
     await page.getByRole('option', { name: /^CDCS_1294 · phiên bản 1/ }).click();
-    await dialog.getByTestId('round-form-deadline').fill(typedDate(30));
+    await dialog.getByTestId('round-form-deadline').fill(typedDateFromToday(30));
     await dialog.getByTestId('round-form-deadline').press('Tab');
 
     // Tie-breaks: the template's sections appear once it is chosen; each rule can be added once.
@@ -76,16 +69,16 @@ describe('đợt chấm điểm', () => {
     await dialog.getByTestId('round-form-advanced').click();
     expect(await dialog.getByTestId('round-band-HTXSNV').inputValue()).toBe('85');
     // A deadline already past: the server's refusal is shown under the deadline field, nothing is created.
-    await dialog.getByTestId('round-form-deadline').fill(typedDate(-3));
+    await dialog.getByTestId('round-form-deadline').fill(typedDateFromToday(-3));
     await dialog.getByTestId('round-form-deadline').press('Tab');
     await dialog.getByRole('button', { name: 'Tạo đợt chấm điểm', exact: true }).click();
     const deadline = dialog.getByTestId('round-form-deadline');
     await expect.poll(() => deadline.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
     const describedBy = (await deadline.getAttribute('aria-describedby'))!.split(' ');
     const described = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()));
-    expect(described.join(' ')).toContain(`Hạn chấm ${typedDate(-3)} đã qua`);
+    expect(described.join(' ')).toContain(`Hạn chấm ${typedDateFromToday(-3)} đã qua`);
     expect(await page.evaluate(() => window.location.pathname)).toBe('/cham-diem');
-    await dialog.getByTestId('round-form-deadline').fill(typedDate(30));
+    await dialog.getByTestId('round-form-deadline').fill(typedDateFromToday(30));
     await dialog.getByTestId('round-form-deadline').press('Tab');
     await dialog.getByRole('button', { name: 'Tạo đợt chấm điểm', exact: true }).click();
     await page.waitForURL((u) => /^\/cham-diem\/\d+$/.test(u.pathname));
@@ -106,13 +99,13 @@ describe('đợt chấm điểm', () => {
     await page.getByTestId('round-extend').click();
     const extend = page.getByRole('dialog');
     expect(await extend.getByTestId('round-extend-scope').textContent()).toBe('Gia hạn cho 1 phiếu đã chọn.');
-    await extend.getByTestId('round-extend-deadline').fill(typedDate(60));
+    await extend.getByTestId('round-extend-deadline').fill(typedDateFromToday(60));
     await extend.getByTestId('round-extend-deadline').press('Tab');
     await extend.getByLabel('Lý do').fill('Đơn vị đề nghị gia hạn do thay đổi nhân sự');
     await extend.getByRole('button', { name: 'Gia hạn', exact: true }).click();
     await extend.waitFor({ state: 'detached' });
-    await expect.poll(() => sheets.filter({ hasText: A }).textContent()).toContain(typedDate(60));
-    expect(await sheets.filter({ hasText: B }).textContent()).toContain(typedDate(30));
+    await expect.poll(() => sheets.filter({ hasText: A }).textContent()).toContain(typedDateFromToday(60));
+    expect(await sheets.filter({ hasText: B }).textContent()).toContain(typedDateFromToday(30));
     await page.getByTestId('round-remind').click();
     await expect.poll(() => page.getByTestId('round-remind-result').textContent()).toMatch(/^Đã nhắc 2 đơn vị chưa nộp phiếu/);
 
@@ -212,7 +205,7 @@ describe('đợt chấm điểm', () => {
 
     // Ranking within a cluster of the round's year: the filter is in the URL and the export follows it.
     const cluster = await officer.post('/api/v1/clusters', {
-      orgId: w.orgs.huyen.id, year: new Date().getFullYear(), kind: 'CLUSTER', name: 'Cụm thi đua số 2 – Doanh nghiệp',
+      orgId: w.orgs.huyen.id, year: currentYearInVietnam(), kind: 'CLUSTER', name: 'Cụm thi đua số 2 – Doanh nghiệp',
       members: [{ orgId: w.orgs.cdcsB.id, role: 'HEAD', rotationOrder: 1 }, { orgId: w.orgs.cdcsA.id, role: 'DEPUTY', rotationOrder: 2 }],
     });
     expect(cluster.statusCode, cluster.body).toBe(200);

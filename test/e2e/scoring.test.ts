@@ -13,7 +13,7 @@ import { axeViolations } from '../support/axe';
 import { startTestApp, type TestEnv } from '../support/app';
 import { loginAs, smallWorld } from '../factories';
 import type { RoundDto, RoundResultsDto, SheetDto } from '../../src/contracts/scoring';
-import { daysFromToday } from '../support/scoring';
+import { currentYearInVietnam, daysFromToday } from '../support/scoring';
 
 let env: TestEnv;
 let browser: Browser;
@@ -58,7 +58,7 @@ beforeAll(async () => {
   const template = await env.database.db.execute<{ id: number }>(sql`select id from scorecard_template where code = 'CDCS_1294' and org_id is null order by version limit 1`);
   const created = await officer.post('/api/v1/scoring-rounds', {
     orgId: w.orgs.huyen.id,
-    year: new Date().getFullYear(),
+    year: currentYearInVietnam(),
     title: 'Đánh giá, xếp loại công đoàn cơ sở năm nay',
     templateId: Number(template.rows[0]!.id),
     deadline: daysFromToday(30),

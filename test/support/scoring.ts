@@ -48,6 +48,17 @@ export async function attachRequiredEvidence(c: Client, sheetId: number): Promis
 }
 
 /** The date `n` days from today in Vietnam, as YYYY-MM-DD (deadlines that stay in the future). */
+/** A date `n` days after today in Vietnam's calendar as users type it: dd/mm/yyyy. */
+export function typedDateFromToday(n: number): string {
+  const [y, m, d] = daysFromToday(n).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** This year in Vietnam's calendar (the server's and the web client's "this year"). */
+export function currentYearInVietnam(): number {
+  return Number(todayInVietnam().slice(0, 4));
+}
+
 export function daysFromToday(n: number): string {
   const d = new Date(`${todayInVietnam()}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
