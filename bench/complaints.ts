@@ -4,7 +4,9 @@
 // the officers' list, first page and a deep page (server pagination, deadlines computed per row
 // from one calendar), one complaint with its history, a letter from the public form (rate limit
 // checked under its lock), a staff letter about a member (opens the pending case), and that
-// member's eligibility check, which the open case blocks. BENCH_COMPLAINTS_RUNS (default 30) each.
+// member's eligibility check, which the open case blocks; then the handler's "mine" list (a tenth
+// assigned to the officer), assigning the new letter, and the status page of a matter with a
+// second instance. BENCH_COMPLAINTS_RUNS (default 30) each.
 // No target in the issue; the lists aim at the 200 ms of the other lists.
 import { sql } from 'drizzle-orm';
 import { todayInVietnam } from '../src/server/modules/imports/xlsx';
@@ -34,7 +36,8 @@ async function main() {
   for (let i = 1; i <= UNITS; i++) units.push(await createOrg(db, { code: `DMC-${i}`, name: `Công đoàn cơ sở số ${i}`, kind: 'CDCS', parent: huyen }));
   const people: number[] = [];
   for (let i = 0; i < PEOPLE; i++) people.push(await createPerson(db, units[i % UNITS]!, { fullName: `Đoàn viên ${String(i + 1).padStart(4, '0')}` }));
-  await createUser(db, 'bench.huyen', [{ role: 'TDKT_OFFICER', org: huyen }]);
+  const officerId = await createUser(db, 'bench.huyen', [{ role: 'TDKT_OFFICER', org: huyen }]);
+  await createUser(db, 'bench.tinh', [{ role: 'TDKT_OFFICER', org: tinh }]);
 
   // Set-based history: statuses in turn, received over the last two years, a tenth about a member.
   await db.execute(sql`
@@ -51,6 +54,7 @@ async function main() {
            g % 7 = 0, g % 11 = 0
     from generate_series(1, ${COMPLAINTS}) g
     cross join lateral (select (array['RECEIVED','ACCEPTED','RESOLVED','NOT_ACCEPTED','WITHDRAWN','RESOLVED'])[1 + g % 6] as status) s`);
+  await db.execute(sql`update complaint set assigned_to = ${officerId} where id % 10 = 3`);
   await db.execute(sql`analyze complaint`);
 
   const { app, call, time } = await benchApp(bdb, 'complaints');
@@ -65,7 +69,10 @@ async function main() {
   const publicLetter: number[] = [];
   const staffLetter: number[] = [];
   const eligibility: number[] = [];
+  const mineList: number[] = [];
+  const assign: number[] = [];
   let total = 0;
+  let mine = 0;
   for (let run = 0; run < RUNS; run++) {
     firstPage.push(await time(async () => (total = (await call(officer, 'GET', '/complaints?pageSize=50')).json<{ total: number }>().total)));
     deepPage.push(await time(() => call(officer, 'GET', `/complaints?pageSize=50&page=${Math.floor(COMPLAINTS / 100)}`)));
@@ -75,7 +82,18 @@ async function main() {
     staffLetter.push(await time(async () => (id = (await call(officer, 'POST', '/complaints', { ...letter, orgId: huyen.id, receivedOn: today, personId: person })).json<{ id: number }>().id)));
     detail.push(await time(() => call(officer, 'GET', `/complaints/${id}`)));
     eligibility.push(await time(() => call(officer, 'GET', `/eligibility/members/${person}?target=LDTT&year=${today.slice(0, 4)}`)));
+    mineList.push(await time(async () => (mine = (await call(officer, 'GET', '/complaints?pageSize=50&mine=true')).json<{ total: number }>().total)));
+    assign.push(await time(() => call(officer, 'POST', `/complaints/${id}/assign`, { version: 1, userId: officerId })));
   }
+
+  // A matter resolved at first instance and taken to the province: its status page shows both.
+  const province = await loginAs(app, 'bench.tinh');
+  const first = (await call(officer, 'POST', '/complaints', { ...letter, orgId: huyen.id, receivedOn: today })).json<{ id: number; referenceCode: string }>();
+  const accepted = (await call(officer, 'POST', `/complaints/${first.id}/accept`, { version: 1, acceptedOn: today, complex: false, remote: false })).json<{ version: number }>();
+  await call(officer, 'POST', `/complaints/${first.id}/resolve`, { version: accepted.version, closedOn: today, outcome: 'DISMISSED', resolution: 'Đã xem xét và trả lời người gửi.' });
+  await call(province, 'POST', `/complaints/${first.id}/second-instance`, { receivedOn: today, content: 'Tôi không đồng ý với quyết định giải quyết lần đầu.', complex: false, remote: false });
+  const statusPage: number[] = [];
+  for (let run = 0; run < RUNS; run++) statusPage.push(await time(() => call(null, 'GET', `/public/complaints/${first.referenceCode}`)));
   const result = {
     complaints: COMPLAINTS,
     listed: total,
@@ -86,9 +104,13 @@ async function main() {
     publicLetter: summarize(publicLetter),
     staffLetter: summarize(staffLetter),
     eligibility: summarize(eligibility),
+    mine,
+    mineList: summarize(mineList),
+    assign: summarize(assign),
+    statusPage: summarize(statusPage),
     targetListMs: TARGET_LIST_MS,
   };
-  const met = result.firstPage.p95 <= TARGET_LIST_MS && result.deepPage.p95 <= TARGET_LIST_MS;
+  const met = result.firstPage.p95 <= TARGET_LIST_MS && result.deepPage.p95 <= TARGET_LIST_MS && result.mineList.p95 <= TARGET_LIST_MS;
   const file = writeResult(label === 'server' ? 'complaints-server' : 'complaints', startedAt, { ...result, met }, bdb.postgres);
   console.log(`  list p95 ${result.firstPage.p95.toFixed(0)} ms (deep page ${result.deepPage.p95.toFixed(0)} ms) over ${total} complaints; public letter p50 ${result.publicLetter.p50.toFixed(0)} ms; staff letter p50 ${result.staffLetter.p50.toFixed(0)} ms`);
   console.log(`→ ${file}`);

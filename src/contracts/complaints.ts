@@ -74,7 +74,40 @@ export const complaintListQuery = pageQuery.extend({
   orgId: z.coerce.number().int().positive().optional(),
   status: z.enum(COMPLAINT_STATUSES).optional(),
   kind: z.enum(COMPLAINT_KINDS).optional(),
+  /** Only those assigned to the reader ("Của tôi"). */
+  mine: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
+
+/** Assign to a handler (a user who manages the handling organisation), or null to unassign. */
+export const assignComplaintInput = z.object({ ...versioned, userId: id.nullable(), note: z.string().trim().max(COMPLAINT_LIMITS.reasonMax).optional() });
+
+/** A second-instance complaint, recorded by the staff of the organisation above the first handler. */
+export const secondInstanceInput = z.object({ receivedOn: isoDate, content, complex: z.boolean(), remote: z.boolean() });
+
+/** Extending a denunciation's time limit (Luật Tố cáo 2018, Điều 30): the reason; whether the case is especially complex. */
+export const extendDenunciationInput = z.object({ ...versioned, reason, especiallyComplex: z.boolean() });
+
+export const COMPLAINT_DOCUMENT_TYPES = ['ACCEPTANCE_NOTICE', 'RESOLUTION', 'DIALOGUE_MINUTES', 'VERIFICATION_REPORT', 'OTHER'] as const;
+export type ComplaintDocumentType = (typeof COMPLAINT_DOCUMENT_TYPES)[number];
+/** The multipart fields sent before the file. */
+export const complaintDocumentFields = z.object({ docType: z.enum(COMPLAINT_DOCUMENT_TYPES), title: visible(2, 300) });
+export const revokeComplaintDocumentInput = z.object({ reason });
+export const complaintDocumentDto = z.object({
+  id: z.number(),
+  complaintId: z.number(),
+  docType: z.enum(COMPLAINT_DOCUMENT_TYPES),
+  title: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number(),
+  status: z.enum(['ACTIVE', 'REVOKED']),
+  revokedReason: z.string().nullable(),
+  uploadedBy: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+export type ComplaintDocumentDto = z.infer<typeof complaintDocumentDto>;
+export const complaintAssigneeDto = z.object({ id: z.number(), name: z.string() });
+export type ComplaintAssigneeDto = z.infer<typeof complaintAssigneeDto>;
 
 const deadline = z.object({ deadline: z.string(), days: z.number(), source: z.string(), daysLeft: z.number(), state: z.enum(['ON_TIME', 'DUE_SOON', 'OVERDUE']) });
 
@@ -108,21 +141,34 @@ export const complaintDto = z.object({
   resolution: z.string().nullable(),
   /** Whether it keeps its subject from being awarded now (an open pending case). */
   blocksAward: z.boolean(),
+  /** 1, or 2 for a second-instance complaint (previousId: the first-instance one; nextId: its second instance). */
+  instance: z.number(),
+  previousId: z.number().nullable(),
+  nextId: z.number().nullable(),
+  assignee: complaintAssigneeDto.nullable(),
+  /** Extensions granted to a denunciation's time limit. */
+  extensions: z.number(),
+  /** When a first-instance complaint may go to second instance (null when it may not). */
+  secondInstanceWindow: z.object({ opensOn: z.string(), closesOn: z.string(), reason: z.enum(['RESOLVED', 'OVERDUE']) }).nullable(),
+  /** Whether an active RESOLUTION document is attached (resolving may require it). */
+  hasResolutionDocument: z.boolean(),
+  documents: z.array(complaintDocumentDto),
   events: z.array(z.object({ action: z.string(), note: z.string().nullable(), actorName: z.string().nullable(), at: z.string() })),
   version: z.number(),
   abilities,
 });
 export type ComplaintDto = z.infer<typeof complaintDto>;
-export const complaintSummaryDto = complaintDto.omit({ events: true, content: true, complainant: true, resolution: true });
+export const complaintSummaryDto = complaintDto.omit({ events: true, content: true, complainant: true, resolution: true, documents: true });
 export type ComplaintSummaryDto = z.infer<typeof complaintSummaryDto>;
 
 export const publicComplaintResult = z.object({ referenceCode: z.string(), receivedOn: z.string() });
 export const referenceParams = z.object({ code: z.string().trim().min(6).max(40).regex(/^[A-Z0-9-]+$/i) });
 
 /** The submitter's status page: nothing personal, nothing about the content. */
-export const publicComplaintStatus = z.object({
+const publicInstanceStatus = z.object({
   referenceCode: z.string(),
   kind: z.enum(COMPLAINT_KINDS),
+  instance: z.number(),
   orgName: z.string(),
   receivedOn: z.string(),
   status: z.enum(COMPLAINT_STATUSES),
@@ -131,4 +177,6 @@ export const publicComplaintStatus = z.object({
   closedOn: z.string().nullable(),
   outcome: z.enum(COMPLAINT_OUTCOMES).nullable(),
 });
+/** The letter looked up, and every instance of the same matter (first, then second), by either code. */
+export const publicComplaintStatus = publicInstanceStatus.extend({ instances: z.array(publicInstanceStatus) });
 export type PublicComplaintStatus = z.infer<typeof publicComplaintStatus>;

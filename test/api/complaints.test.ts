@@ -39,7 +39,7 @@ describe('the public form', () => {
     const status = await anon('GET', `/public/complaints/${referenceCode}`);
     expect(status.statusCode).toBe(200);
     const s = status.json<PublicComplaintStatus>();
-    expect(Object.keys(s).sort()).toEqual(['acceptedOn', 'closedOn', 'kind', 'orgName', 'outcome', 'receivedOn', 'referenceCode', 'resolveBy', 'status']);
+    expect(Object.keys(s).sort()).toEqual(['acceptedOn', 'closedOn', 'instance', 'instances', 'kind', 'orgName', 'outcome', 'receivedOn', 'referenceCode', 'resolveBy', 'status']);
     expect(s).toMatchObject({ status: 'RECEIVED', orgName: 'Liên đoàn Lao động huyện DMC', kind: 'COMPLAINT' });
     expect(status.body).not.toContain('Phạm Thị Hoa');
     expect((await anon('GET', '/public/complaints/KN-2026-ZZZZZZZZ')).statusCode).toBe(404);
@@ -121,7 +121,7 @@ describe('handling', () => {
     expect(a.status).toBe('ACCEPTED');
     expect(a.resolveBy).toMatchObject({ days: 60, source: 'Luật Khiếu nại 2011, Điều 28', state: 'ON_TIME' });
     expect(a.resolveBy!.daysLeft).toBeGreaterThanOrEqual(60);
-    expect(a.abilities).toEqual(['complaint.link', 'complaint.resolve', 'complaint.withdraw']);
+    expect(a.abilities).toEqual(['complaint.link', 'complaint.resolve', 'complaint.withdraw', 'complaint.assign', 'complaint.document']);
     const publicView = (await anon('GET', `/public/complaints/${a.referenceCode}`)).json<PublicComplaintStatus>();
     expect(publicView).toMatchObject({ status: 'ACCEPTED', acceptedOn: today, resolveBy: a.resolveBy!.deadline });
     expect(blocked(await ldtt())).toBe(true);
@@ -131,7 +131,7 @@ describe('handling', () => {
     const resolved = await officer.post(`/api/v1/complaints/${complaint.id}/resolve`, { version: a.version, closedOn: today, outcome: 'DISMISSED', resolution: 'Thành tích kê khai đúng với hồ sơ; khiếu nại không có cơ sở.' });
     expect(resolved.statusCode, resolved.body).toBe(200);
     const r = resolved.json<ComplaintDto>();
-    expect(r).toMatchObject({ status: 'RESOLVED', outcome: 'DISMISSED', closedOn: today, blocksAward: false, resolveBy: null, abilities: [] });
+    expect(r).toMatchObject({ status: 'RESOLVED', outcome: 'DISMISSED', closedOn: today, blocksAward: false, resolveBy: null, abilities: ['complaint.document'] });
     expect(r.events.map((e) => e.action)).toEqual(['receive', 'accept', 'resolve']);
     const cases = await db().execute<{ closed_on: string | null }>(sql`select closed_on::text as closed_on from pending_case where person_id = ${w.persons.an}`);
     expect(cases.rows).toEqual([{ closed_on: today }]);

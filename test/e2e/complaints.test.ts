@@ -2,15 +2,22 @@
 // from the public form, gets the reference code and follows it on the status page; the district's
 // TĐKT officer finds it in /khieu-nai, links it to a member (the award is then blocked), accepts it as
 // a complex case in a remote area (60 days), resolves it (the block is gone); the viewer reads it
-// without the writer's name. axe on every page, no horizontal scroll at 360 px.
+// without the writer's name. Then script injection from the public form stays text on the officer's
+// and the status pages (no dialog fires); the officer assigns a letter to herself ("Của tôi"), links
+// it to a unit, attaches and withdraws a document; the province's officer records a second-instance
+// complaint and the status page shows both instances. axe on every page, no horizontal scroll at 360 px.
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
+import { sql } from 'drizzle-orm';
 import { launchChromium, logIn } from '../support/browser';
 import { axeViolations } from '../support/axe';
 import { startTestApp, type TestEnv } from '../support/app';
-import { smallWorld } from '../factories';
+import { createUser, loginAs, smallWorld } from '../factories';
+import { pdfBytes } from '../support/scoring';
+import { todayInVietnam } from '../../src/server/modules/imports/xlsx';
+import type { ComplaintDto } from '../../src/contracts/complaints';
 
 let env: TestEnv;
 let browser: Browser;
@@ -27,6 +34,7 @@ beforeAll(async () => {
   env = await startTestApp({ serveWeb: true });
   const w = await smallWorld(env.database.db);
   orgCode = w.orgs.huyen.code;
+  await createUser(env.database.db, 'tinh.tdkt', [{ role: 'TDKT_OFFICER', org: w.orgs.tinh }]);
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchChromium();
 });
@@ -44,7 +52,8 @@ afterAll(async () => {
 
 const noNotifications = (page: Page) => expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 15_000 }).toBe(0);
 const noHorizontalScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-const phone = () => browser.newContext({ locale: 'vi-VN', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+// The public pages send a strict Content-Security-Policy; axe is injected inline, so the test bypasses it.
+const phone = () => browser.newContext({ locale: 'vi-VN', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, bypassCSP: true });
 
 describe('complaints', () => {
   it('a citizen on a phone sends a complaint, gets the reference code and sees it received', async () => {
@@ -226,4 +235,152 @@ describe('complaints', () => {
       await context.close();
     }
   });
+
+  it('script injection sent from the public form is shown as text on the officer’s and the status pages: no dialog fires', async () => {
+    const SCRIPT = '<script>alert("xss")</script><img src=x onerror=alert(1)>';
+    const sent = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/orgs/${orgCode}/complaints`,
+      remoteAddress: '198.51.100.77',
+      payload: { kind: 'DENUNCIATION', name: `Lê Văn ${SCRIPT}`, contact: 'to.cao@example.vn', address: `Ấp 3 ${SCRIPT}`, content: `Tôi tố cáo việc kê khai khống thành tích. ${SCRIPT}` },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const code = sent.json<{ referenceCode: string }>().referenceCode;
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const dialogs: string[] = [];
+    try {
+      const page = await context.newPage();
+      pages.push(page);
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await page.goto(`${base}/tra-cuu-don/${code}`);
+      await page.getByTestId('complaint-lookup-result').waitFor();
+      await logIn(page, base, 'huyen.tdkt');
+      await page.goto(`${base}/khieu-nai`);
+      await page.getByTestId('complaint-row').filter({ hasText: code }).getByTestId('complaint-open').click();
+      await page.getByTestId('complaint-content').waitFor();
+      expect(await page.getByTestId('complaint-content').innerText()).toContain(SCRIPT);
+      expect(await page.getByTestId('complaint-writer').innerText()).toContain(`Lê Văn ${SCRIPT}`);
+      expect(await page.getByTestId('complaint-writer').innerText()).toContain(`Ấp 3 ${SCRIPT}`);
+      expect(await page.locator('main img[src="x"], main script').count()).toBe(0);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the officer assigns a letter to herself, links it to a unit, attaches and withdraws a document; the province records a second instance shown on the status page', async () => {
+    const today = todayInVietnam();
+    const officer = await loginAs(env.app, 'huyen.tdkt');
+    const letter = (await officer.post('/api/v1/complaints', { kind: 'COMPLAINT', name: 'Võ Thị Mai', contact: 'mai@example.vn', content: 'Tôi khiếu nại việc không đưa tập thể tổ vào danh sách đề nghị khen thưởng.', orgId: (await orgIdOf('DMC')), receivedOn: today })).json<ComplaintDto>();
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      pages.push(page);
+      await logIn(page, base, 'huyen.tdkt');
+      await page.goto(`${base}/khieu-nai/${letter.id}`);
+      const dialog = page.getByRole('dialog');
+
+      // Assign to herself, then find it under "Của tôi".
+      await page.getByTestId('complaint-assign').click();
+      await page.getByTestId('complaint-assign-user').click();
+      await page.getByRole('listbox').getByRole('option', { name: 'Người dùng huyen.tdkt' }).click();
+      expect(await axeViolations(page)).toEqual([]);
+      await dialog.locator('button[type="submit"]').click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByTestId('complaint-assignee').innerText()).toContain('Người dùng huyen.tdkt');
+      await noNotifications(page);
+
+      // Link to a unit (not a person).
+      await page.getByTestId('complaint-link').click();
+      await dialog.locator('label', { hasText: 'Một đơn vị' }).click();
+      await dialog.getByTestId('complaint-link-org').fill('Toán');
+      await expect.poll(async () => (await page.getByRole('listbox').getByRole('option').allTextContents()).some((x) => x.includes('Tổ Toán')), { timeout: 15_000 }).toBe(true);
+      await page.getByRole('listbox').getByRole('option', { name: /Tổ Toán/ }).first().click();
+      expect(await axeViolations(page)).toEqual([]);
+      await dialog.locator('button[type="submit"]').click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByTestId('complaint-subject').innerText()).toBe('Tổ công đoàn Tổ Toán – Tin');
+      await page.getByTestId('complaint-blocks').waitFor();
+      await noNotifications(page);
+
+      // A document: attached, downloadable, then withdrawn with a reason (still listed).
+      await page.getByTestId('complaint-document-upload').click();
+      await page.getByTestId('complaint-document-type').click();
+      await page.getByRole('listbox').getByRole('option', { name: 'Thông báo thụ lý' }).click();
+      await page.getByTestId('complaint-document-title').fill('Thông báo thụ lý số 03/TB-LĐLĐ');
+      await dialog.locator('input[type="file"]').setInputFiles({ name: 'thong-bao.pdf', mimeType: 'application/pdf', buffer: pdfBytes('tb-03') });
+      expect(await axeViolations(page)).toEqual([]);
+      await dialog.locator('button[type="submit"]').click();
+      await dialog.waitFor({ state: 'detached' });
+      const doc = page.getByTestId('complaint-document');
+      await doc.waitFor();
+      expect(await doc.getAttribute('data-status')).toBe('ACTIVE');
+      expect(await doc.innerText()).toContain('Thông báo thụ lý số 03/TB-LĐLĐ');
+      expect(await page.getByTestId('complaint-document-download').getAttribute('href')).toMatch(/\/api\/v1\/complaint-documents\/\d+\/file$/);
+      await noNotifications(page);
+      await page.getByTestId('complaint-document-revoke').click();
+      await dialog.getByRole('textbox').fill('Tải nhầm bản chưa ký.');
+      await dialog.locator('button[type="submit"]').click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => doc.getAttribute('data-status')).toBe('REVOKED');
+      expect(await doc.innerText()).toContain('Đã thu hồi: Tải nhầm bản chưa ký.');
+      await noNotifications(page);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.goto(`${base}/khieu-nai`);
+      await page.getByTestId('complaint-mine-filter').check();
+      await page.waitForURL(/mine=true/);
+      await expect.poll(() => page.getByTestId('complaint-row').count()).toBe(1);
+      expect(await page.getByTestId('complaint-row').innerText()).toContain(letter.referenceCode);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+
+    // Resolved at first instance; the province's officer records the second instance.
+    const accepted = (await officer.post(`/api/v1/complaints/${letter.id}/accept`, { version: (await current(officer, letter.id)).version, acceptedOn: today, complex: false, remote: false })).json<ComplaintDto>();
+    const resolved = await officer.post(`/api/v1/complaints/${letter.id}/resolve`, { version: accepted.version, closedOn: today, outcome: 'DISMISSED', resolution: 'Tập thể tổ chưa đủ tiêu chuẩn theo quy chế.' });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    const phoneContext = await phone();
+    try {
+      const page = await phoneContext.newPage();
+      pages.push(page);
+      await logIn(page, base, 'tinh.tdkt');
+      await page.goto(`${base}/khieu-nai/${letter.id}`);
+      await page.getByTestId('complaint-second-window-line').waitFor();
+      await page.getByTestId('complaint-second-instance').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('complaint-second-window').waitFor();
+      await page.getByTestId('complaint-second-content').fill('Tôi không đồng ý với quyết định giải quyết lần đầu của Liên đoàn Lao động huyện.');
+      expect(await axeViolations(page)).toEqual([]);
+      await dialog.locator('button[type="submit"]').click();
+      await page.waitForURL((u) => !u.pathname.endsWith(`/khieu-nai/${letter.id}`));
+      await page.getByTestId('complaint-instance').waitFor();
+      await noHorizontalScroll(page);
+      await noNotifications(page);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.goto(`${base}/tra-cuu-don/${letter.referenceCode}`);
+      await expect.poll(() => page.getByTestId('complaint-lookup-result').count()).toBe(2);
+      expect(await page.getByTestId('complaint-lookup-status-1').innerText()).toBe('Đã giải quyết');
+      expect(await page.getByTestId('complaint-lookup-status-2').innerText()).toBe('Đã nhận');
+      expect(await page.getByTestId('complaint-lookup-result').nth(1).innerText()).toContain('Liên đoàn Lao động tỉnh Tây Ninh');
+      await noHorizontalScroll(page);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await phoneContext.close();
+    }
+  });
 });
+
+async function orgIdOf(code: string): Promise<number> {
+  const r = await env.database.db.execute<{ id: number }>(sql`select id from organisation where code = ${code}`);
+  return Number(r.rows[0]!.id);
+}
+
+async function current(c: Awaited<ReturnType<typeof loginAs>>, id: number): Promise<ComplaintDto> {
+  return (await c.get(`/api/v1/complaints/${id}`)).json<ComplaintDto>();
+}

@@ -32,6 +32,18 @@ export interface ComplaintTimeLimits {
   rollToWorkingDay: boolean;
   /** A deadline this many days away or fewer is "due soon". */
   dueSoonDays: number;
+  /** Denunciations (Luật Tố cáo 2018, Điều 30) — [uncertain]: RULES §9 has not verified these figures. */
+  denunciation: DenunciationLimits;
+}
+
+/** Tố cáo: `days` from acceptance, each extension adds up to `extensionDays`; how many extensions a case may have. */
+export interface DenunciationLimits {
+  days: number;
+  extensionDays: number;
+  /** A complex case (vụ việc phức tạp). */
+  extensionsComplex: number;
+  /** An especially complex case (vụ việc đặc biệt phức tạp). */
+  extensionsEspeciallyComplex: number;
 }
 
 const same = (n: number): DaysByCase => ({ normal: n, complex: n, remote: n, remoteComplex: n });
@@ -44,7 +56,10 @@ export const DEFAULT_COMPLAINT_TIME_LIMITS: ComplaintTimeLimits = Object.freeze(
   dayKind: 'CALENDAR',
   rollToWorkingDay: true,
   dueSoonDays: 5,
+  denunciation: { days: 30, extensionDays: 30, extensionsComplex: 1, extensionsEspeciallyComplex: 2 },
 }) as ComplaintTimeLimits;
+
+export const DENUNCIATION_SOURCE = 'Luật Tố cáo 2018, Điều 30';
 
 /** The article each step's limit comes from (shown with the deadline). */
 export const STEP_SOURCE: Record<ComplaintStep, string> = {
@@ -93,11 +108,77 @@ export interface Deadline {
 export function deadlineOf(step: ComplaintStep, from: string, flags: CaseFlags, cal: WorkCalendar, limits: ComplaintTimeLimits = DEFAULT_COMPLAINT_TIME_LIMITS, excludedDays = 0): Deadline {
   if (!Number.isInteger(excludedDays) || excludedDays < 0) throw new RangeError(`excludedDays must be a whole number ≥ 0, not ${excludedDays}`);
   const days = daysAllowed(step, flags, limits);
-  const total = days + excludedDays;
+  return { step, from, days, excludedDays, ...periodEnd(from, days + excludedDays, cal, limits), source: STEP_SOURCE[step] };
+}
+
+/** The last day of a period of `total` days from `from`, moved to the next working day when the parameters say so. */
+function periodEnd(from: string, total: number, cal: WorkCalendar, limits: ComplaintTimeLimits): { nominal: string; deadline: string; rolled: boolean } {
   const nominal = limits.dayKind === 'WORKING' ? addWorkingDays(from, total, cal) : addCalendarDays(from, total);
   const rolled = limits.rollToWorkingDay && !isWorkingDay(nominal, cal);
-  return { step, from, days, excludedDays, nominal, deadline: rolled ? nextWorkingDay(nominal, cal) : nominal, rolled, source: STEP_SOURCE[step] };
+  return { nominal, deadline: rolled ? nextWorkingDay(nominal, cal) : nominal, rolled };
 }
+
+// ── Denunciations (Luật Tố cáo 2018) ─────────────────────────────────────────────────────────────
+
+export interface DenunciationDeadline {
+  from: string;
+  /** Days allowed including the extensions granted. */
+  days: number;
+  extensions: number;
+  nominal: string;
+  deadline: string;
+  rolled: boolean;
+  source: string;
+}
+
+/** How many extensions a denunciation may have: none for a plain case, one when complex, two when especially complex. */
+export function maxDenunciationExtensions(complex: boolean, especiallyComplex: boolean, limits: ComplaintTimeLimits = DEFAULT_COMPLAINT_TIME_LIMITS): number {
+  if (!complex && !especiallyComplex) return 0;
+  return especiallyComplex ? limits.denunciation.extensionsEspeciallyComplex : limits.denunciation.extensionsComplex;
+}
+
+/** The deadline to resolve a denunciation accepted on `acceptedOn` after `extensions` extensions. */
+export function denunciationDeadline(acceptedOn: string, extensions: number, cal: WorkCalendar, limits: ComplaintTimeLimits = DEFAULT_COMPLAINT_TIME_LIMITS): DenunciationDeadline {
+  if (!Number.isInteger(extensions) || extensions < 0) throw new RangeError(`extensions must be a whole number ≥ 0, not ${extensions}`);
+  const days = limits.denunciation.days + extensions * limits.denunciation.extensionDays;
+  return { from: acceptedOn, days, extensions, ...periodEnd(acceptedOn, days, cal, limits), source: DENUNCIATION_SOURCE };
+}
+
+// ── Going to second instance (Luật Khiếu nại 2011, Điều 33) ──────────────────────────────────────
+
+export interface SecondInstanceWindow {
+  /** The first day a second-instance complaint may be received. */
+  opensOn: string;
+  /** The last day (the window's deadline). */
+  closesOn: string;
+  /** Why it opened: the first-instance resolution, or its deadline passing unresolved. */
+  reason: 'RESOLVED' | 'OVERDUE';
+}
+
+/**
+ * When a complainant may go to second instance after a first-instance complaint: from the day of
+ * the resolution (RESOLVED), or from the day after the first-instance deadline when it passed
+ * unresolved (ACCEPTED), for the APPEAL_WINDOW days (30, 45 in a remote area). None for a complaint
+ * that was never accepted, not accepted or withdrawn.
+ */
+export function secondInstanceWindow(
+  first: { status: string; acceptedOn: string | null; closedOn: string | null },
+  flags: CaseFlags,
+  cal: WorkCalendar,
+  limits: ComplaintTimeLimits = DEFAULT_COMPLAINT_TIME_LIMITS,
+): SecondInstanceWindow | null {
+  if (first.status === 'RESOLVED' && first.closedOn) {
+    return { opensOn: first.closedOn, closesOn: deadlineOf('APPEAL_WINDOW', first.closedOn, flags, cal, limits).deadline, reason: 'RESOLVED' };
+  }
+  if (first.status === 'ACCEPTED' && first.acceptedOn) {
+    const due = deadlineOf('FIRST_INSTANCE', first.acceptedOn, flags, cal, limits).deadline;
+    return { opensOn: addCalendarDays(due, 1), closesOn: deadlineOf('APPEAL_WINDOW', due, flags, cal, limits).deadline, reason: 'OVERDUE' };
+  }
+  return null;
+}
+
+/** Whether a second-instance complaint received on `receivedOn` falls in the window. */
+export const inWindow = (w: SecondInstanceWindow, receivedOn: string): boolean => receivedOn >= w.opensOn && receivedOn <= w.closesOn;
 
 export type DeadlineState = 'ON_TIME' | 'DUE_SOON' | 'OVERDUE';
 

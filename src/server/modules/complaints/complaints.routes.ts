@@ -1,14 +1,23 @@
+import { z } from 'zod';
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
 import {
-  acceptComplaintInput, closeComplaintInput, complaintDto, complaintListQuery, complaintSummaryDto, linkComplaintInput, publicComplaintInput, publicComplaintResult,
-  publicComplaintStatus, referenceParams, resolveComplaintInput, staffComplaintInput,
+  acceptComplaintInput, assignComplaintInput, closeComplaintInput, complaintAssigneeDto, complaintDocumentFields, complaintDto, complaintListQuery, complaintSummaryDto,
+  extendDenunciationInput, linkComplaintInput, publicComplaintInput, publicComplaintResult, publicComplaintStatus, referenceParams, resolveComplaintInput,
+  revokeComplaintDocumentInput, secondInstanceInput, staffComplaintInput,
 } from '../../../contracts/complaints';
 import { publicOrgParams } from '../../../contracts/cascade';
-import { notFound } from '../../lib/errors';
+import { LIMITS } from '../../../contracts/limits';
+import { AppError, notFound } from '../../lib/errors';
+import { sendStoredFile, storeUpload } from '../../lib/files';
 import {
-  acceptComplaint, createComplaint, getComplaint, linkComplaint, listComplaints, notAcceptComplaint, publicStatus, receivePublicComplaint, resolveComplaint, withdrawComplaint,
+  acceptComplaint, assignComplaint, createComplaint, extendDenunciation, getComplaint, linkComplaint, listAssignees, listComplaints, notAcceptComplaint, publicStatus,
+  receivePublicComplaint, recordSecondInstance, resolveComplaint, withdrawComplaint,
 } from './complaints.service';
+import { addComplaintDocument, checkDocumentTarget, loadReadableDocument, revokeComplaintDocument } from './complaint-documents.service';
+
+/** Resolution documents: PDF, Word, JPEG or PNG, recognised by their content. */
+const DOCUMENT_KINDS = ['pdf', 'docx', 'jpeg', 'png'] as const;
 
 const TAG = 'complaints';
 
@@ -51,6 +60,8 @@ export const complaintRoutes = [
       ['not-accept', closeComplaintInput, notAcceptComplaint, 'Close without accepting, with the reason'],
       ['resolve', resolveComplaintInput, resolveComplaint, 'Resolve an accepted complaint with the outcome and the resolution; the block on awarding ends that day'],
       ['withdraw', closeComplaintInput, withdrawComplaint, 'Record that the writer withdrew it, with the reason'],
+      ['assign', assignComplaintInput, assignComplaint, 'Assign an open letter to a handler (a TĐKT officer of the handling organisation or an administrator above it), or null to unassign; the assignee is e-mailed'],
+      ['extend', extendDenunciationInput, extendDenunciation, 'Extend a denunciation’s time limit (Luật Tố cáo 2018, Điều 30): once for a complex case, twice for an especially complex one, before it passes, with the reason'],
     ] as const
   ).map(([verb, body, action, summary]) =>
     defineRoute({
@@ -67,6 +78,79 @@ export const complaintRoutes = [
       },
     }),
   ),
+  defineRoute({
+    method: 'GET',
+    url: '/complaints/:id/assignees',
+    summary: 'Who may be assigned the letter: the handling organisation’s TĐKT officers and the administrators above it (for its handlers)',
+    tag: TAG,
+    params: idParams,
+    response: z.object({ items: z.array(complaintAssigneeDto) }),
+    handler: ({ app, actor, params }) => listAssignees(app.db, actor, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/complaints/:id/second-instance',
+    summary: 'Record a second-instance complaint about a first-instance one (managers of the organisation above its handler), within the window after the resolution or the passed deadline',
+    tag: TAG,
+    params: idParams,
+    body: secondInstanceInput,
+    response: complaintDto,
+    async handler({ app, actor, params, body, reply }) {
+      const id = await recordSecondInstance(app, actor, params.id, body);
+      reply.status(201);
+      return getComplaint(app.db, actor, id);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/complaints/:id/documents',
+    summary: 'Attach a document of the handling (multipart: docType and title before the file; PDF, DOCX, JPEG or PNG by content, at most 10 MB); answers the complaint',
+    tag: TAG,
+    params: idParams,
+    multipart: true,
+    response: complaintDto,
+    async handler({ app, actor, req, params, reply }) {
+      if (!req.isMultipart()) throw new AppError('VALIDATION', 'file.noFile');
+      const file = await req.file({ limits: { fileSize: LIMITS.documentMaxBytes, files: 1, fields: 5 } });
+      if (!file) throw new AppError('VALIDATION', 'file.noFile');
+      const value = (name: string) => (file.fields[name] as { type?: string; value?: unknown } | undefined)?.value;
+      try {
+        // Refuse before receiving the bytes when the fields or the complaint do not allow them.
+        const fields = complaintDocumentFields.parse({ docType: value('docType'), title: value('title') });
+        await checkDocumentTarget(app.db, actor, params.id);
+        const stored = await storeUpload(app.config.dataDir, file.file, { maxBytes: LIMITS.documentMaxBytes, allowed: DOCUMENT_KINDS, fileName: file.filename });
+        await addComplaintDocument(app, actor, params.id, fields, stored);
+      } finally {
+        file.file.resume();
+      }
+      reply.status(201);
+      return getComplaint(app.db, actor, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/complaint-documents/:id/file',
+    summary: 'Download a document of a complaint (readers in scope who may see the complaint), whatever its status',
+    tag: TAG,
+    params: idParams,
+    produces: 'application/octet-stream',
+    async handler({ app, actor, params, reply }) {
+      return sendStoredFile(reply, app.config.dataDir, await loadReadableDocument(app.db, actor, params.id));
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/complaint-documents/:id/revoke',
+    summary: 'Withdraw a document of a complaint with the reason (its handlers); the file and its record are kept',
+    tag: TAG,
+    params: idParams,
+    body: revokeComplaintDocumentInput,
+    response: complaintDto,
+    async handler({ app, actor, params, body }) {
+      const complaintId = await revokeComplaintDocument(app, actor, params.id, body.reason);
+      return getComplaint(app.db, actor, complaintId);
+    },
+  }),
   defineRoute({
     method: 'POST',
     url: '/public/orgs/:code/complaints',

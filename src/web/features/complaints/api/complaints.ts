@@ -1,7 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { useState } from 'react';
 import type {
   acceptComplaintInput,
+  assignComplaintInput,
+  ComplaintAssigneeDto,
+  ComplaintDocumentType,
+  extendDenunciationInput,
+  secondInstanceInput,
   closeComplaintInput,
   ComplaintDto,
   ComplaintKind,
@@ -13,7 +19,11 @@ import type {
   resolveComplaintInput,
   StaffComplaintInput,
 } from '../../../../contracts/complaints';
-import { ApiError, api, type Page } from '../../../lib/api-client';
+import type { DecisionSummaryDto } from '../../../../contracts/decisions';
+import type { NominationSummaryDto } from '../../../../contracts/nominations';
+import { LIMITS } from '../../../../contracts/limits';
+import { ApiError, api, downloadUrl, uploadWithProgress, type Page } from '../../../lib/api-client';
+import { toMegabytes } from '../../../lib/format';
 
 export type { ComplaintDto, ComplaintKind, ComplaintStatus, ComplaintSummaryDto, PublicComplaintStatus };
 
@@ -29,6 +39,8 @@ export interface ComplaintListParams {
   orgId?: number;
   status?: ComplaintStatus;
   kind?: ComplaintKind;
+  /** Only those assigned to the reader. */
+  mine?: boolean;
   page: number;
   pageSize: number;
 }
@@ -36,7 +48,7 @@ export interface ComplaintListParams {
 export function useComplaints(params: ComplaintListParams) {
   return useQuery({
     queryKey: complaintKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<ComplaintSummaryDto>>('/complaints', { ...params }, signal),
+    queryFn: ({ signal }) => api.get<Page<ComplaintSummaryDto>>('/complaints', { ...params, mine: params.mine ? 'true' : undefined }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -68,6 +80,57 @@ export const useAcceptComplaint = (id: number) => useComplaintMutation((input: z
 export const useResolveComplaint = (id: number) => useComplaintMutation((input: z.input<typeof resolveComplaintInput>) => api.post<ComplaintDto>(`/complaints/${id}/resolve`, input), id);
 export const useNotAcceptComplaint = (id: number) => useComplaintMutation((input: z.input<typeof closeComplaintInput>) => api.post<ComplaintDto>(`/complaints/${id}/not-accept`, input), id);
 export const useWithdrawComplaint = (id: number) => useComplaintMutation((input: z.input<typeof closeComplaintInput>) => api.post<ComplaintDto>(`/complaints/${id}/withdraw`, input), id);
+
+export const useAssignComplaint = (id: number) => useComplaintMutation((input: z.input<typeof assignComplaintInput>) => api.post<ComplaintDto>(`/complaints/${id}/assign`, input), id);
+export const useExtendDenunciation = (id: number) => useComplaintMutation((input: z.input<typeof extendDenunciationInput>) => api.post<ComplaintDto>(`/complaints/${id}/extend`, input), id);
+export const useRecordSecondInstance = (id: number) => useComplaintMutation((input: z.input<typeof secondInstanceInput>) => api.post<ComplaintDto>(`/complaints/${id}/second-instance`, input));
+export const useRevokeComplaintDocument = (complaintId: number) =>
+  useComplaintMutation(({ documentId, reason }: { documentId: number; reason: string }) => api.post<ComplaintDto>(`/complaint-documents/${documentId}/revoke`, { reason }), complaintId);
+
+/** Who may be assigned the letter (its handlers only). */
+export function useComplaintAssignees(id: number) {
+  return useQuery({
+    queryKey: ['complaints', 'assignees', id] as const,
+    queryFn: ({ signal }) => api.get<{ items: ComplaintAssigneeDto[] }>(`/complaints/${id}/assignees`, undefined, signal),
+  });
+}
+
+/** What the file input offers; the server checks the content and the size itself. */
+export const COMPLAINT_DOCUMENT_ACCEPT = '.pdf,.docx,.jpg,.jpeg,.png';
+export const COMPLAINT_DOCUMENT_MAX_MB = toMegabytes(LIMITS.documentMaxBytes);
+export const complaintDocumentUrl = (documentId: number) => downloadUrl(`/complaint-documents/${documentId}/file`);
+
+/** A document of the handling, with progress for slow phone connections. */
+export function useUploadComplaintDocument(id: number) {
+  const [progress, setProgress] = useState(0);
+  const mutation = useComplaintMutation(({ docType, title, file }: { docType: ComplaintDocumentType; title: string; file: File }) => {
+    setProgress(0);
+    const form = new FormData();
+    // Text fields first: the server reads them before the file stream.
+    form.append('docType', docType);
+    form.append('title', title);
+    form.append('file', file, file.name);
+    return uploadWithProgress<ComplaintDto>(`/complaints/${id}/documents`, form, {}, setProgress);
+  }, id);
+  return { ...mutation, progress };
+}
+
+/** Nominations in scope to link a complaint to, searched by the subject's name. */
+export function useNominationChoices(q: string) {
+  return useQuery({
+    queryKey: ['complaints', 'nomination-choices', q] as const,
+    queryFn: ({ signal }) => api.get<Page<NominationSummaryDto>>('/nominations', { q: q || undefined, page: 1, pageSize: 20 }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Signed decisions in scope to link a complaint to. */
+export function useDecisionChoices() {
+  return useQuery({
+    queryKey: ['complaints', 'decision-choices'] as const,
+    queryFn: ({ signal }) => api.get<Page<DecisionSummaryDto>>('/decisions', { status: 'SIGNED', page: 1, pageSize: 100 }, signal),
+  });
+}
 
 /** The public form (no login): answers the reference code. */
 export function useSendPublicComplaint(orgCode: string) {

@@ -4,6 +4,7 @@ import { isContact } from '../../../../contracts/consultations';
 import type { Translate } from '../../../lib/i18n';
 import { useT } from '../../../lib/i18n';
 import { formatNumber } from '../../../lib/format';
+import { PersonPicker } from '../../../components/ui/person-picker';
 import type { ComplaintKind } from '../api/complaints';
 
 /** The writer's part of a letter, shared by the public form and the staff intake. */
@@ -113,6 +114,22 @@ export function ContentField({ value, onChange, error, testId }: { value: string
       minRows={4}
       maxRows={14}
       maxLength={COMPLAINT_LIMITS.contentMax}
+      error={error}
+      data-testid={testId}
+    />
+  );
+}
+
+/** The member a letter is about (searched without diacritics); a complaint or denunciation then blocks awarding them. */
+export function SubjectPersonPicker({ value, onChange, error, testId }: { value: number | null; onChange: (id: number | null) => void; error?: string; testId: string }) {
+  const t = useT();
+  return (
+    <PersonPicker
+      label={t('web.complaints.field.personPick')}
+      placeholder={t('web.complaints.field.personPlaceholder')}
+      nothingFound={t('web.complaints.field.personNone')}
+      value={value}
+      onChange={onChange}
       error={error}
       data-testid={testId}
     />

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { Checkbox, Select, Text } from '@mantine/core';
+import { Alert, Checkbox, SegmentedControl, Select, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { COMPLAINT_LIMITS, COMPLAINT_OUTCOMES } from '../../../../contracts/complaints';
 import { useT } from '../../../lib/i18n';
@@ -7,8 +9,9 @@ import { todayIso } from '../../../lib/format';
 import { ActionModal } from '../../../components/ui/action-modal';
 import { DateField } from '../../../components/ui/date-field';
 import { LongTextField } from '../../../components/ui/long-text-field';
-import { PersonPicker } from '../../../components/ui/person-picker';
-import { useAcceptComplaint, useLinkComplaint, useNotAcceptComplaint, useResolveComplaint, useWithdrawComplaint, type ComplaintDto } from '../api/complaints';
+import { OrgPicker } from '../../../components/ui/org-picker';
+import { SubjectPersonPicker } from './complaint-fields';
+import { useAcceptComplaint, useDecisionChoices, useLinkComplaint, useNominationChoices, useNotAcceptComplaint, useResolveComplaint, useWithdrawComplaint, type ComplaintDto } from '../api/complaints';
 
 interface Props {
   complaint: ComplaintDto;
@@ -21,6 +24,12 @@ type Outcome = (typeof COMPLAINT_OUTCOMES)[number];
 export function firstInstanceDays(complex: boolean, remote: boolean): number {
   if (complex && remote) return 60;
   return complex || remote ? 45 : 30;
+}
+
+/** The statutory second-instance days for the case's flags (Luật Khiếu nại 2011, Điều 37): 45 / 60 / 60 / 70. */
+export function secondInstanceDays(complex: boolean, remote: boolean): number {
+  if (complex && remote) return 70;
+  return complex || remote ? 60 : 45;
 }
 
 function done(message: string, onClose: () => void) {
@@ -36,34 +45,81 @@ function TextField({ label, value, onChange, error, testId }: { label: string; v
   return <LongTextField label={label} description={t('web.common.reasonHint', { min: COMPLAINT_LIMITS.reasonMin })} value={value} onChange={onChange} error={error} max={COMPLAINT_LIMITS.reasonMax} maxRows={8} testId={testId} />;
 }
 
-/** "Gắn người liên quan": the member the letter is about (a complaint or denunciation then blocks awarding them). */
+/**
+ * "Gắn đối tượng": what the letter is about — the nomination, the signed decision, and whom (a member
+ * or a unit). A complaint or denunciation about someone then blocks awarding them.
+ */
 export function LinkComplaintModal({ complaint, onClose }: Props) {
   const t = useT();
+  const [kind, setKind] = useState<'PERSON' | 'UNIT'>(complaint.subject?.orgId ? 'UNIT' : 'PERSON');
   const [personId, setPersonId] = useState<number | null>(complaint.subject?.personId ?? null);
-  const [missing, setMissing] = useState(false);
+  const [orgId, setOrgId] = useState<number | null>(complaint.subject?.orgId ?? null);
+  const [nominationId, setNominationId] = useState<string | null>(complaint.nominationId ? String(complaint.nominationId) : null);
+  const [decisionId, setDecisionId] = useState<string | null>(complaint.decisionId ? String(complaint.decisionId) : null);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search, 300);
+  const nominations = useNominationChoices(q);
+  const decisions = useDecisionChoices();
   const link = useLinkComplaint(complaint.id);
+  const subject = kind === 'PERSON' ? { personId, subjectOrgId: null } : { personId: null, subjectOrgId: orgId };
+  const nominationData = (nominations.data?.items ?? []).map((n) => ({ value: String(n.id), label: `${n.subjectName} · ${n.awardName} (${n.proposerOrgName})` }));
+  // The linked nomination stays listed while another search runs.
+  if (complaint.nominationId && !nominationData.some((o) => o.value === String(complaint.nominationId))) nominationData.unshift({ value: String(complaint.nominationId), label: t('web.complaints.page.nomination', { id: complaint.nominationId }) });
   return (
     <ActionModal
       title={t('web.complaints.link.title')}
       submitLabel={t('web.complaints.action.link')}
       onClose={onClose}
       submitting={link.isPending}
-      error={link.error}
-      validate={() => {
-        setMissing(personId === null);
-        return personId !== null;
-      }}
-      onSubmit={() => link.mutate({ version: complaint.version, personId, subjectOrgId: null }, { onSuccess: done(t('web.complaints.link.done'), onClose) })}
+      error={link.error ?? nominations.error ?? decisions.error}
+      onSubmit={() =>
+        link.mutate(
+          { version: complaint.version, ...subject, nominationId: nominationId === null ? null : Number(nominationId), decisionId: decisionId === null ? null : Number(decisionId) },
+          { onSuccess: done(t('web.complaints.link.done'), onClose) },
+        )
+      }
     >
       <Text size="sm">{t('web.complaints.link.explain')}</Text>
-      <PersonPicker
-        label={t('web.complaints.field.personPick')}
-        placeholder={t('web.complaints.field.personPlaceholder')}
-        nothingFound={t('web.complaints.field.personNone')}
-        value={personId}
-        onChange={setPersonId}
-        error={missing ? t('web.complaints.form.required') : undefined}
-        data-testid="complaint-link-person"
+      <SegmentedControl
+        fullWidth
+        value={kind}
+        onChange={(v) => setKind(v as 'PERSON' | 'UNIT')}
+        data={[
+          { value: 'PERSON', label: t('web.complaints.link.person') },
+          { value: 'UNIT', label: t('web.complaints.link.unit') },
+        ]}
+        aria-label={t('web.complaints.link.subjectKind')}
+        data-testid="complaint-link-kind"
+      />
+      {kind === 'PERSON' ? (
+        <SubjectPersonPicker value={personId} onChange={setPersonId} testId="complaint-link-person" />
+      ) : (
+        <OrgPicker label={t('web.complaints.link.unitPick')} value={orgId} onChange={setOrgId} clearable activeOnly data-testid="complaint-link-org" />
+      )}
+      <Select
+        label={t('web.complaints.link.nomination')}
+        placeholder={t('web.complaints.link.nominationPlaceholder')}
+        data={nominationData}
+        value={nominationId}
+        onChange={setNominationId}
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        filter={({ options }) => options}
+        nothingFoundMessage={t('web.complaints.link.nothing')}
+        clearable
+        data-testid="complaint-link-nomination"
+      />
+      <Select
+        label={t('web.complaints.link.decision')}
+        placeholder={t('web.complaints.link.decisionPlaceholder')}
+        data={(decisions.data?.items ?? []).map((d) => ({ value: String(d.id), label: `${d.numberText ?? d.id} · ${d.subject}` }))}
+        value={decisionId}
+        onChange={setDecisionId}
+        searchable
+        nothingFoundMessage={t('web.complaints.link.nothing')}
+        clearable
+        data-testid="complaint-link-decision"
       />
     </ActionModal>
   );
@@ -91,7 +147,9 @@ export function AcceptComplaintModal({ complaint, onClose }: Props) {
       <Checkbox label={t('web.complaints.accept.complex')} checked={complex} onChange={(e) => setComplex(e.currentTarget.checked)} data-testid="complaint-accept-complex" />
       <Checkbox label={t('web.complaints.accept.remote')} checked={remote} onChange={(e) => setRemote(e.currentTarget.checked)} data-testid="complaint-accept-remote" />
       <Text size="sm" fw={600} aria-live="polite" data-testid="complaint-accept-days">
-        {t('web.complaints.accept.days', { days: firstInstanceDays(complex, remote) })}
+        {complaint.kind === 'DENUNCIATION'
+          ? t('web.complaints.accept.denunciationDays', { days: 30 })
+          : t('web.complaints.accept.days', { days: complaint.instance === 2 ? secondInstanceDays(complex, remote) : firstInstanceDays(complex, remote) })}
       </Text>
     </ActionModal>
   );
@@ -126,6 +184,11 @@ export function ResolveComplaintModal({ complaint, onClose }: Props) {
         closedOn && outcome && resolve.mutate({ version: complaint.version, closedOn, outcome, resolution: resolution.trim() }, { onSuccess: done(t('web.complaints.resolve.done'), onClose) })
       }
     >
+      {!complaint.hasResolutionDocument && (
+        <Alert color="yellow" icon={<IconAlertTriangle size={18} aria-hidden />} data-testid="complaint-resolve-no-document">
+          {t('web.complaints.resolve.noDocument')}
+        </Alert>
+      )}
       <DateField label={t('web.complaints.resolve.closedOn')} value={closedOn} onChange={setClosedOn} required maxDate={todayIso()} error={errors.closedOn} data-testid="complaint-resolve-date" />
       <Select
         label={t('web.complaints.resolve.outcome')}

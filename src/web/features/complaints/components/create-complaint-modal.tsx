@@ -7,9 +7,8 @@ import { todayIso } from '../../../lib/format';
 import { ActionModal } from '../../../components/ui/action-modal';
 import { DateField } from '../../../components/ui/date-field';
 import { OrgPicker } from '../../../components/ui/org-picker';
-import { PersonPicker } from '../../../components/ui/person-picker';
 import { useCreateComplaint, type ComplaintDto } from '../api/complaints';
-import { checkLetter, ContentField, emptyLetter, LetterFields, type LetterDraft, type LetterField } from './complaint-fields';
+import { checkLetter, ContentField, emptyLetter, LetterFields, SubjectPersonPicker, type LetterDraft, type LetterField } from './complaint-fields';
 
 /** "Nhập đơn": a letter received by post, in person or by phone, possibly about a member already. */
 export function CreateComplaintModal({ defaultOrgId, onClose, onCreated }: { defaultOrgId: number | null; onClose: () => void; onCreated: (c: ComplaintDto) => void }) {
@@ -80,15 +79,7 @@ export function CreateComplaintModal({ defaultOrgId, onClose, onCreated }: { def
       <ContentField value={draft.content} onChange={(content) => setDraft((d) => ({ ...d, content }))} error={shown.content} testId="complaint-create-content" />
       <Checkbox label={t('web.complaints.field.person')} checked={aboutPerson} onChange={(e) => setAboutPerson(e.currentTarget.checked)} data-testid="complaint-create-about-person" />
       {aboutPerson && (
-        <PersonPicker
-          label={t('web.complaints.field.personPick')}
-          placeholder={t('web.complaints.field.personPlaceholder')}
-          nothingFound={t('web.complaints.field.personNone')}
-          value={personId}
-          onChange={setPersonId}
-          error={shown.personId}
-          data-testid="complaint-create-person"
-        />
+        <SubjectPersonPicker value={personId} onChange={setPersonId} error={shown.personId} testId="complaint-create-person" />
       )}
     </ActionModal>
   );

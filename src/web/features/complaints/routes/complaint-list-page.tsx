@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Grid, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Grid, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { COMPLAINT_KINDS, COMPLAINT_STATUSES } from '../../../../contracts/complaints';
@@ -29,7 +29,7 @@ export function ComplaintListPage() {
   const me = useMe();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const params = { orgId: search.orgId, status: search.status, kind: search.kind, page: search.page ?? 1, pageSize: LIMITS.pageSizeDefault };
+  const params = { orgId: search.orgId, status: search.status, kind: search.kind, mine: search.mine, page: search.page ?? 1, pageSize: LIMITS.pageSizeDefault };
   const list = useComplaints(params);
   const officer = me.roles.find((r) => OFFICER_ROLES.includes(r.role));
   const [creating, setCreating] = useState(false);
@@ -62,6 +62,7 @@ export function ComplaintListPage() {
       ),
     },
     { key: 'status', header: t('web.complaints.field.status'), cell: (c) => <ComplaintStatusBadge status={c.status} /> },
+    { key: 'assignee', header: t('web.complaints.field.assignee'), cell: (c) => c.assignee?.name ?? '—' },
     { key: 'deadline', header: t('web.complaints.field.deadline'), cell: (c) => <DeadlineBadge resolveBy={c.resolveBy} status={c.status} /> },
   ];
 
@@ -87,12 +88,23 @@ export function ComplaintListPage() {
         orgId={search.orgId}
         status={search.status}
         onChange={update}
-        onClear={() => void navigate({ search: search.kind ? { kind: search.kind } : {}, replace: true })}
+        onClear={() => void navigate({ search: { ...(search.kind ? { kind: search.kind } : {}), ...(search.mine ? { mine: true } : {}) }, replace: true })}
         testIdPrefix="complaint"
       />
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
           <ChoiceFilter label={t('web.complaints.field.kind')} options={COMPLAINT_KINDS} optionLabel={(k) => t(`web.complaints.kind.${k}`)} value={search.kind} onChange={(kind) => update({ kind })} data-testid="complaint-kind-filter" />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4, md: 3 }} style={{ display: 'flex', alignItems: 'flex-end' }}>
+          <Checkbox
+            label={t('web.complaints.list.mine')}
+            checked={search.mine === true}
+            onChange={(e) => {
+              const checked = e.currentTarget.checked;
+              update({ mine: checked ? true : undefined });
+            }}
+            data-testid="complaint-mine-filter"
+          />
         </Grid.Col>
       </Grid>
       <ErrorAlert error={list.error} />

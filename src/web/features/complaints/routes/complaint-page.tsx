@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
-import { IconBan, IconCheck, IconGavel, IconLink, IconLock, IconArrowBackUp } from '@tabler/icons-react';
-import { getRouteApi } from '@tanstack/react-router';
+import { IconBan, IconCheck, IconGavel, IconLink, IconLock, IconArrowBackUp, IconUserShare, IconClockPlus, IconStairsUp } from '@tabler/icons-react';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useT } from '../../../lib/i18n';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { hasMessage } from '../../../../contracts/messages';
@@ -12,10 +12,12 @@ import { AnchorLink } from '../../../components/ui/links';
 import { useComplaint, type ComplaintDto } from '../api/complaints';
 import { BlocksAwardBadge, ComplaintStatusBadge, DeadlineBadge } from '../components/badges';
 import { AcceptComplaintModal, CloseComplaintModal, LinkComplaintModal, ResolveComplaintModal } from '../components/complaint-modals';
+import { AssignComplaintModal, ExtendDenunciationModal, RevokeDocumentModal, SecondInstanceModal, UploadDocumentModal } from '../components/handling-modals';
+import { DocumentsSection } from '../components/documents-section';
 
 const route = getRouteApi('/app/khieu-nai/$complaintId');
 
-type Dialog = 'link' | 'accept' | 'resolve' | 'notAccept' | 'withdraw' | null;
+type Dialog = 'link' | 'accept' | 'resolve' | 'notAccept' | 'withdraw' | 'assign' | 'extend' | 'secondInstance' | 'upload' | { revoke: number } | null;
 
 /** `/khieu-nai/:id`: the letter, whom it is about, its deadlines and history, and the handling steps its reader may take. */
 export function ComplaintPage() {
@@ -23,7 +25,9 @@ export function ComplaintPage() {
   const { complaintId } = route.useParams();
   const complaint = useComplaint(complaintId);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const navigate = useNavigate();
   const c = complaint.data;
+  const close = () => setDialog(null);
 
   return (
     <Stack gap="md">
@@ -38,6 +42,7 @@ export function ComplaintPage() {
         <>
           <Header c={c} onAction={setDialog} />
           <Details c={c} />
+          <DocumentsSection c={c} onUpload={() => setDialog('upload')} onRevoke={(id) => setDialog({ revoke: id })} />
           <History c={c} />
         </>
       )}
@@ -45,47 +50,66 @@ export function ComplaintPage() {
       {c && dialog === 'accept' && <AcceptComplaintModal complaint={c} onClose={() => setDialog(null)} />}
       {c && dialog === 'resolve' && <ResolveComplaintModal complaint={c} onClose={() => setDialog(null)} />}
       {c && (dialog === 'notAccept' || dialog === 'withdraw') && <CloseComplaintModal complaint={c} mode={dialog} onClose={() => setDialog(null)} />}
+      {c && dialog === 'assign' && <AssignComplaintModal complaint={c} onClose={close} />}
+      {c && dialog === 'extend' && <ExtendDenunciationModal complaint={c} onClose={close} />}
+      {c && dialog === 'upload' && <UploadDocumentModal complaint={c} onClose={close} />}
+      {c && typeof dialog === 'object' && dialog !== null && <RevokeDocumentModal complaint={c} documentId={dialog.revoke} onClose={close} />}
+      {c && dialog === 'secondInstance' && (
+        <SecondInstanceModal
+          complaint={c}
+          onClose={close}
+          onCreated={(next) => {
+            close();
+            void navigate({ to: '/khieu-nai/$complaintId', params: { complaintId: next.id } });
+          }}
+        />
+      )}
     </Stack>
   );
 }
 
+type Step = 'accept' | 'resolve' | 'secondInstance' | 'assign' | 'extend' | 'link' | 'notAccept' | 'withdraw';
+
+/** The handling steps in the order shown: the ability that allows each, its button's look and test id. */
+const STEPS: { step: Step; icon: typeof IconCheck; testId: string; variant?: string; color?: string }[] = [
+  { step: 'accept', icon: IconCheck, testId: 'complaint-accept' },
+  { step: 'resolve', icon: IconGavel, testId: 'complaint-resolve' },
+  { step: 'secondInstance', icon: IconStairsUp, testId: 'complaint-second-instance' },
+  { step: 'assign', icon: IconUserShare, testId: 'complaint-assign', variant: 'default' },
+  { step: 'extend', icon: IconClockPlus, testId: 'complaint-extend', variant: 'default' },
+  { step: 'link', icon: IconLink, testId: 'complaint-link', variant: 'default' },
+  { step: 'notAccept', icon: IconBan, testId: 'complaint-not-accept', variant: 'outline', color: 'red.9' },
+  { step: 'withdraw', icon: IconArrowBackUp, testId: 'complaint-withdraw', variant: 'outline', color: 'gray.9' },
+];
+
 function Header({ c, onAction }: { c: ComplaintDto; onAction: (d: Dialog) => void }) {
   const t = useT();
-  const can = (ability: string) => c.abilities.includes(ability);
   return (
     <PageHeader
       title={t('web.complaints.page.title', { code: c.referenceCode })}
       description={`${t(`web.complaints.kind.${c.kind}`)} · ${c.orgName}`}
       actions={
         <Group gap="sm">
-          {can('complaint.accept') && (
-            <Button leftSection={<IconCheck size={16} aria-hidden />} onClick={() => onAction('accept')} data-testid="complaint-accept">
-              {t('web.complaints.action.accept')}
+          {STEPS.filter((s) => c.abilities.includes(`complaint.${s.step}`)).map(({ step, icon: Icon, testId, variant, color }) => (
+            <Button key={step} variant={variant} color={color} leftSection={<Icon size={16} aria-hidden />} onClick={() => onAction(step)} data-testid={testId}>
+              {t(`web.complaints.action.${step}`)}
             </Button>
-          )}
-          {can('complaint.resolve') && (
-            <Button leftSection={<IconGavel size={16} aria-hidden />} onClick={() => onAction('resolve')} data-testid="complaint-resolve">
-              {t('web.complaints.action.resolve')}
-            </Button>
-          )}
-          {can('complaint.link') && (
-            <Button variant="default" leftSection={<IconLink size={16} aria-hidden />} onClick={() => onAction('link')} data-testid="complaint-link">
-              {t('web.complaints.action.link')}
-            </Button>
-          )}
-          {can('complaint.notAccept') && (
-            <Button variant="outline" color="red.9" leftSection={<IconBan size={16} aria-hidden />} onClick={() => onAction('notAccept')} data-testid="complaint-not-accept">
-              {t('web.complaints.action.notAccept')}
-            </Button>
-          )}
-          {can('complaint.withdraw') && (
-            <Button variant="outline" color="gray.9" leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => onAction('withdraw')} data-testid="complaint-withdraw">
-              {t('web.complaints.action.withdraw')}
-            </Button>
-          )}
+          ))}
         </Group>
       }
     />
+  );
+}
+
+/** The other instance of the same matter: a line and a link to it. */
+function OtherInstance({ id, text, link, testId }: { id: number; text: string; link: string; testId: string }) {
+  return (
+    <Text size="sm" data-testid={testId}>
+      {text}{' '}
+      <AnchorLink to="/khieu-nai/$complaintId" params={{ complaintId: id }} size="sm">
+        {link}
+      </AnchorLink>
+    </Text>
   );
 }
 
@@ -100,6 +124,8 @@ function Details({ c }: { c: ComplaintDto }) {
             <ComplaintStatusBadge status={c.status} />
             <DeadlineBadge resolveBy={c.resolveBy} status={c.status} />
           </Group>
+          {c.instance === 2 && c.previousId !== null && <OtherInstance id={c.previousId} text={t('web.complaints.page.secondInstanceOf')} link={t('web.complaints.page.openFirst')} testId="complaint-instance" />}
+          {c.nextId !== null && <OtherInstance id={c.nextId} text={t('web.complaints.page.hasSecond')} link={t('web.complaints.page.openSecond')} testId="complaint-next" />}
           <Text size="sm" data-testid="complaint-reference">
             {t('web.complaints.field.reference')}: <Text span fw={600} style={{ wordBreak: 'break-all' }}>{c.referenceCode}</Text>
           </Text>
@@ -111,9 +137,12 @@ function Details({ c }: { c: ComplaintDto }) {
               {t('web.complaints.field.learnedOn')}: {formatDate(c.learnedOn)}
             </Text>
           )}
-          <Text size="sm" c={c.filedInTime === false ? 'red.9' : undefined} data-testid="complaint-filed-in-time">
-            {t(`web.complaints.page.filedInTime.${String(c.filedInTime) as 'true' | 'false' | 'null'}`)}
-          </Text>
+          {/* The 90-day filing limit is the first instance's; a second instance was checked against its window when recorded. */}
+          {c.instance === 1 && (
+            <Text size="sm" c={c.filedInTime === false ? 'red.9' : undefined} data-testid="complaint-filed-in-time">
+              {t(`web.complaints.page.filedInTime.${String(c.filedInTime) as 'true' | 'false' | 'null'}`)}
+            </Text>
+          )}
           {c.acceptedOn && (
             <Text size="sm">
               {t('web.complaints.page.acceptedOn', { date: formatDate(c.acceptedOn) })} · {t('web.complaints.page.flags', { flags })}
@@ -124,7 +153,16 @@ function Details({ c }: { c: ComplaintDto }) {
               {t('web.complaints.field.deadline')}: {formatDate(c.resolveBy.deadline)}. {t('web.complaints.deadline.source', { days: c.resolveBy.days, source: c.resolveBy.source })}
             </Text>
           )}
+          {c.extensions > 0 && <Text size="sm">{t('web.complaints.page.extensions', { n: c.extensions })}</Text>}
+          <Text size="sm" data-testid="complaint-assignee">
+            {t('web.complaints.field.assignee')}: {c.assignee?.name ?? t('web.complaints.assign.nobody')}
+          </Text>
           {c.closedOn && <Text size="sm">{t('web.complaints.page.closedOn', { date: formatDate(c.closedOn) })}</Text>}
+          {c.secondInstanceWindow && c.nextId === null && (
+            <Text size="sm" data-testid="complaint-second-window-line">
+              {t(`web.complaints.second.window.${c.secondInstanceWindow.reason}`, { from: formatDate(c.secondInstanceWindow.opensOn), to: formatDate(c.secondInstanceWindow.closesOn) })}
+            </Text>
+          )}
           {c.outcome && (
             <Text size="sm" fw={600} data-testid="complaint-outcome">
               {t('web.complaints.page.outcome', { outcome: t(`web.complaints.outcome.${c.outcome}`) })}
@@ -151,7 +189,16 @@ function Details({ c }: { c: ComplaintDto }) {
             </Text>
           )}
           {c.blocksAward && <Text size="sm">{t('web.complaints.page.blocksHint')}</Text>}
-          {c.decisionNumber && <Text size="sm">{t('web.complaints.page.decision', { number: c.decisionNumber })}</Text>}
+          {c.decisionNumber && c.decisionId !== null && (
+            <AnchorLink to="/quyet-dinh/$decisionId" params={{ decisionId: c.decisionId }} size="sm" data-testid="complaint-decision">
+              {t('web.complaints.page.decision', { number: c.decisionNumber })}
+            </AnchorLink>
+          )}
+          {c.nominationId !== null && (
+            <AnchorLink to="/de-nghi/ho-so/$nominationId" params={{ nominationId: c.nominationId }} size="sm" data-testid="complaint-nomination">
+              {t('web.complaints.page.nomination', { id: c.nominationId })}
+            </AnchorLink>
+          )}
         </Stack>
       </Paper>
 

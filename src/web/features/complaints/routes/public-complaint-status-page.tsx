@@ -72,29 +72,30 @@ export function PublicComplaintStatusPage() {
         ) : (
           <ErrorAlert error={status.error} />
         )}
-        {status.data && <StatusCard s={status.data} />}
+        {status.data && (status.data.instances.length > 1 ? status.data.instances.map((i) => <StatusCard key={i.referenceCode} s={i} several />) : <StatusCard s={status.data} />)}
       </Stack>
     </Container>
   );
 }
 
-function StatusCard({ s }: { s: PublicComplaintStatus }) {
+/** One instance of the matter; when there are two, each says which it is (the second is handled by the organisation above). */
+function StatusCard({ s, several = false }: { s: PublicComplaintStatus['instances'][number]; several?: boolean }) {
   const t = useT();
   const rows: [string, ReactNode][] = [
     [t('web.complaints.field.kind'), t(`web.complaints.kind.${s.kind}`)],
     [t('web.complaints.field.org'), s.orgName],
     [t('web.complaints.field.receivedOn'), formatDate(s.receivedOn)],
-    [t('web.complaints.field.status'), <ComplaintStatusBadge key="status" status={s.status} testId="complaint-lookup-status" />],
+    [t('web.complaints.field.status'), <ComplaintStatusBadge key="status" status={s.status} testId={several ? `complaint-lookup-status-${s.instance}` : 'complaint-lookup-status'} />],
   ];
   if (s.acceptedOn) rows.push([t('web.complaints.lookup.acceptedOn'), formatDate(s.acceptedOn)]);
   if (s.resolveBy) rows.push([t('web.complaints.lookup.resolveBy'), formatDate(s.resolveBy)]);
   if (s.closedOn) rows.push([t('web.complaints.lookup.closedOn'), formatDate(s.closedOn)]);
   if (s.outcome) rows.push([t('web.complaints.lookup.outcome'), t(`web.complaints.outcome.${s.outcome}`)]);
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="complaint-lookup-heading" data-testid="complaint-lookup-result">
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby={`complaint-lookup-heading-${s.instance}`} data-testid="complaint-lookup-result" data-instance={s.instance}>
       <Stack gap="sm">
-        <Title order={2} size="h4" id="complaint-lookup-heading" style={{ wordBreak: 'break-all' }}>
-          {t('web.complaints.lookup.result', { code: s.referenceCode })}
+        <Title order={2} size="h4" id={`complaint-lookup-heading-${s.instance}`} style={{ wordBreak: 'break-all' }}>
+          {several ? t(`web.complaints.lookup.instance${s.instance === 2 ? 'Second' : 'First'}`, { code: s.referenceCode }) : t('web.complaints.lookup.result', { code: s.referenceCode })}
         </Title>
         <Table>
           <Table.Tbody>
