@@ -13,7 +13,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DOC = path.join(ROOT, 'BENCHMARKS.md');
-const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints', 'inspections'];
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints', 'inspections', 'proposals', 'stories', 'models', 'public-site'];
 /** Benchmarks that also run against the PostgreSQL server (BENCH_SERVER_URL, default the machine's 127.0.0.1:5432/test). */
 const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring', 'nominations', 'councils']);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -358,6 +358,9 @@ function complaints(r) {
     row('a letter from the public form (rate limit under its lock)', x.publicLetter),
     row('a staff letter about a member (opens the pending case)', x.staffLetter),
     row('that member’s eligibility for LĐTT (blocked by the open case)', x.eligibility),
+    ...(x.mineList ? [row(`the handler's "mine" list, first page (of ${n(x.mine)})`, x.mineList, `≤ ${n(x.targetListMs)} ms p95: ${verdict(x.mineList.p95 <= x.targetListMs)}`)] : []),
+    ...(x.assign ? [row('assigning a letter to a handler', x.assign)] : []),
+    ...(x.statusPage ? [row('the status page of a matter with a second instance', x.statusPage)] : []),
     '',
     `${n(x.complaints)} complaints in the district; ${x.runs} runs per step after a warm-up. _(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`,
   ].join('\n');
@@ -377,6 +380,85 @@ function inspections(r) {
     row('mark a recommendation done', x.done),
     '',
     `${n(x.inspections)} inspections over ten years in one district; ${x.runs} runs per step after a warm-up. _(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`,
+  ].join('\n');
+}
+
+function proposals(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const row = (what, m, target = '') => `| ${what} | **${ms(m.p50)}** | ${ms(m.p95)} | ${ms(m.max)} | ${target} |`;
+  const list = (m) => `≤ ${n(x.targetListMs)} ms p95: ${verdict(m.p95 <= x.targetListMs)}`;
+  return [
+    '| step (HTTP, one request) | p50 | p95 | max | target |',
+    '|---|---:|---:|---:|---|',
+    row(`district officer's list, first page of 50 (of ${n(x.listed)})`, x.firstPage, list(x.firstPage)),
+    row(`district officer's list, page ${n(x.deepPageNumber)}`, x.deepPage, list(x.deepPage)),
+    row('a CĐCS officer’s proposals to review, first page', x.unitToReview, list(x.unitToReview)),
+    row('one proposal with its story', x.detail),
+    row('a proposal from the public form (rate limit under its lock)', x.publicForm),
+    row('into a story draft with the proposer’s credit', x.story),
+    '',
+    `${n(x.proposals)} proposals over 50 grassroots unions of one district; ${x.runs} runs per step after a warm-up. _(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`,
+  ].join('\n');
+}
+
+function stories(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const row = (what, m, target = '') => `| ${what} | **${ms(m.p50)}** | ${ms(m.p95)} | ${ms(m.max)} | ${target} |`;
+  const list = (m) => `≤ ${n(x.targetListMs)} ms p95: ${verdict(m.p95 <= x.targetListMs)}`;
+  return [
+    '| step | p50 | p95 | max | target |',
+    '|---|---:|---:|---:|---|',
+    row(`officers' list, first page of 50 (of ${n(x.listed)}, with counts per status)`, x.firstPage, list(x.firstPage)),
+    row(`officers' list, page ${n(Math.floor(x.stories / 100))}`, x.deepPage, list(x.deepPage)),
+    row(`search without diacritics (${n(x.found)} found)`, x.search, list(x.search)),
+    row('write a draft (slug, links checked)', x.create),
+    row('one story with the personal-data check of its text', x.detail),
+    row('consent, review and publish (with the check), three requests', x.publish),
+    row(`re-encode a 12-MP camera JPEG (${x.photoMb} MB → ${n(x.keptKb)} KB, 1,600 px, no EXIF), sharp alone`, x.reencode),
+    row('upload that photo through the API (multipart, re-encode, store, audit)', x.upload),
+    '',
+    `${n(x.stories)} stories over 50 grassroots unions of one district; ${x.runs} runs per step after a warm-up, ${x.photoRuns} for the photo. _(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`,
+  ].join('\n');
+}
+
+function publicSite(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const row = (what, m, target = '') => `| ${what} | **${ms(m.p50)}** | ${ms(m.p95)} | ${ms(m.max)} | ${target} |`;
+  return [
+    '| page (HTML over HTTP, one request) | p50 | p95 | max | target |',
+    '|---|---:|---:|---:|---|',
+    row(`home page (${n(x.homeKb)} KB: movements, lists, latest documents and stories)`, x.home, `≤ ${n(x.targetMs)} ms p95: ${verdict(x.home.p95 <= x.targetMs)}`),
+    row(`RSS feed (${n(x.rssItems)} items)`, x.rss, `≤ ${n(x.targetMs)} ms p95: ${verdict(x.rss.p95 <= x.targetMs)}`),
+    row('one story with its photos', x.story),
+    row('decisions, first page of 20', x.decisionsFirst),
+    row(`decisions, page ${n(x.deepDecisions)}`, x.decisionsDeep),
+    row('stories, first page of 20', x.storiesFirst),
+    row(`stories, page ${n(x.deepStories)}`, x.storiesDeep),
+    row('the no-JS complaint form post (answers the reference page)', x.complaint),
+    '',
+    `${n(x.decisions)} published documents (a tenth revoked) and ${n(x.stories)} stories (nine in ten published) in one district; ${x.runs} runs per page after a warm-up. _(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`,
+  ].join('\n');
+}
+
+function models(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const row = (what, m, target = '') => `| ${what} | **${ms(m.p50)}** | ${ms(m.p95)} | ${ms(m.max)} | ${target} |`;
+  const list = (m) => `≤ ${n(x.targetListMs)} ms p95: ${verdict(m.p95 <= x.targetListMs)}`;
+  return [
+    '| step (HTTP, one request) | p50 | p95 | max | target |',
+    '|---|---:|---:|---:|---|',
+    row(`district's list, first page of 50 (of ${n(x.listed)}, with counts per stage)`, x.firstPage, list(x.firstPage)),
+    row(`district's list, page ${n(Math.floor(x.models / 100))}`, x.deepPage, list(x.deepPage)),
+    row(`overdue check-ins only (${n(x.overdue)})`, x.overdueList, list(x.overdueList)),
+    row(`search without diacritics (${n(x.found)} found)`, x.search, list(x.search)),
+    row('one entry with its timeline, replications and credits', x.detail),
+    row('a fostering check-in (event and audit)', x.followUp),
+    '',
+    `${n(x.models)} entries over 50 grassroots unions of one district; ${x.runs} runs per step after a warm-up. _(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`,
   ].join('\n');
 }
 
@@ -413,6 +495,10 @@ if (existsSync(DOC)) {
     ceremonies: ceremonies(results.ceremonies),
     complaints: complaints(results.complaints),
     inspections: inspections(results.inspections),
+    proposals: proposals(results.proposals),
+    stories: stories(results.stories),
+    models: models(results.models),
+    'public-site': publicSite(results['public-site']),
   };
   let doc = readFileSync(DOC, 'utf8');
   for (const [key, body] of Object.entries(sections)) {

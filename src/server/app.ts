@@ -16,6 +16,7 @@ import type { AuthActor } from './lib/actor';
 import { t } from '../contracts/messages';
 import { LIMITS } from '../contracts/limits';
 import { allRoutes } from './modules';
+import { publicSiteRoutes } from './modules/public-site/public-site.routes';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 const VERSION = '0.1.0';
@@ -75,6 +76,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   app.get('/api/openapi.json', async () => openapi);
 
   for (const route of routes) mountRoute(app, ctx, route);
+  // The organisations' public site: server-rendered HTML pages (no JavaScript needed), in their own scope.
+  await app.register(publicSiteRoutes, { ctx, serveWeb: opts.serveWeb ?? false, webDist: WEB_DIST });
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !opts.serveWeb || !existsSync(path.join(WEB_DIST, 'index.html'))) {

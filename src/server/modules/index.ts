@@ -27,8 +27,12 @@ import { certificateTemplateRoutes } from './certificates/templates.routes';
 import { ceremonyRoutes } from './ceremonies/ceremonies.routes';
 import { complaintRoutes } from './complaints/complaints.routes';
 import { inspectionRoutes } from './inspections/inspections.routes';
+import { modelRoutes } from './models/models.routes';
+import { proposalRoutes } from './proposals/proposals.routes';
+import { meRoutes } from './me/me.routes';
+import { storyRoutes } from './stories/stories.routes';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function allRoutes(): AnyRoute[] {
-  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes, ...cascadeRoutes, ...registrationRoutes, ...clusterRoutes, ...movementRoutes, ...calendarRoutes, ...scoringRoutes, ...evidenceRoutes, ...councilRoutes, ...workCalendarRoutes, ...nominationRoutes, ...outboxRoutes, ...consultationRoutes, ...councilBodyRoutes, ...decisionRoutes, ...certificateTemplateRoutes, ...ceremonyRoutes, ...complaintRoutes, ...inspectionRoutes] as AnyRoute[];
+  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes, ...cascadeRoutes, ...registrationRoutes, ...clusterRoutes, ...movementRoutes, ...calendarRoutes, ...scoringRoutes, ...evidenceRoutes, ...councilRoutes, ...workCalendarRoutes, ...nominationRoutes, ...outboxRoutes, ...consultationRoutes, ...councilBodyRoutes, ...decisionRoutes, ...certificateTemplateRoutes, ...ceremonyRoutes, ...complaintRoutes, ...inspectionRoutes, ...modelRoutes, ...proposalRoutes, ...meRoutes, ...storyRoutes] as AnyRoute[];
 }

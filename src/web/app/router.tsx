@@ -30,6 +30,9 @@ import { certificateTemplateSearchSchema } from '../features/certificate-templat
 import { ceremonyPageSearchSchema, ceremonySearchSchema } from '../features/ceremonies/routes/search';
 import { consultationListSearchSchema, consultationSearchSchema, publicConsultationSearchSchema } from '../features/consultations/routes/search';
 import { complaintSearchSchema } from '../features/complaints/routes/search';
+import { modelSearchSchema } from '../features/models/routes/search';
+import { proposalSearchSchema } from '../features/proposals/routes/search';
+import { storySearchSchema } from '../features/stories/routes/search';
 import { inspectionSearchSchema } from '../features/inspections/routes/search';
 import { AppLayout } from './shell/app-layout';
 import { NotFoundPage, RouteError } from './route-feedback';
@@ -70,6 +73,8 @@ const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
   component: lazyRouteComponent(() => import('../features/home/routes/home-page'), 'HomePage'),
+  // A member without an officer's role lands on their own record (/cua-toi).
+  beforeLoad: async ({ context }) => { const me = await context.queryClient.ensureQueryData(meQueryOptions); if (me && me.personId !== null && me.roles.length > 0 && me.roles.every((r) => r.role === 'MEMBER')) throw redirect({ to: '/cua-toi' }); },
 });
 
 const idParam = z.coerce.number().int().positive();
@@ -249,6 +254,8 @@ const consultationsRoute = createRoute({ getParentRoute: () => appRoute, path: '
 const consultationRoute = createRoute({ getParentRoute: () => appRoute, path: '/lay-y-kien/$consultationId', validateSearch: consultationSearchSchema, params: { parse: ({ consultationId }) => ({ consultationId: parseId(consultationId) }), stringify: ({ consultationId }) => ({ consultationId: String(consultationId) }) }, component: lazyRouteComponent(() => import('../features/consultations/routes/consultation-page'), 'ConsultationPage') });
 const publicConsultationsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cong-khai/$orgCode/lay-y-kien', validateSearch: publicConsultationSearchSchema, component: lazyRouteComponent(() => import('../features/consultations/routes/public-consultations-page'), 'PublicConsultationsPage') });
 
+const modelsRoute = createRoute({ getParentRoute: () => appRoute, path: '/mo-hinh', validateSearch: modelSearchSchema, component: lazyRouteComponent(() => import('../features/models/routes/model-list-page'), 'ModelListPage') });
+const modelRoute = createRoute({ getParentRoute: () => appRoute, path: '/mo-hinh/$modelId', params: { parse: ({ modelId }) => ({ modelId: parseId(modelId) }), stringify: ({ modelId }) => ({ modelId: String(modelId) }) }, component: lazyRouteComponent(() => import('../features/models/routes/model-page'), 'ModelPage') });
 const complaintsRoute = createRoute({ getParentRoute: () => appRoute, path: '/khieu-nai', validateSearch: complaintSearchSchema, component: lazyRouteComponent(() => import('../features/complaints/routes/complaint-list-page'), 'ComplaintListPage') });
 const complaintRoute = createRoute({ getParentRoute: () => appRoute, path: '/khieu-nai/$complaintId', params: { parse: ({ complaintId }) => ({ complaintId: parseId(complaintId) }), stringify: ({ complaintId }) => ({ complaintId: String(complaintId) }) }, component: lazyRouteComponent(() => import('../features/complaints/routes/complaint-page'), 'ComplaintPage') });
 const inspectionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/kiem-tra', validateSearch: inspectionSearchSchema, component: lazyRouteComponent(() => import('../features/inspections/routes/inspection-list-page'), 'InspectionListPage') });
@@ -256,6 +263,14 @@ const inspectionRoute = createRoute({ getParentRoute: () => appRoute, path: '/ki
 const publicComplaintFormRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cong-khai/$orgCode/gui-don', component: lazyRouteComponent(() => import('../features/complaints/routes/public-complaint-form-page'), 'PublicComplaintFormPage') });
 const complaintLookupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/tra-cuu-don', component: lazyRouteComponent(() => import('../features/complaints/routes/public-complaint-status-page'), 'PublicComplaintStatusPage') });
 const complaintStatusRoute = createRoute({ getParentRoute: () => rootRoute, path: '/tra-cuu-don/$code', component: lazyRouteComponent(() => import('../features/complaints/routes/public-complaint-status-page'), 'PublicComplaintStatusPage') });
+
+const myRecordRoute = createRoute({ getParentRoute: () => appRoute, path: '/cua-toi', component: lazyRouteComponent(() => import('../features/me/routes/my-record-page'), 'MyRecordPage') });
+const proposalsRoute = createRoute({ getParentRoute: () => appRoute, path: '/de-xuat-nguoi-tot', validateSearch: proposalSearchSchema, component: lazyRouteComponent(() => import('../features/proposals/routes/proposal-list-page'), 'ProposalListPage') });
+const proposalRoute = createRoute({ getParentRoute: () => appRoute, path: '/de-xuat-nguoi-tot/$proposalId', params: { parse: ({ proposalId }) => ({ proposalId: parseId(proposalId) }), stringify: ({ proposalId }) => ({ proposalId: String(proposalId) }) }, component: lazyRouteComponent(() => import('../features/proposals/routes/proposal-page'), 'ProposalPage') });
+const publicProposalFormRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cong-khai/$orgCode/de-xuat', component: lazyRouteComponent(() => import('../features/proposals/routes/public-proposal-form-page'), 'PublicProposalFormPage') });
+
+const storiesRoute = createRoute({ getParentRoute: () => appRoute, path: '/guong-dien-hinh', validateSearch: storySearchSchema, component: lazyRouteComponent(() => import('../features/stories/routes/story-list-page'), 'StoryListPage') });
+const storyRoute = createRoute({ getParentRoute: () => appRoute, path: '/guong-dien-hinh/$storyId', params: { parse: ({ storyId }) => ({ storyId: parseId(storyId) }), stringify: ({ storyId }) => ({ storyId: String(storyId) }) }, component: lazyRouteComponent(() => import('../features/stories/routes/story-page'), 'StoryPage') });
 
 const verifyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/verify/$serial', component: lazyRouteComponent(() => import('../features/public/routes/verify-page'), 'VerifyPage') });
 
@@ -265,6 +280,7 @@ const routeTree = rootRoute.addChildren([
   publicDocumentsRoute,
   publicConsultationsRoute,
   publicComplaintFormRoute, complaintLookupRoute, complaintStatusRoute,
+  publicProposalFormRoute,
   appRoute.addChildren([
     homeRoute,
     orgTreeRoute,
@@ -299,7 +315,10 @@ const routeTree = rootRoute.addChildren([
     ceremoniesRoute, ceremonyRoute,
     consultationsRoute, consultationRoute,
     complaintsRoute, complaintRoute,
+    modelsRoute, modelRoute,
     inspectionsRoute, inspectionRoute,
+    myRecordRoute, proposalsRoute, proposalRoute,
+    storiesRoute, storyRoute,
   ]),
 ]);
 

@@ -51,6 +51,14 @@ const num = (v: unknown) => Number(v);
 export const managesCouncilOrg = (a: AuthActor, orgPath: string) =>
   a.roles.some((r) => (r.role === 'TDKT_OFFICER' && r.orgPath === orgPath) || (r.role === 'SYSTEM_ADMIN' && covers(r.orgPath, orgPath)));
 
+/**
+ * Who writes a unit's own work of discovering and publicising (exemplary stories, the model
+ * register): the organisation's TĐKT officer, the CĐCS officer of exactly that union (the seed asks
+ * the CĐCS to discover and foster), or an administrator above it.
+ */
+export const managesUnitWork = (a: AuthActor, orgPath: string) =>
+  managesCouncilOrg(a, orgPath) || a.roles.some((r) => r.role === 'CDCS_OFFICER' && r.orgPath === orgPath);
+
 export const readsCouncilOrg = (a: AuthActor, orgPath: string) => a.roles.some((r) => READ_ROLES.includes(r.role) && covers(r.orgPath, orgPath));
 
 /** The actor's seat on a council (current), if any. */

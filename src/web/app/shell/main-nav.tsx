@@ -9,12 +9,15 @@ import { IconConfetti } from '@tabler/icons-react';
 import { IconCertificate } from '@tabler/icons-react';
 import { IconMessageReport } from '@tabler/icons-react';
 import { IconZoomCheck } from '@tabler/icons-react';
+import { IconBulb } from '@tabler/icons-react';
+import { IconHeartHandshake, IconUserCircle } from '@tabler/icons-react';
+import { IconStars } from '@tabler/icons-react';
 import type { Role } from '../../../contracts/enums';
 import type { Me } from '../../../contracts/auth';
 import { useMe } from '../../lib/session';
 import { InboxNavBadge } from '../../features/inbox/components/inbox-nav-badge';
 
-type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di' | '/de-nghi' | '/tham-dinh' | '/thu-dien-tu' | '/lay-y-kien' | '/hoi-dong' | '/bo-phieu' | '/quyet-dinh' | '/mau-giay-khen' | '/le-trao-tang' | '/khieu-nai' | '/kiem-tra';
+type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di' | '/de-nghi' | '/tham-dinh' | '/thu-dien-tu' | '/lay-y-kien' | '/hoi-dong' | '/bo-phieu' | '/quyet-dinh' | '/mau-giay-khen' | '/le-trao-tang' | '/khieu-nai' | '/kiem-tra' | '/mo-hinh' | '/cua-toi' | '/de-xuat-nguoi-tot' | '/guong-dien-hinh';
 
 interface NavItem {
   to: NavPath;
@@ -32,6 +35,7 @@ interface NavItem {
 
 const ITEMS: NavItem[] = [
   { to: '/', label: 'web.nav.home', icon: IconChecklist },
+  { to: '/cua-toi', label: 'web.me.nav', icon: IconUserCircle, when: (me) => me.personId !== null },
   { to: '/hop-thu', label: 'web.cascade.nav.inbox', icon: IconInbox, right: InboxNavBadge },
   { to: '/to-chuc', label: 'web.nav.organisations', icon: IconSitemap },
   { to: '/doan-vien', label: 'web.nav.members', icon: IconUsers },
@@ -55,6 +59,9 @@ const ITEMS: NavItem[] = [
   { to: '/le-trao-tang', label: 'web.ceremonies.nav', icon: IconConfetti, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN', 'VIEWER', 'COUNCIL_MEMBER'] },
   { to: '/khieu-nai', label: 'web.complaints.nav', icon: IconMessageReport, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN'] },
   { to: '/kiem-tra', label: 'web.inspections.nav', icon: IconZoomCheck, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN', 'VIEWER'] },
+  { to: '/mo-hinh', label: 'web.models.nav', icon: IconBulb, roles: ['TDKT_OFFICER', 'CDCS_OFFICER', 'SYSTEM_ADMIN', 'VIEWER'] },
+  { to: '/de-xuat-nguoi-tot', label: 'web.proposals.nav', icon: IconHeartHandshake, roles: ['TDKT_OFFICER', 'CDCS_OFFICER', 'SYSTEM_ADMIN', 'VIEWER'] },
+  { to: '/guong-dien-hinh', label: 'web.stories.nav', icon: IconStars, roles: ['TDKT_OFFICER', 'CDCS_OFFICER', 'SYSTEM_ADMIN', 'VIEWER'] },
   { to: '/mau-cham-diem', label: 'web.scoring.templates.nav', icon: IconTemplate },
   { to: '/danh-muc-khen-thuong', label: 'web.nav.awards', icon: IconAward },
   { to: '/quy-tac-xet', label: 'web.nav.rules', icon: IconScale },

@@ -1,0 +1,30 @@
+// Server messages of the register of exemplary models and people (issue 9).
+import type { models as vi } from '../vi/models';
+
+export const models: Record<keyof typeof vi, string> = {
+  'models.stage.notAllowed': 'This stage cannot be reached from here: a model moves one step at a time (discovered → fostering → recognised → replicated) or is closed.',
+  'models.stage.reopenToPrevious': 'A closed model can only be reopened to the stage it was closed from.',
+  'models.stage.needsPlan': 'A fostering plan is needed before fostering starts.',
+  'models.stage.needsRecognisedOn': 'Give the date the model or exemplary person was recognised.',
+  'models.stage.needsReplication': 'At least one unit must be replicating the model.',
+  'models.stage.needsReason': 'Give the reason for closing or reopening.',
+  'models.api.creditWho': 'Choose a member or type the name of the person credited (one of the two).',
+  'models.api.discoveredInFuture': 'The date discovered cannot be after today.',
+  'models.api.discoveredAfterRecognised': 'The date discovered cannot be after the date recognised.',
+  'models.api.personRequired': 'An exemplary person needs the member concerned.',
+  'models.api.collectiveRequired': 'An exemplary collective needs the unit concerned.',
+  'models.api.personOnlyForPerson': 'Only an exemplary person is linked to a member; models and collectives are linked to a unit.',
+  'models.api.responsibleOutside': 'The unit responsible must be the keeping organisation or an active unit under it.',
+  'models.api.linkOutside': 'The person, unit, movement or decision chosen is outside the keeping organisation.',
+  'models.api.closed': 'The model is closed; reopen it before changing it.',
+  'models.api.recognisedOnInvalid': 'The recognition date must be between the date discovered and today.',
+  'models.api.nextOnInvalid': 'The next check-in date cannot be before today (and is only set while fostering).',
+  'models.api.notReplicable': 'Replicating units are recorded once the model is recognised.',
+  'models.api.replicationOutside': 'The replicating unit must be an active unit in your scope.',
+  'models.api.replicationDuplicate': 'This unit is already replicating the model.',
+  'models.api.startedOnInvalid': 'The start of replication must be between the recognition date and today.',
+  'models.api.lastReplication': 'A replicated model keeps at least one replicating unit; if it is no longer followed, close it.',
+  'models.api.alreadyRevoked': 'This was already revoked.',
+  'models.api.creditDuplicate': 'This person is already credited in this role.',
+  'models.api.creditOutside': 'The person credited must be a member in your scope.',
+};
