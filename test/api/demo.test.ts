@@ -17,6 +17,10 @@ import type { CouncilSummaryDto, MeetingItemDto, MeetingSummaryDto } from '../..
 import type { InspectionSummaryDto, RecommendationDto } from '../../src/contracts/inspections';
 import type { ComplaintSummaryDto, PublicComplaintStatus } from '../../src/contracts/complaints';
 import { DEMO_PETITION_REFERENCE } from '../../src/server/seed/demo-oversight';
+import { DEMO_PROPOSAL_REFERENCE, DEMO_STORY_SLUG } from '../../src/server/seed/demo-stories';
+import type { StorySummaryDto } from '../../src/contracts/stories';
+import type { ProposalSummaryDto } from '../../src/contracts/proposals';
+import type { ModelSummaryDto } from '../../src/contracts/models';
 
 let env: TestEnv;
 const year = demoHistoryLastYear();
@@ -147,6 +151,23 @@ describe('demo data', () => {
     expect(letters.items.map((c) => [c.referenceCode, c.kind, c.status, c.blocksAward])).toEqual([[DEMO_PETITION_REFERENCE, 'PETITION', 'RECEIVED', false]]);
     const status = await env.app.inject({ method: 'GET', url: `/api/v1/public/complaints/${DEMO_PETITION_REFERENCE}` });
     expect(status.json<PublicComplaintStatus>()).toMatchObject({ status: 'RECEIVED', kind: 'PETITION' });
+    expect((await verifyAuditChain(env.database.db)).ok).toBe(true);
+  });
+
+  it('has exemplary work: a published story with consent and a credited discoverer, a story in review at the factory union, a public proposal waiting, and the model register', async () => {
+    const officer = await new Client(env.app).login('huyen.tdkt', DEMO_PASSWORD);
+    const stories = (await officer.get('/api/v1/stories')).json<{ items: StorySummaryDto[] }>();
+    expect(stories.items.map((s) => [s.slug, s.status]).sort()).toEqual([['sang-kien-tiet-kiem-dien-trong-ca-dem', 'IN_REVIEW'], [DEMO_STORY_SLUG, 'PUBLISHED']]);
+    const credits = (await officer.get('/api/v1/story-credits')).json<{ total: number }>();
+    expect(credits.total).toBe(1);
+    // The factory union's chair sees the story in review (their own), not the district's published one as a writer.
+    const factory = await new Client(env.app).login('cdcs.fdi', DEMO_PASSWORD);
+    const own = (await factory.get('/api/v1/stories')).json<{ items: StorySummaryDto[] }>();
+    expect(own.items.map((s) => s.status)).toEqual(['IN_REVIEW']);
+    const proposals = (await officer.get('/api/v1/good-deeds')).json<{ items: ProposalSummaryDto[] }>();
+    expect(proposals.items.map((p) => [p.referenceCode, p.status])).toEqual([[DEMO_PROPOSAL_REFERENCE, 'RECEIVED']]);
+    const models = (await officer.get('/api/v1/models')).json<{ items: ModelSummaryDto[] }>();
+    expect(new Set(models.items.map((m) => m.stage))).toEqual(new Set(['REPLICATED', 'FOSTERING', 'DISCOVERED']));
     expect((await verifyAuditChain(env.database.db)).ok).toBe(true);
   });
 });

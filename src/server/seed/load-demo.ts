@@ -13,6 +13,8 @@ import { insertDemoCouncil } from './demo-council';
 import { insertDemoRegistrations } from './demo-registrations';
 import { insertDemoMovements } from './demo-movements';
 import { insertDemoOversight } from './demo-oversight';
+import { seedDemoModels } from './demo-models';
+import { insertDemoStories } from './demo-stories';
 
 /**
  * The demo's history: ten years of ratings up to the current year, awards decided up to the year
@@ -115,6 +117,8 @@ export async function loadDemo(db: Db, world: DemoWorld = buildDemoWorld(), opts
     await insertDemoNominations(tx, 'TNI-DMC', ['cdcs.truong', 'cdcs.fdi'], opts.dataDir ?? null);
     await insertDemoCouncil(tx, 'TNI-DMC', 'hoidong');
     await insertDemoOversight(tx, 'TNI-DMC');
+    await seedDemoModels(tx, 'TNI-DMC');
+    await insertDemoStories(tx, 'TNI-DMC', ['cdcs.truong', 'cdcs.fdi']);
     await audit(tx, system, [{
       action: 'demo.seed', entityType: 'system', entityId: null, orgId: null,
       after: { organisations: orgRows.length, persons: personRows.length, officers: officerRows.length, users: world.users.length, ratings: history.ratings, awards: history.awards, planId },
