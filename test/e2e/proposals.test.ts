@@ -67,6 +67,8 @@ describe('good deed proposals', () => {
       await page.getByText('Hãy ghi số điện thoại hoặc địa chỉ thư điện tử').waitFor();
       await page.getByText('Quá ngắn: cần ít nhất 20 ký tự.').waitFor();
       expect(await page.getByTestId('public-proposal-done').count()).toBe(0);
+      // The field errors are read as easily as the rest (AA contrast), not in Mantine's pale red.
+      expect(await axeViolations(page)).toEqual([]);
 
       await page.getByTestId('public-proposal-contact').fill(CONTACT);
       await page.getByTestId('public-proposal-unit').fill('Trường THCS Phước Minh');

@@ -45,9 +45,12 @@ export function localisedTheme(closeLabel: string): typeof theme {
   return { ...theme, components: { ...theme.components, CloseButton: { defaultProps: { 'aria-label': closeLabel } } } };
 }
 
-/** Mantine's default "dimmed" grey is below AA on white; secondary text must stay readable. */
+/**
+ * Mantine's default "dimmed" grey and its error red (red.6, 3.3:1 on white) are below AA; secondary
+ * text and the field errors people must read stay readable.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: {},
 });
