@@ -21,6 +21,9 @@ export const PROPOSAL_LIMITS = {
   perDay: 10,
 } as const;
 
+/** A logged-in member's proposals, per member (a member is known, so the limit is looser than the public form's). */
+export const MEMBER_PROPOSAL_LIMITS = { perHour: 5, perDay: 20 } as const;
+
 // The same rules as the complaints form: invisible and bidirectional characters stripped, NFC, a name
 // with at least one letter, a phone number or an email address.
 const { name, contact, address: optionalLine, content } = publicComplaintInput.shape;

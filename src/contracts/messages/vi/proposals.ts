@@ -2,6 +2,8 @@
 export const proposals = {
   'proposals.api.rateLimitedHour': 'Mỗi địa chỉ chỉ gửi được {max} đề xuất trong một giờ. Hãy thử lại sau {minutes} phút.',
   'proposals.api.rateLimitedDay': 'Mỗi địa chỉ chỉ gửi được {max} đề xuất trong một ngày. Hãy thử lại vào ngày mai.',
+  'proposals.api.memberRateLimitedHour': 'Bạn đã gửi {max} đề xuất trong một giờ qua. Hãy gửi tiếp sau {minutes} phút.',
+  'proposals.api.memberRateLimitedDay': 'Bạn đã gửi {max} đề xuất trong một ngày. Hãy gửi tiếp vào ngày mai.',
   'proposals.api.noPerson': 'Tài khoản của bạn chưa gắn với hồ sơ đoàn viên nào.',
   'proposals.api.contactMissing': 'Hãy ghi số điện thoại hoặc địa chỉ thư điện tử: hồ sơ của bạn chưa có.',
   'proposals.api.reviewed': 'Đề xuất đã được xem xét, không thay đổi được nữa.',

@@ -10,7 +10,7 @@ import type { DbOrTx, Tx } from '../../db/client';
 import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
 import {
-  PROPOSAL_LIMITS, type MemberProposalInput, type ProposalDto, type ProposalStatus, type ProposalSummaryDto, type PublicProposalInput, type PublicProposalStatus,
+  MEMBER_PROPOSAL_LIMITS, PROPOSAL_LIMITS, type MemberProposalInput, type ProposalDto, type ProposalStatus, type ProposalSummaryDto, type PublicProposalInput, type PublicProposalStatus,
 } from '../../../contracts/proposals';
 import { audit, type Actor, type AuditInput } from '../../lib/audit';
 import { AppError, conflict, forbidden, notFound, validation } from '../../lib/errors';
@@ -162,8 +162,11 @@ export async function receiveMemberProposal(app: AppContext, actor: AuthActor, i
     const contact = input.proposerContact ?? p.phone ?? p.email;
     if (!contact) throw validation('proposals.api.contactMissing', {}, { field: 'proposerContact' });
     const org = p.cdcs_id !== null && p.cdcs_path !== null ? { id: num(p.cdcs_id), path: p.cdcs_path } : { id: num(p.org_id), path: p.org_path };
+    // Members are counted by who they are, not by address.
+    const hash = clientHash(app.sessionKey, 'good-deeds-member', `person:${personId}`);
+    await guardSender(tx, 'good_deed_proposal', hash, MEMBER_PROPOSAL_LIMITS, { hour: 'proposals.api.memberRateLimitedHour', day: 'proposals.api.memberRateLimitedDay' });
     const made = await insertProposal(tx, org, { ...input, proposerName: input.proposerName ?? p.full_name, proposerContact: contact }, {
-      channel: 'MEMBER', proposerPersonId: personId, clientHash: null, actor,
+      channel: 'MEMBER', proposerPersonId: personId, clientHash: hash, actor,
     });
     return made.id;
   });
