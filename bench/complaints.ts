@@ -10,7 +10,8 @@
 // No target in the issue; the lists aim at the 200 ms of the other lists.
 import { sql } from 'drizzle-orm';
 import { todayInVietnam } from '../src/server/modules/imports/xlsx';
-import { createOrg, createPerson, createUser, loginAs, type OrgRef } from '../test/factories';
+import { createUser, loginAs } from '../test/factories';
+import { benchDistrict } from './lib/district';
 import { openBenchDatabase, runCleanups } from './lib/database';
 import { benchApp } from './lib/http-app';
 import { envInt, writeResult } from './lib/results';
@@ -29,14 +30,7 @@ async function main() {
   const { db } = bdb;
   console.log(`complaints: ${bdb.postgres}, ${COMPLAINTS} complaints, ${RUNS} runs per step`);
 
-  const tld = await createOrg(db, { code: 'TLD', name: 'Tổng Liên đoàn Lao động Việt Nam', kind: 'TLD' });
-  const tinh = await createOrg(db, { code: 'TNI', name: 'Liên đoàn Lao động tỉnh Tây Ninh', kind: 'LDLD_TINH', parent: tld });
-  const huyen = await createOrg(db, { code: 'DMC', name: 'Liên đoàn Lao động huyện Dương Minh Châu', kind: 'LDLD_HUYEN', parent: tinh });
-  const units: OrgRef[] = [];
-  for (let i = 1; i <= UNITS; i++) units.push(await createOrg(db, { code: `DMC-${i}`, name: `Công đoàn cơ sở số ${i}`, kind: 'CDCS', parent: huyen }));
-  const people: number[] = [];
-  for (let i = 0; i < PEOPLE; i++) people.push(await createPerson(db, units[i % UNITS]!, { fullName: `Đoàn viên ${String(i + 1).padStart(4, '0')}` }));
-  const officerId = await createUser(db, 'bench.huyen', [{ role: 'TDKT_OFFICER', org: huyen }]);
+  const { tinh, huyen, people, officerId } = await benchDistrict(db, { units: UNITS, people: PEOPLE });
   await createUser(db, 'bench.tinh', [{ role: 'TDKT_OFFICER', org: tinh }]);
 
   // Set-based history: statuses in turn, received over the last two years, a tenth about a member.

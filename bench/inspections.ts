@@ -7,7 +7,8 @@
 // issue; the lists aim at the 200 ms of the other lists.
 import { sql } from 'drizzle-orm';
 import { todayInVietnam } from '../src/server/modules/imports/xlsx';
-import { createOrg, createUser, loginAs, type OrgRef } from '../test/factories';
+import { loginAs } from '../test/factories';
+import { benchDistrict } from './lib/district';
 import { openBenchDatabase, runCleanups } from './lib/database';
 import { benchApp } from './lib/http-app';
 import { envInt, writeResult } from './lib/results';
@@ -23,12 +24,7 @@ async function main() {
   const bdb = await openBenchDatabase('inspections');
   const { db } = bdb;
   console.log(`inspections: ${bdb.postgres}, ${INSPECTIONS} inspections, ${RUNS} runs per step`);
-  const tld = await createOrg(db, { code: 'TLD', name: 'Tổng Liên đoàn Lao động Việt Nam', kind: 'TLD' });
-  const tinh = await createOrg(db, { code: 'TNI', name: 'Liên đoàn Lao động tỉnh Tây Ninh', kind: 'LDLD_TINH', parent: tld });
-  const huyen = await createOrg(db, { code: 'DMC', name: 'Liên đoàn Lao động huyện Dương Minh Châu', kind: 'LDLD_HUYEN', parent: tinh });
-  const units: OrgRef[] = [];
-  for (let i = 1; i <= UNITS; i++) units.push(await createOrg(db, { code: `DMC-${i}`, name: `Công đoàn cơ sở số ${i}`, kind: 'CDCS', parent: huyen }));
-  await createUser(db, 'bench.huyen', [{ role: 'TDKT_OFFICER', org: huyen }]);
+  const { huyen, units } = await benchDistrict(db, { units: UNITS });
   const unitIds = units.map((u) => u.id);
   const unitPaths = units.map((u) => u.path);
   await db.execute(sql`

@@ -6,7 +6,8 @@
 // stage, a deep page, the overdue filter, a search without diacritics), one entry with its timeline,
 // and a check-in. BENCH_MODELS_RUNS (default 30) each. The lists aim at the 200 ms of the other lists.
 import { sql } from 'drizzle-orm';
-import { createOrg, createUser, loginAs, type OrgRef } from '../test/factories';
+import { loginAs } from '../test/factories';
+import { benchDistrict } from './lib/district';
 import { openBenchDatabase, runCleanups } from './lib/database';
 import { benchApp } from './lib/http-app';
 import { envInt, writeResult } from './lib/results';
@@ -24,12 +25,7 @@ async function main() {
   const { db } = bdb;
   console.log(`models: ${bdb.postgres}, ${MODELS} models, ${RUNS} runs per step`);
 
-  const tld = await createOrg(db, { code: 'TLD', name: 'Tổng Liên đoàn Lao động Việt Nam', kind: 'TLD' });
-  const tinh = await createOrg(db, { code: 'TNI', name: 'Liên đoàn Lao động tỉnh Tây Ninh', kind: 'LDLD_TINH', parent: tld });
-  const huyen = await createOrg(db, { code: 'DMC', name: 'Liên đoàn Lao động huyện Dương Minh Châu', kind: 'LDLD_HUYEN', parent: tinh });
-  const units: OrgRef[] = [];
-  for (let i = 1; i <= UNITS; i++) units.push(await createOrg(db, { code: `DMC-${i}`, name: `Công đoàn cơ sở số ${i}`, kind: 'CDCS', parent: huyen }));
-  await createUser(db, 'bench.huyen', [{ role: 'TDKT_OFFICER', org: huyen }]);
+  const { huyen, units } = await benchDistrict(db, { units: UNITS });
   const ids = units.map((u) => u.id);
   const paths = units.map((u) => u.path);
 

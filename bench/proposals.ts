@@ -6,7 +6,8 @@
 // turning a proposal into a story draft with the proposer's credit. BENCH_PROPOSALS_RUNS (default
 // 30) each. No target in the issue; the lists aim at the 200 ms of the other lists.
 import { sql } from 'drizzle-orm';
-import { createOrg, createPerson, createUser, loginAs, type OrgRef } from '../test/factories';
+import { createUser, loginAs, type OrgRef } from '../test/factories';
+import { benchDistrict } from './lib/district';
 import { openBenchDatabase, runCleanups } from './lib/database';
 import { benchApp } from './lib/http-app';
 import { envInt, writeResult } from './lib/results';
@@ -17,15 +18,10 @@ const RUNS = envInt('BENCH_PROPOSALS_RUNS', 30);
 const UNITS = 50;
 const TARGET_LIST_MS = 200;
 
-async function seed(db: Parameters<typeof createOrg>[0]): Promise<{ district: OrgRef; first: OrgRef }> {
-  const tld = await createOrg(db, { code: 'TLD', name: 'Tổng Liên đoàn Lao động Việt Nam', kind: 'TLD' });
-  const tinh = await createOrg(db, { code: 'TNI', name: 'Liên đoàn Lao động tỉnh Tây Ninh', kind: 'LDLD_TINH', parent: tld });
-  const district = await createOrg(db, { code: 'DMC', name: 'Liên đoàn Lao động huyện Dương Minh Châu', kind: 'LDLD_HUYEN', parent: tinh });
-  const cdcs: OrgRef[] = [];
-  for (let i = 1; i <= UNITS; i++) cdcs.push(await createOrg(db, { code: `DMC-${i}`, name: `Công đoàn cơ sở số ${i}`, kind: 'CDCS', parent: district }));
-  const members: number[] = [];
-  for (let i = 0; i < 200; i++) members.push(await createPerson(db, cdcs[i % UNITS]!, { fullName: `Đoàn viên ${String(i + 1).padStart(4, '0')}` }));
-  await createUser(db, 'bench.huyen', [{ role: 'TDKT_OFFICER', org: district }]);
+type BenchDb = Parameters<typeof benchDistrict>[0];
+
+async function seed(db: BenchDb): Promise<{ district: OrgRef; first: OrgRef }> {
+  const { huyen: district, units: cdcs, people: members } = await benchDistrict(db, { units: UNITS, people: 200 });
   await createUser(db, 'bench.cdcs', [{ role: 'CDCS_OFFICER', org: cdcs[0]! }]);
   // Spread over two years and the 50 unions; a third from members; statuses in turn, the newest to review.
   await db.execute(sql`

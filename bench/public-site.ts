@@ -6,7 +6,7 @@
 // and of the stories, and the no-JS complaint form post. BENCH_PUBLIC_RUNS (default 50) each.
 // No target in the issue; pages aim at the 200 ms of the other lists.
 import { sql } from 'drizzle-orm';
-import { createOrg } from '../test/factories';
+import { benchDistrict } from './lib/district';
 import { openBenchDatabase, runCleanups } from './lib/database';
 import { benchApp } from './lib/http-app';
 import { envInt, writeResult } from './lib/results';
@@ -24,9 +24,7 @@ async function main() {
   const { db } = bdb;
   console.log(`public-site: ${bdb.postgres}, ${DECISIONS} documents, ${STORIES} stories, ${RUNS} runs per page`);
 
-  const tld = await createOrg(db, { code: 'TLD', name: 'Tổng Liên đoàn Lao động Việt Nam', kind: 'TLD' });
-  const tinh = await createOrg(db, { code: 'TNI', name: 'Liên đoàn Lao động tỉnh Tây Ninh', kind: 'LDLD_TINH', parent: tld });
-  const huyen = await createOrg(db, { code: 'DMC', name: 'Liên đoàn Lao động huyện Dương Minh Châu', kind: 'LDLD_HUYEN', parent: tinh });
+  const { huyen } = await benchDistrict(db, { officer: false });
 
   await db.execute(sql`
     insert into outgoing_document (org_id, year, doc_type, number, symbol, issued_on, title, entity_type, entity_id, published_at)

@@ -12,7 +12,8 @@ import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { todayInVietnam } from '../src/server/modules/imports/xlsx';
 import { reencodePhoto } from '../src/server/modules/stories/photos';
-import { createOrg, createPerson, createUser, loginAs, type OrgRef } from '../test/factories';
+import { loginAs } from '../test/factories';
+import { benchDistrict } from './lib/district';
 import { multipartBody } from '../test/support/scoring';
 import { openBenchDatabase, runCleanups } from './lib/database';
 import { benchApp } from './lib/http-app';
@@ -33,14 +34,7 @@ async function main() {
   const { db } = bdb;
   console.log(`stories: ${bdb.postgres}, ${STORIES} stories, ${RUNS} runs per step, ${PHOTO_RUNS} photo runs`);
 
-  const tld = await createOrg(db, { code: 'TLD', name: 'Tổng Liên đoàn Lao động Việt Nam', kind: 'TLD' });
-  const tinh = await createOrg(db, { code: 'TNI', name: 'Liên đoàn Lao động tỉnh Tây Ninh', kind: 'LDLD_TINH', parent: tld });
-  const huyen = await createOrg(db, { code: 'DMC', name: 'Liên đoàn Lao động huyện Dương Minh Châu', kind: 'LDLD_HUYEN', parent: tinh });
-  const units: OrgRef[] = [];
-  for (let i = 1; i <= UNITS; i++) units.push(await createOrg(db, { code: `DMC-${i}`, name: `Công đoàn cơ sở số ${i}`, kind: 'CDCS', parent: huyen }));
-  const people: number[] = [];
-  for (let i = 0; i < PEOPLE; i++) people.push(await createPerson(db, units[i % UNITS]!, { fullName: `Đoàn viên ${String(i + 1).padStart(4, '0')}` }));
-  await createUser(db, 'bench.huyen', [{ role: 'TDKT_OFFICER', org: huyen }]);
+  const { huyen, units, people } = await benchDistrict(db, { units: UNITS, people: PEOPLE });
 
   // Set-based: stories of the district and its unions, statuses in turn, a text of ~3,000 characters.
   const paragraph = 'Anh chị em đoàn viên luôn đi đầu trong phong trào thi đua, giúp đỡ đồng nghiệp và người dân khó khăn. ';
