@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { abilities, isoDate, pageQuery, reason } from './common';
 import { FOLLOW_UP_STATES, MODEL_STAGES } from '../domain/models/stages';
+import { STORY_STATUSES } from '../domain/stories/workflow';
 
 export { MODEL_STAGES, PROGRESS_STAGES, FOLLOW_UP_STATES, type ModelStage, type FollowUpState } from '../domain/models/stages';
 export const MODEL_KINDS = ['MODEL', 'PERSON', 'COLLECTIVE'] as const;
@@ -130,11 +131,13 @@ export const modelDto = z.object({
   events: z.array(z.object({ id: z.number(), action: z.string(), fromStage: z.string().nullable(), toStage: z.string().nullable(), note: z.string().nullable(), nextOn: z.string().nullable(), actorName: z.string().nullable(), at: z.string() })),
   replications: z.array(z.object({ id: z.number(), orgId: z.number(), orgName: z.string(), startedOn: z.string(), note: z.string().nullable(), status: z.enum(['ACTIVE', 'REVOKED']), revokedReason: z.string().nullable() })),
   credits: z.array(z.object({ id: z.number(), personId: z.number().nullable(), name: z.string(), role: z.enum(MODEL_CREDIT_ROLES), note: z.string().nullable(), status: z.enum(['ACTIVE', 'REVOKED']), revokedReason: z.string().nullable() })),
+  /** Stories written about the entry that the reader reads (newest change first). */
+  stories: z.array(z.object({ id: z.number(), title: z.string(), status: z.enum(STORY_STATUSES), orgName: z.string() })),
   version: z.number(),
   abilities,
 });
 export type ModelDto = z.infer<typeof modelDto>;
-export const modelSummaryDto = modelDto.omit({ description: true, fosteringPlan: true, events: true, replications: true, credits: true, stageDates: true, closedFrom: true });
+export const modelSummaryDto = modelDto.omit({ description: true, fosteringPlan: true, events: true, replications: true, credits: true, stories: true, stageDates: true, closedFrom: true });
 export type ModelSummaryDto = z.infer<typeof modelSummaryDto>;
 
 export const modelPage = z.object({

@@ -61,6 +61,8 @@ export const storyFields = z.object({
   body: text(1, STORY_LIMITS.bodyMax),
   movementId: id.nullable().optional(),
   decisionId: id.nullable().optional(),
+  /** The entry of the model register the story is about (readable by the story's organisation). */
+  modelId: id.nullable().optional(),
 });
 export const createStoryInput = storyFields.extend({ orgId: id });
 export type CreateStoryInput = z.infer<typeof createStoryInput>;
@@ -133,6 +135,27 @@ export const storyCreditDto = z.object({
 });
 export type StoryCreditDto = z.infer<typeof storyCreditDto>;
 
+/** What a credit is for in the credits list: a story or an entry of the model register. */
+export const CREDIT_TARGETS = ['STORY', 'MODEL'] as const;
+/** Every role a credit may carry (FOSTERED only on models, WROTE only on stories). */
+export const CREDIT_ROLES = ['DISCOVERED', 'WROTE', 'PUBLICISED', 'FOSTERED'] as const;
+/** One active credit in `GET /story-credits`: who, in what role, for which story or model, and its date. */
+export const creditListItemDto = z.object({
+  id: z.number(),
+  target: z.object({ kind: z.enum(CREDIT_TARGETS), id: z.number(), title: z.string() }),
+  /** The organisation keeping the story or the model. */
+  orgId: z.number(),
+  orgName: z.string(),
+  personId: z.number().nullable(),
+  name: z.string(),
+  role: z.enum(CREDIT_ROLES),
+  note: z.string().nullable(),
+  /** The day the credit counts for: the story's publication (the credit's own day while unpublished), the credit's day for a model. */
+  on: z.string(),
+  createdAt: z.string(),
+});
+export type CreditListItemDto = z.infer<typeof creditListItemDto>;
+
 export const storySummaryDto = z.object({
   id: z.number(),
   orgId: z.number(),
@@ -160,6 +183,8 @@ export const storyDto = storySummaryDto.extend({
   movementTitle: z.string().nullable(),
   decisionId: z.number().nullable(),
   decisionNumber: z.string().nullable(),
+  modelId: z.number().nullable(),
+  modelName: z.string().nullable(),
   consent: z.object({ on: z.string(), method: z.enum(CONSENT_METHODS), note: z.string().nullable(), recordedBy: z.string().nullable() }).nullable(),
   reviewNote: z.string().nullable(),
   withdrawnReason: z.string().nullable(),

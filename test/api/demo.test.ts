@@ -158,8 +158,10 @@ describe('demo data', () => {
     const officer = await new Client(env.app).login('huyen.tdkt', DEMO_PASSWORD);
     const stories = (await officer.get('/api/v1/stories')).json<{ items: StorySummaryDto[] }>();
     expect(stories.items.map((s) => [s.slug, s.status]).sort()).toEqual([['sang-kien-tiet-kiem-dien-trong-ca-dem', 'IN_REVIEW'], [DEMO_STORY_SLUG, 'PUBLISHED']]);
-    const credits = (await officer.get('/api/v1/story-credits')).json<{ total: number }>();
-    expect(credits.total).toBe(1);
+    // The story's discoverer and the model register's three credits, in one list.
+    const credits = (await officer.get('/api/v1/story-credits')).json<{ items: { target: { kind: string } }[]; total: number }>();
+    expect(credits.total).toBe(4);
+    expect(credits.items.filter((c) => c.target.kind === 'STORY')).toHaveLength(1);
     // The factory union's chair sees the story in review (their own), not the district's published one as a writer.
     const factory = await new Client(env.app).login('cdcs.fdi', DEMO_PASSWORD);
     const own = (await factory.get('/api/v1/stories')).json<{ items: StorySummaryDto[] }>();

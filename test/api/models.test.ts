@@ -267,3 +267,54 @@ describe('the demo', () => {
     expect((await (await as('cdcs.a')).get('/api/v1/models?overdue=true')).json<ModelPage>().items.map((x) => x.kind)).toEqual(['PERSON']);
   });
 });
+
+describe('stories about a model and the recognising decision', () => {
+  async function insertDecision(org: { id: number; path: string }, number: number) {
+    const year = Number(today.slice(0, 4));
+    const r = await db().execute<{ id: number }>(sql`
+      insert into decision (org_id, org_path, status, year, subject, place, basis, execution, signer, recipients, signed_on, number_year, number, symbol)
+      values (${org.id}, ${org.path}, 'SIGNED', ${year}, 'Về việc công nhận mô hình', 'Dương Minh Châu', '[]'::jsonb, 'Thi hành', ${JSON.stringify({ onBehalf: 'TM', title: 'Chủ tịch', name: null })}::jsonb,
+              '[]'::jsonb, ${today}, ${year}, ${number}, 'QĐ-LĐLĐ') returning id`);
+    return Number(r.rows[0]!.id);
+  }
+  const STORY = { subjectKind: 'COLLECTIVE', subjectName: 'Tổ bếp ca đêm', summary: 'Tổ bếp giữ bếp ăn an toàn suốt ba năm.', body: 'Tổ bếp ca đêm giữ gìn vệ sinh an toàn thực phẩm.' };
+
+  it('recognises with a decision readable by the keeping organisation only; lists the stories about it to each reader as far as they read', async () => {
+    const a = await as('cdcs.a');
+    const m = (await a.post('/api/v1/models', { kind: 'MODEL', name: 'Bếp ăn ca đêm an toàn', description: 'Tổ bếp tự kiểm tra an toàn thực phẩm mỗi ca.', orgId: w.orgs.cdcsA.id, responsibleOrgId: w.orgs.cdcsA.id, discoveredOn: today, fosteringPlan: 'Mỗi tháng kiểm tra chéo.' })).json<ModelDto>();
+    const fostering = (await a.post(`/api/v1/models/${m.id}/stage`, { version: m.version, to: 'FOSTERING' })).json<ModelDto>();
+    const other = await createOrg(db(), { code: 'TBD', name: 'Liên đoàn Lao động huyện Tân Biên Đông', kind: 'LDLD_HUYEN', parent: w.orgs.tinh });
+    const outside = await insertDecision(other, 7);
+    const district = await insertDecision(w.orgs.huyen, 8);
+    const refused = await a.post(`/api/v1/models/${m.id}/stage`, { version: fostering.version, to: 'RECOGNISED', recognisedOn: today, decisionId: outside });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ details: { field: string } }>().details.field).toBe('decisionId');
+    expect((await a.get(`/api/v1/models/${m.id}`)).json<ModelDto>()).toMatchObject({ stage: 'FOSTERING', decisionId: null, version: fostering.version });
+    const recognised = await a.post(`/api/v1/models/${m.id}/stage`, { version: fostering.version, to: 'RECOGNISED', recognisedOn: today, decisionId: district });
+    expect(recognised.statusCode, recognised.body).toBe(200);
+    expect(recognised.json<ModelDto>()).toMatchObject({ stage: 'RECOGNISED', decisionId: district, decisionNumber: '08/QĐ-LĐLĐ' });
+
+    // A story of the union and one of the district link it; the other union cannot (the model is not its to read).
+    const own = await a.post('/api/v1/stories', { ...STORY, title: 'Bếp ăn ca đêm: ba năm không sự cố', orgId: w.orgs.cdcsA.id, modelId: m.id });
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json<{ modelId: number; modelName: string }>()).toMatchObject({ modelId: m.id, modelName: 'Bếp ăn ca đêm an toàn' });
+    const huyen = await as('huyen.tdkt');
+    const above = await huyen.post('/api/v1/stories', { ...STORY, title: 'Huyện nhân rộng bếp ăn an toàn', orgId: w.orgs.huyen.id, modelId: m.id });
+    expect(above.statusCode, above.body).toBe(201);
+    const before = await countRows(db(), 'story');
+    const sideways = await (await as('cdcs.b')).post('/api/v1/stories', { ...STORY, title: 'Chuyện bên đơn vị B', orgId: w.orgs.cdcsB.id, modelId: m.id });
+    expect(sideways.statusCode).toBe(400);
+    expect(sideways.json<{ details: { field: string } }>().details.field).toBe('modelId');
+    expect(await countRows(db(), 'story')).toBe(before);
+
+    const seenByDistrict = (await huyen.get(`/api/v1/models/${m.id}`)).json<ModelDto>();
+    expect(seenByDistrict.stories.map((s) => [s.title, s.status]).sort()).toEqual([['Bếp ăn ca đêm: ba năm không sự cố', 'DRAFT'], ['Huyện nhân rộng bếp ăn an toàn', 'DRAFT']]);
+    // The union does not read the district's story: it is not listed to it.
+    expect((await a.get(`/api/v1/models/${m.id}`)).json<ModelDto>().stories.map((s) => s.id)).toEqual([own.json<{ id: number }>().id]);
+    // Unlinking keeps the story and drops it from the model.
+    const story = own.json<{ id: number; version: number }>();
+    const unlinked = await a.post(`/api/v1/stories/${story.id}/update`, { ...STORY, title: 'Bếp ăn ca đêm: ba năm không sự cố', version: story.version, modelId: null });
+    expect(unlinked.json<{ modelId: number | null }>().modelId).toBeNull();
+    expect((await a.get(`/api/v1/models/${m.id}`)).json<ModelDto>().stories).toEqual([]);
+  });
+});

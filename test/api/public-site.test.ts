@@ -340,6 +340,46 @@ describe('forms without JavaScript', () => {
     expect(await countRows(db(), 'good_deed_proposal')).toBe(before + 1);
   });
 
+  it('a proposal code: the sent page links to its status page — status and date only, nothing personal; unknown code 404; ?code= redirects', async () => {
+    const fields = { proposerName: 'Phan Văn Riêng', proposerContact: '0987654321', subjectName: 'Bà Sáu Kín', subjectUnit: 'Ấp Bí Mật', story: 'Bà Sáu nhiều năm nấu cơm miễn phí cho bệnh nhân nghèo ở trạm y tế xã.' };
+    const sent = await form(`/cong-khai/${code}/de-xuat`, fields, { ip: '198.51.100.31' });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const ref = /data-testid="ps-sent-code">([A-Z0-9-]+)</.exec(sent.body)![1]!;
+    expect(sent.body).toContain(`<a href="/tra-cuu-de-xuat/${ref}">Xem tình trạng đề xuất</a>`);
+    const status = await get(`/tra-cuu-de-xuat/${ref}`);
+    expect(status.statusCode).toBe(200);
+    expect(status.headers['cache-control']).toBe('no-store');
+    expect(status.body).toContain('data-testid="ps-proposal-lookup-result" data-status="RECEIVED"');
+    expect(status.body).toContain('Chờ xem xét');
+    expect(status.body).toContain('<meta name="robots" content="noindex">');
+    for (const secret of ['Phan Văn Riêng', '0987654321', 'Bà Sáu Kín', 'Ấp Bí Mật', 'nấu cơm']) expect(status.body).not.toContain(secret);
+    const lower = await get(`/tra-cuu-de-xuat?code=${ref.toLowerCase()}`);
+    expect(lower.statusCode).toBe(303);
+    expect(lower.headers.location).toBe(`/tra-cuu-de-xuat/${ref}`);
+    const form0 = await get('/tra-cuu-de-xuat');
+    expect(form0.statusCode).toBe(200);
+    expect(form0.body).toContain('action="/tra-cuu-de-xuat"');
+    const unknown = await get('/tra-cuu-de-xuat/NTVT-2026-ZZZZZZZZ');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('Không tìm thấy đề xuất có mã NTVT-2026-ZZZZZZZZ');
+    // A complaint's code is not a proposal's.
+    expect((await get(`/tra-cuu-de-xuat/${ref.replace(/^[A-Z]+/, 'KN')}`)).statusCode).toBe(404);
+    expect((await get('/robots.txt')).body).toContain('Disallow: /tra-cuu-de-xuat');
+  });
+
+  it('a story linked to a model of the register shows the model’s name only', async () => {
+    const m = await db().execute<{ id: number }>(sql`
+      insert into exemplary_model (org_id, org_path, kind, name, description, responsible_org_id, discovered_on, fostering_plan)
+      values (${w.orgs.huyen.id}, ${w.orgs.huyen.path}, 'MODEL', ${`Lớp học vùng cao ${SCRIPT}`}, 'Mô tả nội bộ không công khai', ${w.orgs.huyen.id}, ${todayInVietnam()}, 'Kế hoạch nội bộ')
+      returning id`);
+    await db().execute(sql`update story set model_id = ${m.rows[0]!.id} where slug = 'co-giao-tre'`);
+    const b = (await get(`/cong-khai/${code}/guong-dien-hinh/co-giao-tre`)).body;
+    expect(b).toContain('<p data-testid="ps-story-model">Mô hình: Lớp học vùng cao &lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    expect(b).not.toContain('Mô tả nội bộ');
+    expect(b).not.toContain('Kế hoạch nội bộ');
+    expectEscaped(b);
+  });
+
   it('feedback on an open consultation list: the form, errors kept, then thanks', async () => {
     const list = await get(`/cong-khai/${code}/lay-y-kien`);
     expect(list.statusCode).toBe(200);

@@ -10,7 +10,7 @@ import { createOrg, createPerson, loginAs, smallWorld, type Client } from '../fa
 import { auditEvents, countRows } from '../support/achievements';
 import { multipartBody, pdfBytes } from '../support/scoring';
 import { todayInVietnam } from '../../src/server/modules/imports/xlsx';
-import type { StoryCreditDto, StoryDto, StorySummaryDto } from '../../src/contracts/stories';
+import type { CreditListItemDto, StoryDto, StorySummaryDto } from '../../src/contracts/stories';
 
 let env: TestEnv;
 let w: Awaited<ReturnType<typeof smallWorld>>;
@@ -284,8 +284,8 @@ describe('credits', () => {
     expect(b.credits.map((c) => [c.name, c.role])).toEqual([['Đặng Văn Bình', 'DISCOVERED'], ['Phóng viên Lê Hoa', 'PUBLICISED']]);
 
     const year = today.slice(0, 4);
-    const list = (await officer.get(`/api/v1/story-credits?orgId=${w.orgs.huyen.id}&year=${year}`)).json<{ items: StoryCreditDto[]; total: number }>();
-    expect(list.items.filter((c) => c.storyId === story.id).map((c) => c.name).sort()).toEqual(['Phóng viên Lê Hoa', 'Đặng Văn Bình']);
+    const list = (await officer.get(`/api/v1/story-credits?orgId=${w.orgs.huyen.id}&year=${year}`)).json<{ items: CreditListItemDto[]; total: number }>();
+    expect(list.items.filter((c) => c.target.kind === 'STORY' && c.target.id === story.id).map((c) => c.name).sort()).toEqual(['Phóng viên Lê Hoa', 'Đặng Văn Bình']);
     expect((await officer.get(`/api/v1/story-credits?personId=${w.persons.dang}`)).json<{ total: number }>().total).toBe(1);
     expect((await officer.get(`/api/v1/story-credits?year=2001`)).json<{ total: number }>().total).toBe(0);
 
@@ -295,6 +295,51 @@ describe('credits', () => {
     expect(revoked.credits.find((c) => c.id === creditId)).toMatchObject({ status: 'REVOKED', revokedReason: 'Ghi nhầm người.' });
     expect((await officer.get(`/api/v1/story-credits?orgId=${w.orgs.huyen.id}&year=${year}`)).json<{ total: number }>().total).toBe(list.total - 1);
     expect(await auditEvents(db(), 'story.credit.revoke', creditId)).toHaveLength(1);
+  });
+});
+
+describe('credits of stories and models in one list', () => {
+  const MODEL = { kind: 'MODEL', description: 'Tổ công đoàn tự quản giữ gìn vệ sinh an toàn thực phẩm bếp ăn.', field: 'An toàn', discoveredOn: today };
+
+  it('lists the credits on models beside those on stories, with the target, scoped to the organisation and the reader', async () => {
+    const a = await as('cdcs.a');
+    const b = await as('cdcs.b');
+    const modelA = (await a.post('/api/v1/models', { ...MODEL, name: 'Bếp ăn an toàn A', orgId: w.orgs.cdcsA.id, responsibleOrgId: w.orgs.cdcsA.id })).json<{ id: number }>();
+    const credited = await a.post(`/api/v1/models/${modelA.id}/credits`, { personId: w.persons.an, role: 'FOSTERED', note: 'Kèm cặp tổ bếp' });
+    expect(credited.statusCode, credited.body).toBe(201);
+    const storyA = (await a.post('/api/v1/stories', { ...DRAFT, title: 'Bếp ăn ca đêm an toàn', orgId: w.orgs.cdcsA.id, subjectName: 'Tổ bếp', subjectKind: 'COLLECTIVE' })).json<StoryDto>();
+    expect((await a.post(`/api/v1/stories/${storyA.id}/credits`, { name: 'Phóng viên Mai Lan', role: 'DISCOVERED' })).statusCode).toBe(201);
+    // The other union's model and story credits: out of cdcs.a's scope and of the cdcsA filter.
+    const modelB = (await b.post('/api/v1/models', { ...MODEL, name: 'Bếp ăn an toàn B', orgId: w.orgs.cdcsB.id, responsibleOrgId: w.orgs.cdcsB.id })).json<{ id: number }>();
+    expect((await b.post(`/api/v1/models/${modelB.id}/credits`, { name: 'Người bên B', role: 'DISCOVERED' })).statusCode).toBe(201);
+    const storyB = (await b.post('/api/v1/stories', { ...DRAFT, title: 'Chuyện của đơn vị B', orgId: w.orgs.cdcsB.id, subjectName: 'Tổ B', subjectKind: 'COLLECTIVE' })).json<StoryDto>();
+    expect((await b.post(`/api/v1/stories/${storyB.id}/credits`, { name: 'Phóng viên bên B', role: 'PUBLICISED' })).statusCode).toBe(201);
+
+    const year = today.slice(0, 4);
+    const district = await as('huyen.tdkt');
+    const listA = (await district.get(`/api/v1/story-credits?orgId=${w.orgs.cdcsA.id}&year=${year}`)).json<{ items: CreditListItemDto[]; total: number }>();
+    expect(listA.total).toBe(2);
+    expect(listA.items.map((c) => [c.target.kind, c.target.id, c.target.title, c.name, c.role, c.orgName, c.on]).sort()).toEqual(
+      [
+        ['MODEL', modelA.id, 'Bếp ăn an toàn A', 'Nguyễn Văn An', 'FOSTERED', 'Công đoàn cơ sở Trường THCS Phước Minh', today],
+        ['STORY', storyA.id, 'Bếp ăn ca đêm an toàn', 'Phóng viên Mai Lan', 'DISCOVERED', 'Công đoàn cơ sở Trường THCS Phước Minh', today],
+      ].sort(),
+    );
+    // The district sees both unions; paging cuts the merged list.
+    const all = (await district.get(`/api/v1/story-credits?year=${year}&pageSize=1&page=2`)).json<{ items: CreditListItemDto[]; total: number }>();
+    expect(all.items).toHaveLength(1);
+    const names = (await district.get(`/api/v1/story-credits?year=${year}&pageSize=100`)).json<{ items: CreditListItemDto[]; total: number }>();
+    expect(all.total).toBe(names.total);
+    expect(names.items.map((c) => c.name)).toEqual(expect.arrayContaining(['Người bên B', 'Phóng viên bên B', 'Nguyễn Văn An', 'Phóng viên Mai Lan']));
+    expect((await district.get(`/api/v1/story-credits?personId=${w.persons.an}`)).json<{ items: CreditListItemDto[] }>().items.map((c) => c.target)).toEqual([{ kind: 'MODEL', id: modelA.id, title: 'Bếp ăn an toàn A' }]);
+    // cdcs.b reads neither of cdcs.a's credits, even when asking for cdcs.a's organisation.
+    const fromB = (await b.get('/api/v1/story-credits?pageSize=100')).json<{ items: CreditListItemDto[] }>();
+    expect(fromB.items.map((c) => c.name).sort()).toEqual(['Người bên B', 'Phóng viên bên B']);
+    expect((await b.get(`/api/v1/story-credits?orgId=${w.orgs.cdcsA.id}`)).json<{ total: number }>().total).toBe(0);
+    // A revoked model credit leaves the list.
+    const creditId = (await a.get(`/api/v1/models/${modelA.id}`)).json<{ credits: { id: number }[] }>().credits[0]!.id;
+    expect((await a.post(`/api/v1/models/${modelA.id}/credits/${creditId}/revoke`, { reason: 'Ghi nhầm người.' })).statusCode).toBe(200);
+    expect((await district.get(`/api/v1/story-credits?orgId=${w.orgs.cdcsA.id}&year=${year}`)).json<{ items: CreditListItemDto[] }>().items.map((c) => c.target.kind)).toEqual(['STORY']);
   });
 });
 

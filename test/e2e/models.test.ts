@@ -11,6 +11,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, logIn } from '../support/browser';
 import { axeViolations } from '../support/axe';
 import { startTestApp, type TestEnv } from '../support/app';
+import { sql } from 'drizzle-orm';
 import { smallWorld } from '../factories';
 import { todayInVietnam } from '../../src/server/modules/imports/xlsx/validate-member-row';
 
@@ -27,7 +28,13 @@ const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:0
 
 beforeAll(async () => {
   env = await startTestApp({ serveWeb: true });
-  await smallWorld(env.database.db);
+  const w = await smallWorld(env.database.db);
+  // A signed decision of the union, offered by the recognising dialog.
+  const year = Number(today.slice(0, 4));
+  await env.database.db.execute(sql`
+    insert into decision (org_id, org_path, status, year, subject, place, basis, execution, signer, recipients, signed_on, number_year, number, symbol)
+    values (${w.orgs.cdcsA.id}, ${w.orgs.cdcsA.path}, 'SIGNED', ${year}, 'Về việc công nhận mô hình', 'Dương Minh Châu', '[]'::jsonb, 'Thi hành', ${JSON.stringify({ onBehalf: 'TM', title: 'Chủ tịch', name: null })}::jsonb,
+            '[]'::jsonb, ${today}, ${year}, 5, 'QĐ-CĐCS')`);
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchChromium();
 });
@@ -114,8 +121,12 @@ describe('/mo-hinh', () => {
 
       // Recognised today; replication cannot be marked before a unit replicates it.
       await page.getByTestId('model-move').filter({ hasText: 'Công nhận' }).click();
+      await dialog.getByTestId('model-move-decision').click();
+      await page.getByRole('listbox').getByRole('option', { name: `05/QĐ-CĐCS (${today.slice(0, 4)})` }).click();
+      expect(await axeViolations(page)).toEqual([]);
       await submit(page);
       await expect.poll(() => stageOf(page)).toBe('RECOGNISED');
+      await page.getByText('05/QĐ-CĐCS', { exact: false }).first().waitFor();
       await page.getByTestId('model-move').filter({ hasText: 'Chuyển sang nhân rộng' }).click();
       await dialog.locator('button[type="submit"]').click();
       await dialog.getByText('Cần có ít nhất một đơn vị đang nhân rộng mô hình.').waitFor();
@@ -199,6 +210,19 @@ describe('/mo-hinh', () => {
       expect(await credit.getAttribute('data-status')).toBe('ACTIVE');
       await noHorizontalScroll(page);
       expect(await axeViolations(page)).toEqual([]);
+
+      // The credit is listed with the stories' credits under "Ghi nhận người phát hiện", linked to the model.
+      await page.goto(`${base}/guong-dien-hinh`);
+      const row = page.getByTestId('credit-list-row').filter({ hasText: 'Phóng viên Lê Hoa' });
+      await row.waitFor();
+      expect(await row.innerText()).toContain('Tuyên truyền');
+      await noHorizontalScroll(page);
+      expect(await axeViolations(page)).toEqual([]);
+      const target = row.getByTestId('credit-list-target');
+      expect(await target.getAttribute('data-kind')).toBe('MODEL');
+      await target.click();
+      await page.waitForURL(new RegExp(`/mo-hinh/${modelId}$`));
+      await page.getByTestId('model-stories').waitFor();
     } finally {
       await context.close();
     }

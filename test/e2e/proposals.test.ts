@@ -79,6 +79,13 @@ describe('good deed proposals', () => {
       expect(referenceCode).toMatch(/^NTVT-\d{4}-[A-Z0-9]{8}$/);
       await noHorizontalScroll(page);
       expect(await axeViolations(page)).toEqual([]);
+      // The status page (rendered by the server) shows where the proposal stands, nothing personal.
+      await page.getByTestId('public-proposal-status-link').click();
+      await page.waitForURL(`**/tra-cuu-de-xuat/${referenceCode}`);
+      const statusText = await page.locator('main').innerText();
+      expect(statusText).toContain(referenceCode);
+      expect(statusText).toContain('Chờ xem xét');
+      expect(statusText).not.toContain(CONTACT);
     } finally {
       await context.close();
     }

@@ -96,4 +96,10 @@ export const publicSite: Record<keyof typeof vi, string> = {
   'publicSite.rss.movement': 'Movement launched: {title}',
   'publicSite.rss.decision': 'Document no. {number}: {title}',
   'publicSite.rss.story': 'Exemplary story: {title}',
+  'publicSite.story.model': 'Model: {name}',
+  'publicSite.proposalLookup.title': 'Good-deed proposal status',
+  'publicSite.proposalLookup.code': 'Proposal code',
+  'publicSite.proposalLookup.codeHint': 'A code like NTVT-2026-ABCDEFGH, given when the proposal was sent.',
+  'publicSite.proposalLookup.notFound': 'No proposal with the code {code}. Please check the code.',
+  'publicSite.proposalLookup.link': 'See the proposal’s status',
 };

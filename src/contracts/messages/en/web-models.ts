@@ -34,7 +34,7 @@ export const webModels: Record<keyof typeof vi, string> = {
   'web.models.field.discoveredOn': 'Date discovered',
   'web.models.field.recognisedOn': 'Date recognised',
   'web.models.field.decision': 'Recognising decision',
-  'web.models.field.decisionHint': 'The decision’s number in the system (optional)',
+  'web.models.field.decisionHint': 'Optional: signed decisions readable by the organisation keeping the model.',
   'web.models.field.plan': 'Fostering plan',
   'web.models.field.planHint': 'Who coaches, what support, milestones, expected results',
   'web.models.field.nextOn': 'Next check-in date',
@@ -115,4 +115,8 @@ export const webModels: Record<keyof typeof vi, string> = {
   'web.models.event.revokeReplication': 'Replicating unit revoked',
   'web.models.event.credit': 'Credit recorded',
   'web.models.event.revokeCredit': 'Credit revoked',
+  'web.models.page.stories': 'Stories about this model',
+  'web.models.stories.none': 'No story about this model yet.',
+  'web.models.stories.caption': 'Exemplary stories linked to the model',
+  'web.models.field.decisionNone': 'No decision',
 };

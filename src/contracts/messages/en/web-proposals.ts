@@ -65,6 +65,7 @@ export const webProposals: Record<keyof typeof vi, string> = {
   'web.proposals.public.send': 'Send the proposal',
   'web.proposals.public.sent': 'Proposal sent',
   'web.proposals.public.codeLabel': 'Your proposal code:',
+  'web.proposals.public.statusLink': "See the proposal's status",
   'web.proposals.public.codeHint': 'Keep this code to ask the organisation about the outcome.',
   'web.proposals.public.another': 'Send another proposal',
 };

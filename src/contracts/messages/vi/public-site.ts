@@ -96,4 +96,10 @@ export const publicSite = {
   'publicSite.rss.movement': 'Phát động phong trào: {title}',
   'publicSite.rss.decision': 'Văn bản số {number}: {title}',
   'publicSite.rss.story': 'Gương điển hình: {title}',
+  'publicSite.story.model': 'Mô hình: {name}',
+  'publicSite.proposalLookup.title': 'Tra cứu đề xuất người tốt, việc tốt',
+  'publicSite.proposalLookup.code': 'Mã đề xuất',
+  'publicSite.proposalLookup.codeHint': 'Mã có dạng NTVT-2026-ABCDEFGH, được cho khi gửi đề xuất.',
+  'publicSite.proposalLookup.notFound': 'Không tìm thấy đề xuất có mã {code}. Hãy kiểm tra lại mã.',
+  'publicSite.proposalLookup.link': 'Xem tình trạng đề xuất',
 } as const;

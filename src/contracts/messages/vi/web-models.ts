@@ -32,7 +32,7 @@ export const webModels = {
   'web.models.field.discoveredOn': 'Ngày phát hiện',
   'web.models.field.recognisedOn': 'Ngày công nhận',
   'web.models.field.decision': 'Quyết định công nhận',
-  'web.models.field.decisionHint': 'Số hiệu quyết định trong hệ thống (không bắt buộc)',
+  'web.models.field.decisionHint': 'Không bắt buộc: các quyết định đã ký mà đơn vị theo dõi mô hình được xem.',
   'web.models.field.plan': 'Kế hoạch bồi dưỡng',
   'web.models.field.planHint': 'Ai kèm cặp, hỗ trợ gì, mốc thời gian, kết quả mong đợi',
   'web.models.field.nextOn': 'Ngày kiểm tra tiếp theo',
@@ -113,4 +113,8 @@ export const webModels = {
   'web.models.event.revokeReplication': 'Thu hồi đơn vị nhân rộng',
   'web.models.event.credit': 'Ghi công',
   'web.models.event.revokeCredit': 'Thu hồi ghi công',
+  'web.models.page.stories': 'Bài viết về mô hình',
+  'web.models.stories.none': 'Chưa có bài viết nào về mô hình này.',
+  'web.models.stories.caption': 'Các bài viết gương điển hình liên kết với mô hình',
+  'web.models.field.decisionNone': 'Không chọn quyết định',
 } as const;

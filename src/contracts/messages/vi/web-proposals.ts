@@ -64,6 +64,7 @@ export const webProposals = {
   'web.proposals.public.send': 'Gửi đề xuất',
   'web.proposals.public.sent': 'Đã gửi đề xuất',
   'web.proposals.public.codeLabel': 'Mã đề xuất của bạn:',
+  'web.proposals.public.statusLink': "Xem tình trạng đề xuất",
   'web.proposals.public.codeHint': 'Hãy ghi lại mã này để hỏi đơn vị về kết quả xem xét.',
   'web.proposals.public.another': 'Gửi đề xuất khác',
 } as const;

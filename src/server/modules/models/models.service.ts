@@ -85,7 +85,7 @@ function summary(actor: AuthActor, m: ModelRow, today: string): ModelSummaryDto 
 
 export async function getModel(db: DbOrTx, actor: AuthActor, id: number): Promise<ModelDto> {
   const m = await loadReadable(db, actor, id);
-  const [events, replications, credits] = await Promise.all([
+  const [events, replications, credits, stories] = await Promise.all([
     db.execute<{ id: number; action: string; from_stage: string | null; to_stage: string | null; note: string | null; next_on: string | null; actor_name: string | null; at: string; on_date: string }>(sql`
       select e.id, e.action, e.from_stage, e.to_stage, e.note, e.next_on::text as next_on, u.display_name as actor_name, to_json(e.at)#>>'{}' as at,
              (e.at at time zone 'Asia/Ho_Chi_Minh')::date::text as on_date
@@ -96,6 +96,8 @@ export async function getModel(db: DbOrTx, actor: AuthActor, id: number): Promis
     db.execute<{ id: number; person_id: number | null; name: string; role: ModelDto['credits'][number]['role']; note: string | null; status: 'ACTIVE' | 'REVOKED'; revoked_reason: string | null }>(sql`
       select c.id, c.person_id, coalesce(p.full_name, c.name) as name, c.role, c.note, c.status, c.revoked_reason
       from story_credit c left join person p on p.id = c.person_id where c.model_id = ${id} order by c.status, c.id`),
+    db.execute<{ id: number; title: string; status: ModelDto['stories'][number]['status']; org_name: string; org_path: string }>(sql`
+      select s.id, s.title, s.status, o.name as org_name, s.org_path from story s join organisation o on o.id = s.org_id where s.model_id = ${id} order by s.updated_at desc, s.id desc`),
   ]);
   const reached = (stage: ProgressStage) => [...events.rows].reverse().find((e) => e.action === 'stage' && e.to_stage === stage)?.on_date ?? null;
   const closing = [...events.rows].reverse().find((e) => e.action === 'stage' && e.to_stage === 'CLOSED');
@@ -107,6 +109,8 @@ export async function getModel(db: DbOrTx, actor: AuthActor, id: number): Promis
     stageDates: { DISCOVERED: m.discovered_on, FOSTERING: reached('FOSTERING'), RECOGNISED: m.recognised_on, REPLICATED: reached('REPLICATED') },
     events: events.rows.map((e) => ({ id: num(e.id), action: e.action, fromStage: e.from_stage, toStage: e.to_stage, note: e.note, nextOn: e.next_on, actorName: e.actor_name, at: e.at })),
     replications: replications.rows.map((r) => ({ id: num(r.id), orgId: num(r.org_id), orgName: r.org_name, startedOn: r.started_on, note: r.note, status: r.status, revokedReason: r.revoked_reason })),
+    // Only the stories the reader may open (a district's story about a union's model is not the union's to read).
+    stories: stories.rows.filter((s) => readsCouncilOrg(actor, s.org_path)).map((s) => ({ id: num(s.id), title: s.title, status: s.status, orgName: s.org_name })),
     credits: credits.rows.map((c) => ({ id: num(c.id), personId: numOrNull(c.person_id), name: c.name, role: c.role, note: c.note, status: c.status, revokedReason: c.revoked_reason })),
   };
 }

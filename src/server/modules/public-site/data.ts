@@ -80,16 +80,19 @@ export interface StoryPage extends StorySummary {
   body: string;
   movement: { id: number; title: string } | null;
   decision: { number: string; signedOn: string } | null;
+  /** The name of the register entry the story is about (only its name: nothing else of the register is public). */
+  modelName: string | null;
   photos: { id: number; altText: string; caption: string | null; width: number; height: number }[];
 }
 
 export async function publishedStory(db: DbOrTx, orgId: number, slug: string): Promise<StoryPage | null> {
-  const r = await db.execute<StoryRow & { body: string; movement_id: number | null; movement_title: string | null; decision_number: string | null; decision_signed_on: string | null }>(sql`
+  const r = await db.execute<StoryRow & { body: string; movement_id: number | null; movement_title: string | null; decision_number: string | null; decision_signed_on: string | null; model_name: string | null }>(sql`
     select ${STORY_COLUMNS}, s.body, m.id as movement_id, m.title as movement_title,
-           case when d.number is null then null else lpad(d.number::text, 2, '0') || '/' || d.symbol end as decision_number, d.signed_on::text as decision_signed_on
+           case when d.number is null then null else lpad(d.number::text, 2, '0') || '/' || d.symbol end as decision_number, d.signed_on::text as decision_signed_on, em.name as model_name
     from story s ${FIRST_PHOTO}
     left join movement m on m.id = s.movement_id and m.org_id = s.org_id and m.status = any(${sql.param(PUBLIC_MOVEMENTS)}::text[])
     left join decision d on d.id = s.decision_id and d.status in ('SIGNED', 'REVOKED')
+    left join exemplary_model em on em.id = s.model_id
     where s.org_id = ${orgId} and s.slug = ${slug} and s.status = 'PUBLISHED'`);
   const s = r.rows[0];
   if (!s) return null;
@@ -100,6 +103,7 @@ export async function publishedStory(db: DbOrTx, orgId: number, slug: string): P
     body: s.body,
     movement: s.movement_id === null ? null : { id: Number(s.movement_id), title: s.movement_title ?? '' },
     decision: s.decision_number === null || s.decision_signed_on === null ? null : { number: s.decision_number, signedOn: s.decision_signed_on },
+    modelName: s.model_name,
     photos: photos.rows.map((p) => ({ id: Number(p.id), altText: p.alt_text, caption: p.caption, width: Number(p.width), height: Number(p.height) })),
   };
 }

@@ -93,6 +93,7 @@ export function renderRobots(base: string): string {
 Allow: /cong-khai/
 Disallow: /api/
 Disallow: /tra-cuu-don
+Disallow: /tra-cuu-de-xuat
 Disallow: /verify
 Sitemap: ${base}/sitemap.xml
 `;

@@ -96,9 +96,9 @@ ${renderForm(locale, { action: orgHref(org.code, '/gui-don'), label: t(locale, '
   };
 }
 
-export function sentPage(locale: Locale, org: PublicOrg, o: { title: string; codeLabel: string; code: string; hint: string; statusHref?: string; againHref: string; againLabel: string; nav: PageResult['nav'] }): PageResult {
+export function sentPage(locale: Locale, org: PublicOrg, o: { title: string; codeLabel: string; code: string; hint: string; statusHref?: string; statusLabel?: string; againHref: string; againLabel: string; nav: PageResult['nav'] }): PageResult {
   const body = html`<h1>${o.title}</h1><div class="ps-card" data-testid="ps-sent"><p>${o.codeLabel}</p><p class="ps-code" data-testid="ps-sent-code">${o.code}</p><p>${o.hint}</p></div>${
-    o.statusHref ? html`<p><a href="${o.statusHref}">${t(locale, 'web.complaints.public.statusLink')}</a></p>` : ''
+    o.statusHref ? html`<p><a href="${o.statusHref}">${o.statusLabel ?? t(locale, 'web.complaints.public.statusLink')}</a></p>` : ''
   }<p><a href="${o.againHref}">${o.againLabel}</a></p>`;
   return { meta: { title: `${o.title} — ${org.name}`, description: o.title, path: o.againHref, org, noindex: true }, body, nav: o.nav, org, status: 200 };
 }

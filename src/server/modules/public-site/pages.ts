@@ -5,6 +5,7 @@ import { t } from '../../../contracts/messages';
 import type { PublicDocumentDto } from '../../../contracts/cascade';
 import type { PublicConsultationPage } from '../../../contracts/consultations';
 import type { PublicComplaintStatus } from '../../../contracts/complaints';
+import type { PublicProposalStatus } from '../../../contracts/proposals';
 import type { VerificationDto } from '../../../contracts/decisions';
 import { vnDate } from '../../lib/dates';
 import type { MovementRow } from '../movements/movements.repository';
@@ -71,11 +72,27 @@ function verifyForm(locale: Locale, value = ''): SafeHtml {
 <button type="submit">${t(locale, 'publicSite.verify.submit')}</button></form>`;
 }
 
-function lookupForm(locale: Locale, value = ''): SafeHtml {
-  return html`<form method="get" action="/tra-cuu-don" data-testid="ps-lookup-form"><label for="f-code">${t(locale, 'publicSite.lookup.code')}</label>
+/** A look-up by reference code (a complaint, a good-deed proposal): its address, texts and test id. */
+interface LookupKind {
+  path: string;
+  /** The texts' prefix: `.title`, `.code`, `.codeHint`, `.notFound`. */
+  texts: 'publicSite.lookup' | 'publicSite.proposalLookup';
+  testid: string;
+}
+
+function lookupForm(locale: Locale, k: LookupKind, value = ''): SafeHtml {
+  return html`<form method="get" action="${k.path}" data-testid="${k.testid}-form"><label for="f-code">${t(locale, `${k.texts}.code`)}</label>
 <input id="f-code" name="code" value="${value}" required maxlength="40" autocomplete="off" aria-describedby="f-code-hint">
-<p class="ps-hint" id="f-code-hint">${t(locale, 'publicSite.lookup.codeHint')}</p>
+<p class="ps-hint" id="f-code-hint">${t(locale, `${k.texts}.codeHint`)}</p>
 <button type="submit">${t(locale, 'publicSite.lookup.submit')}</button></form>`;
+}
+
+/** The look-up page: the result card (or "not found", 404), then the form again; never indexed once a code is given. */
+function codeLookupPage(locale: Locale, k: LookupKind, code: string | null, card: SafeHtml | null, nav: PageResult['nav']): PageResult {
+  const found = card ?? (code === null ? html`` : html`<p class="ps-error" role="alert" data-testid="${k.testid}-missing">${t(locale, `${k.texts}.notFound`, { code })}</p>`);
+  const title = t(locale, `${k.texts}.title`);
+  const body = html`<h1>${title}</h1>${found}${lookupForm(locale, k, card === null && code !== null ? code : '')}`;
+  return page({ title, description: t(locale, `${k.texts}.codeHint`), path: code ? `${k.path}/${encodeURIComponent(code)}` : k.path, noindex: code !== null }, body, nav, null, code !== null && card === null ? 404 : 200);
 }
 
 export interface HomeData {
@@ -167,6 +184,7 @@ ${
 }
 ${s.movement ? html`<p><a href="${movementHref(org.code, s.movement.id)}">${t(locale, 'publicSite.stories.movement', { title: s.movement.title })}</a></p>` : ''}
 ${s.decision ? html`<p>${t(locale, 'publicSite.stories.decision', { number: s.decision.number, date: vnDay(s.decision.signedOn) })}</p>` : ''}
+${s.modelName ? html`<p data-testid="ps-story-model">${t(locale, 'publicSite.story.model', { name: s.modelName })}</p>` : ''}
 </article>
 <p><a href="${orgHref(org.code, '/guong-dien-hinh')}">${t(locale, 'publicSite.stories.back')}</a></p>`;
   const first = s.photos[0] ?? null;
@@ -214,12 +232,9 @@ export function verifyPage(locale: Locale, serial: string, v: VerificationDto | 
 }
 
 export function lookupPage(locale: Locale, code: string | null, s: PublicComplaintStatus | null): PageResult {
-  const found =
-    s === null
-      ? code === null
-        ? html``
-        : html`<p class="ps-error" role="alert" data-testid="ps-lookup-missing">${t(locale, 'publicSite.lookup.notFound', { code })}</p>`
-      : html`<div class="ps-card" data-testid="ps-lookup-result" data-status="${s.status}"><dl>
+  const card =
+    s &&
+    html`<div class="ps-card" data-testid="ps-lookup-result" data-status="${s.status}"><dl>
 <dt>${t(locale, 'web.complaints.field.reference')}</dt><dd class="ps-code">${s.referenceCode}</dd>
 <dt>${t(locale, 'web.complaints.field.kind')}</dt><dd>${t(locale, `web.complaints.kind.${s.kind}`)}</dd>
 <dt>${t(locale, 'web.complaints.field.org')}</dt><dd>${s.orgName}</dd>
@@ -229,14 +244,20 @@ ${s.resolveBy ? html`<dt>${t(locale, 'publicSite.lookup.resolveBy')}</dt><dd>${v
 ${s.closedOn ? html`<dt>${t(locale, 'publicSite.lookup.closedOn')}</dt><dd>${vnDay(s.closedOn)}</dd>` : ''}
 ${s.outcome ? html`<dt>${t(locale, 'publicSite.lookup.outcome')}</dt><dd>${t(locale, `web.complaints.outcome.${s.outcome}`)}</dd>` : ''}
 </dl></div>`;
-  const body = html`<h1>${t(locale, 'publicSite.lookup.title')}</h1>${found}${lookupForm(locale, s === null && code !== null ? code : '')}`;
-  return page(
-    { title: t(locale, 'publicSite.lookup.title'), description: t(locale, 'publicSite.lookup.codeHint'), path: code ? `/tra-cuu-don/${encodeURIComponent(code)}` : '/tra-cuu-don', noindex: code !== null },
-    body,
-    'lookup',
-    null,
-    code !== null && s === null ? 404 : 200,
-  );
+  return codeLookupPage(locale, { path: '/tra-cuu-don', texts: 'publicSite.lookup', testid: 'ps-lookup' }, code, card, 'lookup');
+}
+
+/** `/tra-cuu-de-xuat/:code`: a good-deed proposal's status and the day it was received — nothing about the proposer or the person proposed. */
+export function proposalLookupPage(locale: Locale, code: string | null, s: PublicProposalStatus | null): PageResult {
+  const card =
+    s &&
+    html`<div class="ps-card" data-testid="ps-proposal-lookup-result" data-status="${s.status}"><dl>
+<dt>${t(locale, 'publicSite.proposalLookup.code')}</dt><dd class="ps-code">${s.referenceCode}</dd>
+<dt>${t(locale, 'web.proposals.field.org')}</dt><dd>${s.orgName}</dd>
+<dt>${t(locale, 'web.proposals.field.receivedOn')}</dt><dd>${vnDay(s.receivedOn)}</dd>
+<dt>${t(locale, 'web.proposals.field.status')}</dt><dd data-testid="ps-proposal-lookup-status">${t(locale, `web.proposals.status.${s.status}`)}</dd>
+</dl></div>`;
+  return codeLookupPage(locale, { path: '/tra-cuu-de-xuat', texts: 'publicSite.proposalLookup', testid: 'ps-proposal-lookup' }, code, card, 'propose');
 }
 
 export function messagePage(locale: Locale, org: PublicOrg | null, title: string, message: string, status: number, back?: { href: string; label: string }): PageResult {

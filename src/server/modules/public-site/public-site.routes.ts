@@ -25,13 +25,13 @@ import { listPublicConsultations } from '../consultations/public.service';
 import { receiveFeedback } from '../consultations/feedback.service';
 import { phaseOf } from '../consultations/consultations.service';
 import { verifyCertificate } from '../certificates/certificates.service';
-import { receivePublicProposal } from '../proposals/proposals.service';
+import { publicProposalStatus, receivePublicProposal } from '../proposals/proposals.service';
 import { todayInVietnam } from '../imports/xlsx';
 import { findPublicOrg, publicMovement, publishedStories, publishedStory, runningMovements, type PublicOrg } from './data';
 import { renderFeed, renderRobots, renderSitemap, FEED_ITEMS } from './feed';
 import { complaintFields, complaintFormPage, consultationsPage, feedbackFields, feedbackFormPage, pick, proposalFields, proposalFormPage, sentPage, type Errors, type Field, type Values } from './forms';
 import { frame, headTags, inSpaDocument, orgHref, SPA_CSP, standaloneDocument, STANDALONE_CSP } from './layout';
-import { decisionsPage, homePage, HOME_LATEST, lookupPage, messagePage, movementPage, notFoundPage, PAGE_SIZE, storiesPage, storyPage, verifyPage, type PageResult } from './pages';
+import { decisionsPage, homePage, HOME_LATEST, lookupPage, messagePage, movementPage, proposalLookupPage, notFoundPage, PAGE_SIZE, storiesPage, storyPage, verifyPage, type PageResult } from './pages';
 
 /** Largest form post accepted (the longest complaint, every character escaped, fits several times). */
 export const FORM_MAX_BYTES = 128 * 1024;
@@ -291,6 +291,8 @@ export async function publicSiteRoutes(app: FastifyInstance, opts: PublicSiteOpt
     parse: (v: Values) => z.ZodSafeParseResult<T>;
     receive: (orgCode: string, input: T, address: string) => Promise<{ referenceCode: string }>;
     statusHref?: (referenceCode: string) => string;
+    /** The status link's text (the complaint's by default). */
+    statusLabel?: 'publicSite.proposalLookup.link';
   }) {
     orgPage(`/cong-khai/:code${d.path}`, async (_req, org, locale) => d.page(locale, org, {}, {}), { spa: true });
     app.post(`/cong-khai/:code${d.path}`, async (req, reply) => {
@@ -310,6 +312,7 @@ export async function publicSiteRoutes(app: FastifyInstance, opts: PublicSiteOpt
             code: r.referenceCode,
             hint: t(locale, `${d.texts}.codeHint`),
             statusHref: d.statusHref?.(r.referenceCode),
+            statusLabel: d.statusLabel && t(locale, d.statusLabel),
             againHref: back,
             againLabel: t(locale, `${d.texts}.another`),
             nav: d.nav,
@@ -338,22 +341,29 @@ export async function publicSiteRoutes(app: FastifyInstance, opts: PublicSiteOpt
     fields: proposalFields,
     parse: (v) => publicProposalInput.safeParse({ ...v, subjectUnit: v.subjectUnit || undefined }),
     receive: (orgCode, input, address) => receivePublicProposal(ctx, orgCode, input, address),
+    statusHref: (referenceCode) => `/tra-cuu-de-xuat/${encodeURIComponent(referenceCode)}`,
+    statusLabel: 'publicSite.proposalLookup.link',
   });
 
-  app.get('/tra-cuu-don', async (req, reply) => {
-    const locale = requestLocale(req);
-    const q = z.object({ code: z.string().trim().max(40).optional().catch(undefined) }).catch({ code: undefined }).parse(req.query);
-    if (q.code) return reply.redirect(`/tra-cuu-don/${encodeURIComponent(q.code.toUpperCase())}`, 303);
-    return sendPage(req, reply, locale, lookupPage(locale, null, null), { spa: true });
-  });
-
-  app.get('/tra-cuu-don/:code', async (req, reply) => {
-    const locale = requestLocale(req);
-    const p = referenceParams.safeParse(req.params);
-    const code = String((req.params as { code?: unknown }).code ?? '').slice(0, 40);
-    const s = p.success ? await publicStatus(db, p.data.code) : null;
-    return sendPage(req, reply, locale, lookupPage(locale, code, s), { spa: true, cache: false });
-  });
+  /** A look-up by reference code: the empty form, `?code=` redirected to the code's own address, and the code's page (404 when unknown). */
+  function codeLookup<S>(path: string, find: (code: string) => Promise<S | null>, render: (locale: Locale, code: string | null, s: S | null) => PageResult) {
+    app.get(path, async (req, reply) => {
+      const locale = requestLocale(req);
+      const q = z.object({ code: z.string().trim().max(40).optional().catch(undefined) }).catch({ code: undefined }).parse(req.query);
+      if (q.code) return reply.redirect(`${path}/${encodeURIComponent(q.code.toUpperCase())}`, 303);
+      return sendPage(req, reply, locale, render(locale, null, null), { spa: path === '/tra-cuu-don' });
+    });
+    app.get(`${path}/:code`, async (req, reply) => {
+      const locale = requestLocale(req);
+      const p = referenceParams.safeParse(req.params);
+      const code = String((req.params as { code?: unknown }).code ?? '').slice(0, 40);
+      const s = p.success ? await find(p.data.code) : null;
+      return sendPage(req, reply, locale, render(locale, code, s), { spa: path === '/tra-cuu-don', cache: false });
+    });
+  }
+  codeLookup('/tra-cuu-don', (code) => publicStatus(db, code), lookupPage);
+  // The SPA has no proposal look-up: this page is always sent on its own.
+  codeLookup('/tra-cuu-de-xuat', (code) => publicProposalStatus(db, code), proposalLookupPage);
 
   app.get('/verify', async (req, reply) => {
     const locale = requestLocale(req);

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
 import {
-  createStoryInput, revokeInput, STORY_LIMITS, storyConsentInput, storyCreditDto, storyCreditInput, storyCreditListQuery, storyDto, storyListQuery, storyListResult, storyPhotoFields,
+  createStoryInput, creditListItemDto, revokeInput, STORY_LIMITS, storyConsentInput, storyCreditInput, storyCreditListQuery, storyDto, storyListQuery, storyListResult, storyPhotoFields,
   storyReasonInput, storyVersionInput, updateStoryInput,
 } from '../../../contracts/stories';
 import { AppError } from '../../lib/errors';
@@ -182,10 +182,10 @@ export const storyRoutes = [
   defineRoute({
     method: 'GET',
     url: '/story-credits',
-    summary: 'Active credits of stories in scope by organisation (subtree), person and year (of publication): who to thank for discovering, writing and publicising',
+    summary: 'Active credits of stories and models in scope by organisation (subtree), person and year (of publication, or of the credit): who to thank for discovering, writing, fostering and publicising',
     tag: TAG,
     query: storyCreditListQuery,
-    response: pageOf(storyCreditDto),
+    response: pageOf(creditListItemDto),
     handler: ({ app, actor, query }) => listCredits(app.db, actor, query),
   }),
 ];

@@ -11,7 +11,7 @@ import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
 import type { StoredFile } from '../../lib/files';
 import {
-  STORY_LIMITS, type CreateStoryInput, type PersonalDataFindingDto, type StoryCreditDto, type StoryCreditInput, type StoryDto, type StoryPhotoDto, type StorySummaryDto, type UpdateStoryInput,
+  STORY_LIMITS, type CreateStoryInput, type CreditListItemDto, type PersonalDataFindingDto, type StoryCreditDto, type StoryCreditInput, type StoryDto, type StoryPhotoDto, type StorySummaryDto, type UpdateStoryInput,
 } from '../../../contracts/stories';
 import { t } from '../../../contracts/messages';
 import { audit, type AuditInput } from '../../lib/audit';
@@ -29,7 +29,7 @@ const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number
 type StoryRow = {
   id: number; org_id: number; org_path: string; org_code: string; org_name: string; subject_kind: StoryDto['subjectKind']; person_id: number | null; subject_org_id: number | null;
   subject_name: string; subject_unit: string | null; title: string; slug: string; summary: string; body: string; movement_id: number | null; movement_title: string | null;
-  decision_id: number | null; decision_number: string | null; status: StoryStatus; consent_on: string | null; consent_method: NonNullable<StoryDto['consent']>['method'] | null;
+  decision_id: number | null; decision_number: string | null; model_id: number | null; model_name: string | null; status: StoryStatus; consent_on: string | null; consent_method: NonNullable<StoryDto['consent']>['method'] | null;
   consent_note: string | null; consent_by: string | null; review_note: string | null; withdrawn_reason: string | null; submitted_at: string | null; published_at: string | null;
   updated_at: string; photo_count: number; version: number;
 };
@@ -37,13 +37,13 @@ type StoryRow = {
 const COLUMNS = sql`
   s.id, s.org_id, s.org_path, o.code as org_code, o.name as org_name, s.subject_kind, s.person_id, s.subject_org_id, s.subject_name, s.subject_unit, s.title, s.slug,
   s.summary, s.body, s.movement_id, m.title as movement_title, s.decision_id,
-  case when d.number is null then null else lpad(d.number::text, 2, '0') || '/' || d.symbol end as decision_number,
+  case when d.number is null then null else lpad(d.number::text, 2, '0') || '/' || d.symbol end as decision_number, s.model_id, em.name as model_name,
   s.status, s.consent_on::text as consent_on, s.consent_method, s.consent_note, cu.display_name as consent_by, s.review_note, s.withdrawn_reason,
   to_json(s.submitted_at)#>>'{}' as submitted_at, to_json(s.published_at)#>>'{}' as published_at, to_json(s.updated_at)#>>'{}' as updated_at,
   (select count(*) from story_photo p where p.story_id = s.id and p.status = 'ACTIVE')::int as photo_count, s.version`;
 const FROM = sql`
   from story s join organisation o on o.id = s.org_id left join movement m on m.id = s.movement_id left join decision d on d.id = s.decision_id
-  left join app_user cu on cu.id = s.consent_recorded_by`;
+  left join exemplary_model em on em.id = s.model_id left join app_user cu on cu.id = s.consent_recorded_by`;
 
 async function findStory(db: DbOrTx, id: number, forUpdate = false): Promise<StoryRow | null> {
   const r = await db.execute<StoryRow>(sql`select ${COLUMNS} ${FROM} where s.id = ${id} ${forUpdate ? sql`for update of s` : sql``}`);
@@ -137,7 +137,7 @@ export async function getStory(db: DbOrTx, actor: AuthActor, id: number): Promis
   return {
     ...summaryOf(s),
     personId: numOrNull(s.person_id), subjectOrgId: numOrNull(s.subject_org_id), summary: s.summary, body: s.body, movementId: numOrNull(s.movement_id), movementTitle: s.movement_title,
-    decisionId: numOrNull(s.decision_id), decisionNumber: s.decision_number,
+    decisionId: numOrNull(s.decision_id), decisionNumber: s.decision_number, modelId: numOrNull(s.model_id), modelName: s.model_name,
     consent: s.consent_on && s.consent_method ? { on: s.consent_on, method: s.consent_method, note: s.consent_note, recordedBy: s.consent_by } : null,
     reviewNote: s.review_note, withdrawnReason: s.withdrawn_reason, submittedAt: s.submitted_at,
     personalData: manages ? personalDataIn(s, photos, known) : [],
@@ -174,12 +174,13 @@ export async function listStories(db: DbOrTx, actor: AuthActor, q: { orgId?: num
 
 // ── Writing ────────────────────────────────────────────────────────────────────────────────────
 
-type SubjectInput = Pick<CreateStoryInput, 'subjectKind' | 'personId' | 'subjectOrgId' | 'subjectName' | 'subjectUnit' | 'movementId' | 'decisionId'>;
+type SubjectInput = Pick<CreateStoryInput, 'subjectKind' | 'personId' | 'subjectOrgId' | 'subjectName' | 'subjectUnit' | 'movementId' | 'decisionId' | 'modelId'>;
 
 /**
  * The subject and links as they will be kept: a member or unit on record must lie in the
  * organisation's subtree (and fills the name and unit left empty); the movement and the decision
- * must be the organisation's, an ancestor's or a descendant's.
+ * must be the organisation's, an ancestor's or a descendant's; the model must be one the
+ * organisation's readers read (kept or fostered in its subtree).
  */
 async function resolveSubject(tx: Tx, orgPath: string, input: SubjectInput) {
   const personId = input.subjectKind === 'PERSON' ? (input.personId ?? null) : null;
@@ -188,12 +189,16 @@ async function resolveSubject(tx: Tx, orgPath: string, input: SubjectInput) {
   if (input.subjectKind === 'COLLECTIVE' && input.personId) throw validation('stories.api.subjectMismatch', {}, { field: 'personId' });
   const movementId = input.movementId ?? null;
   const decisionId = input.decisionId ?? null;
-  const r = await tx.execute<{ person_name: string | null; person_unit: string | null; org_name: string | null; org_unit: string | null; person_ok: boolean; org_ok: boolean; movement_ok: boolean; decision_ok: boolean }>(sql`
+  const modelId = input.modelId ?? null;
+  const r = await tx.execute<{
+    person_name: string | null; person_unit: string | null; org_name: string | null; org_unit: string | null; person_ok: boolean; org_ok: boolean; movement_ok: boolean; decision_ok: boolean; model_ok: boolean;
+  }>(sql`
     select p.full_name as person_name, pu.name as person_unit, so.name as org_name, sp.name as org_unit,
            ${personId === null ? sql`true` : sql`coalesce(p.org_path like ${`${orgPath}%`}, false)`} as person_ok,
            ${subjectOrgId === null ? sql`true` : sql`coalesce(so.path like ${`${orgPath}%`}, false)`} as org_ok,
            ${movementId === null ? sql`true` : sql`exists (select 1 from movement m where m.id = ${movementId} and (m.org_path like ${`${orgPath}%`} or ${orgPath} like m.org_path || '%'))`} as movement_ok,
-           ${decisionId === null ? sql`true` : sql`exists (select 1 from decision d where d.id = ${decisionId} and (d.org_path like ${`${orgPath}%`} or ${orgPath} like d.org_path || '%'))`} as decision_ok
+           ${decisionId === null ? sql`true` : sql`exists (select 1 from decision d where d.id = ${decisionId} and (d.org_path like ${`${orgPath}%`} or ${orgPath} like d.org_path || '%'))`} as decision_ok,
+           ${modelId === null ? sql`true` : sql`exists (select 1 from exemplary_model em join organisation ro on ro.id = em.responsible_org_id where em.id = ${modelId} and (em.org_path like ${`${orgPath}%`} or ro.path like ${`${orgPath}%`}))`} as model_ok
     from (select 1) x
     left join person p on p.id = ${personId} left join organisation pu on pu.id = p.org_id
     left join organisation so on so.id = ${subjectOrgId} left join organisation sp on sp.id = so.parent_id`);
@@ -202,10 +207,11 @@ async function resolveSubject(tx: Tx, orgPath: string, input: SubjectInput) {
   if (!x.org_ok) throw validation('stories.api.linkOutside', {}, { field: 'subjectOrgId' });
   if (!x.movement_ok) throw validation('stories.api.linkOutside', {}, { field: 'movementId' });
   if (!x.decision_ok) throw validation('stories.api.linkOutside', {}, { field: 'decisionId' });
+  if (!x.model_ok) throw validation('stories.api.linkOutside', {}, { field: 'modelId' });
   const subjectName = input.subjectName || (personId !== null ? x.person_name : subjectOrgId !== null ? x.org_name : null);
   if (!subjectName) throw validation('stories.api.subjectRequired', {}, { field: 'subjectName' });
   const subjectUnit = input.subjectUnit || (personId !== null ? x.person_unit : subjectOrgId !== null ? x.org_unit : null) || null;
-  return { personId, subjectOrgId, subjectName, subjectUnit, movementId, decisionId };
+  return { personId, subjectOrgId, subjectName, subjectUnit, movementId, decisionId, modelId };
 }
 
 /** A slug not yet used by another story of the organisation: "x", then "x-2", "x-3", … */
@@ -234,9 +240,9 @@ export async function createStory(app: AppContext, actor: AuthActor, input: Crea
     const subject = await resolveSubject(tx, org.path, input);
     const slug = await freeSlug(tx, num(org.id), input.title, null);
     const r = await tx.execute<{ id: number }>(sql`
-      insert into story (org_id, org_path, subject_kind, person_id, subject_org_id, subject_name, subject_unit, title, slug, summary, body, movement_id, decision_id, created_by)
+      insert into story (org_id, org_path, subject_kind, person_id, subject_org_id, subject_name, subject_unit, title, slug, summary, body, movement_id, decision_id, model_id, created_by)
       values (${org.id}, ${org.path}, ${input.subjectKind}, ${subject.personId}, ${subject.subjectOrgId}, ${subject.subjectName}, ${subject.subjectUnit}, ${input.title}, ${slug},
-              ${input.summary}, ${input.body}, ${subject.movementId}, ${subject.decisionId}, ${actor.userId})
+              ${input.summary}, ${input.body}, ${subject.movementId}, ${subject.decisionId}, ${subject.modelId}, ${actor.userId})
       returning id`);
     const id = num(r.rows[0]!.id);
     // The text itself is not copied into the audit trail (it may still hold what must not be published).
@@ -254,7 +260,7 @@ export async function updateStory(app: AppContext, actor: AuthActor, id: number,
     await tx.execute(sql`
       update story set subject_kind = ${input.subjectKind}, person_id = ${subject.personId}, subject_org_id = ${subject.subjectOrgId}, subject_name = ${subject.subjectName},
         subject_unit = ${subject.subjectUnit}, title = ${input.title}, slug = ${slug}, summary = ${input.summary}, body = ${input.body}, movement_id = ${subject.movementId},
-        decision_id = ${subject.decisionId}, updated_at = now(), version = version + 1
+        decision_id = ${subject.decisionId}, model_id = ${subject.modelId}, updated_at = now(), version = version + 1
       where id = ${id}`);
     await audit(tx, actor, [
       storyAudit(actor, s, 'update', { title: input.title, slug, subjectKind: input.subjectKind, ...subject, bodyChanged: s.body !== input.body, summaryChanged: s.summary !== input.summary }, { title: s.title, slug: s.slug }),
@@ -396,28 +402,47 @@ export async function revokeCredit(app: AppContext, actor: AuthActor, creditId: 
   });
 }
 
+type CreditEntryRow = {
+  id: number; target: CreditListItemDto['target']['kind']; target_id: number; target_title: string; org_id: number; org_name: string; person_id: number | null; name: string;
+  role: CreditListItemDto['role']; note: string | null; on_date: string; created_at: string;
+};
+
 /**
- * Active credits of stories in scope, by organisation (its subtree), person and year (of the story's
- * publication, or of the credit while the story is unpublished): who to thank at the year's end.
+ * Active credits of stories and of models in scope, by organisation (its subtree), person and year:
+ * who to thank at the year's end. A story's credit counts on the story's publication day (the
+ * credit's own day while the story is unpublished), a model's on the credit's day. A model is in
+ * scope, and under `orgId`, when the organisation keeping it or the unit fostering it is.
  */
 export async function listCredits(db: DbOrTx, actor: AuthActor, q: { orgId?: number; personId?: number; year?: number; page: number; pageSize: number }) {
   const paths = scopePaths(actor, READ_ROLES);
-  if (paths.length === 0) return { items: [] as StoryCreditDto[], total: 0, page: q.page, pageSize: q.pageSize };
-  const where = sql.join(
-    [
-      sql`c.story_id is not null and c.status = 'ACTIVE'`,
-      sql`(${sql.join(paths.map((p) => sql`s.org_path like ${`${p}%`}`), sql` or `)})`,
-      q.orgId ? sql`s.org_path like (select path from organisation where id = ${q.orgId}) || '%'` : sql`true`,
-      q.personId ? sql`c.person_id = ${q.personId}` : sql`true`,
-      q.year ? sql`extract(year from coalesce(s.published_at, c.created_at) at time zone 'Asia/Ho_Chi_Minh') = ${q.year}` : sql`true`,
-    ],
-    sql` and `,
-  );
+  if (paths.length === 0) return { items: [] as CreditListItemDto[], total: 0, page: q.page, pageSize: q.pageSize };
+  const under = (col: SQL) => sql`(${sql.join(paths.map((p) => sql`${col} like ${`${p}%`}`), sql` or `)})`;
+  const inOrg = (col: SQL) => (q.orgId ? sql`${col} like (select path from organisation where id = ${q.orgId}) || '%'` : sql`false`);
+  const day = (at: SQL) => sql`(${at} at time zone 'Asia/Ho_Chi_Minh')::date`;
+  const common = sql.join([sql`c.status = 'ACTIVE'`, q.personId ? sql`c.person_id = ${q.personId}` : sql`true`], sql` and `);
+  const year = (d: SQL) => (q.year ? sql`extract(year from ${d}) = ${q.year}` : sql`true`);
+  const storyDay = day(sql`coalesce(s.published_at, c.created_at)`);
+  const modelDay = day(sql`c.created_at`);
+  // Both kinds in one set, paged together: the stories' credits, then the models' (kept or fostered in scope).
+  const credits = sql`
+    select c.id, 'STORY' as target, s.id as target_id, s.title as target_title, s.org_id, c.person_id, c.name, c.role, c.note, c.created_at, ${storyDay} as on_date
+    from story_credit c join story s on s.id = c.story_id
+    where ${common} and ${under(sql`s.org_path`)} and ${q.orgId ? inOrg(sql`s.org_path`) : sql`true`} and ${year(storyDay)}
+    union all
+    select c.id, 'MODEL', m.id, m.name, m.org_id, c.person_id, c.name, c.role, c.note, c.created_at, ${modelDay}
+    from story_credit c join exemplary_model m on m.id = c.model_id join organisation ro on ro.id = m.responsible_org_id
+    where ${common} and (${under(sql`m.org_path`)} or ${under(sql`ro.path`)}) and ${q.orgId ? sql`(${inOrg(sql`m.org_path`)} or ${inOrg(sql`ro.path`)})` : sql`true`} and ${year(modelDay)}`;
   const [rows, total] = await Promise.all([
-    db.execute<CreditRow>(sql`${CREDIT_SELECT} where ${where} order by c.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
-    db.execute<{ n: number }>(sql`select count(*)::int as n from story_credit c join story s on s.id = c.story_id where ${where}`),
+    db.execute<CreditEntryRow>(sql`
+      select x.id, x.target, x.target_id, x.target_title, x.org_id, o.name as org_name, x.person_id, coalesce(p.full_name, x.name) as name, x.role, x.note,
+             x.on_date::text as on_date, to_json(x.created_at)#>>'{}' as created_at
+      from (${credits}) x join organisation o on o.id = x.org_id left join person p on p.id = x.person_id
+      order by x.on_date desc, x.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
+    db.execute<{ n: number }>(sql`select count(*)::int as n from (${credits}) x`),
   ]);
-  return { items: rows.rows.map(creditDto), total: num(total.rows[0]?.n ?? 0), page: q.page, pageSize: q.pageSize };
+  const items = rows.rows.map((c): CreditListItemDto => ({
+    id: num(c.id), target: { kind: c.target, id: num(c.target_id), title: c.target_title }, orgId: num(c.org_id), orgName: c.org_name, personId: numOrNull(c.person_id), name: c.name,
+    role: c.role, note: c.note, on: c.on_date, createdAt: c.created_at,
+  }));
+  return { items, total: num(total.rows[0]?.n ?? 0), page: q.page, pageSize: q.pageSize };
 }
-
-

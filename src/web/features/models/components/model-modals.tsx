@@ -11,6 +11,7 @@ import { DateField } from '../../../components/ui/date-field';
 import { LongTextField } from '../../../components/ui/long-text-field';
 import { OrgPicker } from '../../../components/ui/org-picker';
 import { PersonPicker } from '../../../components/ui/person-picker';
+import { SignedDecisionSelect } from '../../stories/components/decision-select';
 import { useAddCredit, useAddReplication, useFollowUp, useMoveModel, useRevoke, type ModelDto, type ModelStage } from '../api/models';
 
 interface Props {
@@ -54,6 +55,7 @@ export function MoveModelModal({ model, to, onClose }: Props & { to: ModelStage 
   const [plan, setPlan] = useState(model.fosteringPlan ?? '');
   const [nextOn, setNextOn] = useState<string | null>(null);
   const [recognisedOn, setRecognisedOn] = useState<string | null>(todayIso());
+  const [decisionId, setDecisionId] = useState<number | null>(model.decisionId);
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
@@ -96,6 +98,7 @@ export function MoveModelModal({ model, to, onClose }: Props & { to: ModelStage 
             fosteringPlan: !reopen && to === 'FOSTERING' ? plan.trim() : undefined,
             nextOn: !reopen && to === 'FOSTERING' ? nextOn : undefined,
             recognisedOn: !reopen && to === 'RECOGNISED' ? recognisedOn : undefined,
+            decisionId: !reopen && to === 'RECOGNISED' ? decisionId : undefined,
             reason: needsReason ? reason.trim() : undefined,
           },
           { onSuccess: done(t('web.models.move.done'), onClose) },
@@ -109,7 +112,19 @@ export function MoveModelModal({ model, to, onClose }: Props & { to: ModelStage 
         </>
       )}
       {!reopen && to === 'RECOGNISED' && (
-        <DateField label={t('web.models.field.recognisedOn')} value={recognisedOn} onChange={fix('recognisedOn', setRecognisedOn)} required minDate={model.discoveredOn} maxDate={todayIso()} error={shown.recognisedOn} data-testid="model-move-recognised" />
+        <>
+          <DateField label={t('web.models.field.recognisedOn')} value={recognisedOn} onChange={fix('recognisedOn', setRecognisedOn)} required minDate={model.discoveredOn} maxDate={todayIso()} error={shown.recognisedOn} data-testid="model-move-recognised" />
+          <SignedDecisionSelect
+            orgId={model.orgId}
+            value={decisionId}
+            onChange={fix('decisionId', setDecisionId)}
+            label={t('web.models.field.decision')}
+            description={t('web.models.field.decisionHint')}
+            noneLabel={t('web.models.field.decisionNone')}
+            error={shown.decisionId}
+            testId="model-move-decision"
+          />
+        </>
       )}
       {!reopen && to === 'REPLICATED' && <Text size="sm">{t('web.models.move.replicatedHint', { count: model.activeReplications })}</Text>}
       {needsReason ? (

@@ -14,6 +14,8 @@ import { AnchorLink } from '../../../components/ui/links';
 import { useModel, type ModelDto, type ModelStage } from '../api/models';
 import { FollowUpBadge, ModelStageBadge } from '../components/badges';
 import { ModelFormModal } from '../components/model-form-modal';
+import { StoryStatusBadge } from '../../stories/components/badges';
+import { SectionCard } from '../../stories/components/section-card';
 import { CreditModal, FollowUpModal, MoveModelModal, ReplicationModal, RevokeModal } from '../components/model-modals';
 
 const route = getRouteApi('/app/mo-hinh/$modelId');
@@ -46,6 +48,7 @@ export function ModelPage() {
           <Plan m={m} />
           <Replications m={m} onAction={setDialog} />
           <Credits m={m} onAction={setDialog} />
+          <Stories m={m} />
           <FollowUpTimeline m={m} />
         </>
       )}
@@ -283,6 +286,36 @@ function Credits({ m, onAction }: { m: ModelDto; onAction: (d: Dialog) => void }
   );
 }
 
+/** The stories written about the entry (those the reader may open), each with its status and link. */
+function Stories({ m }: { m: ModelDto }) {
+  const t = useT();
+  return (
+    <SectionCard id="model-stories" title={t('web.models.page.stories')}>
+      {m.stories.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('web.models.stories.none')}
+        </Text>
+      ) : (
+        <Stack component="ul" gap="xs" aria-label={t('web.models.stories.caption')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {m.stories.map((s) => (
+            <Group component="li" key={s.id} justify="space-between" gap="xs" wrap="wrap" data-testid="model-story" data-status={s.status}>
+              <Stack gap={0} style={{ minWidth: 0 }}>
+                <AnchorLink to="/guong-dien-hinh/$storyId" params={{ storyId: s.id }} size="sm" fw={500}>
+                  {s.title}
+                </AnchorLink>
+                <Text size="xs" c="dimmed">
+                  {s.orgName}
+                </Text>
+              </Stack>
+              <StoryStatusBadge status={s.status} />
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </SectionCard>
+  );
+}
+
 function FollowUpTimeline({ m }: { m: ModelDto }) {
   const t = useT();
   const title = (e: ModelDto['events'][number]) => {
@@ -293,31 +326,26 @@ function FollowUpTimeline({ m }: { m: ModelDto }) {
     return hasMessage(key) ? t(key) : e.action;
   };
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="model-timeline-heading" data-testid="model-timeline">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="model-timeline-heading">
-          {t('web.models.page.timeline')}
-        </Title>
-        <Timeline bulletSize={14} lineWidth={2} active={m.events.length - 1}>
-          {m.events.map((e) => (
-            <Timeline.Item key={e.id} title={title(e)} data-testid="model-event" data-action={e.action}>
-              <Text size="xs" c="dimmed">
-                {formatDateTime(e.at)} · {e.actorName ?? t('web.models.page.system')}
+    <SectionCard id="model-timeline" title={t('web.models.page.timeline')}>
+      <Timeline bulletSize={14} lineWidth={2} active={m.events.length - 1}>
+        {m.events.map((e) => (
+          <Timeline.Item key={e.id} title={title(e)} data-testid="model-event" data-action={e.action}>
+            <Text size="xs" c="dimmed">
+              {formatDateTime(e.at)} · {e.actorName ?? t('web.models.page.system')}
+            </Text>
+            {e.note && (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                {e.note}
               </Text>
-              {e.note && (
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                  {e.note}
-                </Text>
-              )}
-              {e.nextOn && (
-                <Text size="sm" fw={500}>
-                  {t('web.models.page.nextOn', { date: formatDate(e.nextOn) })}
-                </Text>
-              )}
-            </Timeline.Item>
-          ))}
-        </Timeline>
-      </Stack>
-    </Paper>
+            )}
+            {e.nextOn && (
+              <Text size="sm" fw={500}>
+                {t('web.models.page.nextOn', { date: formatDate(e.nextOn) })}
+              </Text>
+            )}
+          </Timeline.Item>
+        ))}
+      </Timeline>
+    </SectionCard>
   );
 }

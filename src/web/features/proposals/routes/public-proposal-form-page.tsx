@@ -49,6 +49,10 @@ export function PublicProposalFormPage() {
               </Text>
               <Text size="sm">{t('web.proposals.public.codeHint')}</Text>
               <Group gap="sm">
+                {/* The status page is rendered by the server (no route in the web app): a full page load. */}
+                <Button component="a" href={`/tra-cuu-de-xuat/${encodeURIComponent(send.data.referenceCode)}`} variant="light" data-testid="public-proposal-status-link">
+                  {t('web.proposals.public.statusLink')}
+                </Button>
                 <Button
                   variant="default"
                   onClick={() => {

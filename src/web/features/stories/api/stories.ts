@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  CreateStoryInput, PersonalDataFindingDto, StoryCreditDto, StoryCreditInput, storyConsentInput, StoryDto, StoryPhotoDto, StoryStatus, StorySummaryDto, UpdateStoryInput,
+  CreateStoryInput, CreditListItemDto, PersonalDataFindingDto, StoryCreditDto, StoryCreditInput, storyConsentInput, StoryDto, StoryPhotoDto, StoryStatus, StorySummaryDto, UpdateStoryInput,
 } from '../../../../contracts/stories';
 import { ApiError, api, downloadUrl, uploadWithProgress, type Page } from '../../../lib/api-client';
 
-export type { PersonalDataFindingDto, StoryCreditDto, StoryDto, StoryPhotoDto, StoryStatus, StorySummaryDto };
+export type { CreditListItemDto, PersonalDataFindingDto, StoryCreditDto, StoryDto, StoryPhotoDto, StoryStatus, StorySummaryDto };
 
 /** Query keys of the stories feature: a change to one story refreshes the lists too. */
 export const storyKeys = {
@@ -27,6 +27,15 @@ export function useStories(params: StoryListParams) {
   return useQuery({
     queryKey: storyKeys.list(params),
     queryFn: ({ signal }) => api.get<Page<StorySummaryDto> & { counts: Record<string, number> }>('/stories', { ...params }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Active credits on stories and models (`GET /story-credits`), for rewarding discoverers. */
+export function useCreditList(params: { orgId?: number; year?: number; page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: storyKeys.list({ credits: true, ...params }),
+    queryFn: ({ signal }) => api.get<Page<CreditListItemDto>>('/story-credits', { ...params }, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -2,13 +2,14 @@ import { Grid, Radio, Group, Select, Stack, Text, TextInput } from '@mantine/cor
 import { useQuery } from '@tanstack/react-query';
 import { STORY_LIMITS, type CreateStoryInput } from '../../../../contracts/stories';
 import type { MovementDto } from '../../../../contracts/movements';
-import type { DecisionSummaryDto } from '../../../../contracts/decisions';
 import { api, type Page } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n';
 import { LongTextField } from '../../../components/ui/long-text-field';
 import { OrgPicker } from '../../../components/ui/org-picker';
 import { PersonPicker } from '../../../components/ui/person-picker';
 import type { StoryDto } from '../api/stories';
+import { SignedDecisionSelect } from './decision-select';
+import { ModelPicker } from './model-picker';
 
 /** What the writer edits: the subject, the text and the links. */
 export interface StoryDraft {
@@ -22,15 +23,16 @@ export interface StoryDraft {
   body: string;
   movementId: number | null;
   decisionId: number | null;
+  modelId: number | null;
 }
 export type StoryField = keyof StoryDraft;
 
-export const emptyStory: StoryDraft = { subjectKind: 'PERSON', personId: null, subjectOrgId: null, subjectName: '', subjectUnit: '', title: '', summary: '', body: '', movementId: null, decisionId: null };
+export const emptyStory: StoryDraft = { subjectKind: 'PERSON', personId: null, subjectOrgId: null, subjectName: '', subjectUnit: '', title: '', summary: '', body: '', movementId: null, decisionId: null, modelId: null };
 
 export const draftOf = (s: StoryDto): StoryDraft => ({
   subjectKind: s.subjectKind, personId: s.personId, subjectOrgId: s.subjectOrgId,
   // A linked subject keeps the name and unit from the records unless they were typed differently.
-  subjectName: s.subjectName, subjectUnit: s.subjectUnit ?? '', title: s.title, summary: s.summary, body: s.body, movementId: s.movementId, decisionId: s.decisionId,
+  subjectName: s.subjectName, subjectUnit: s.subjectUnit ?? '', title: s.title, summary: s.summary, body: s.body, movementId: s.movementId, decisionId: s.decisionId, modelId: s.modelId,
 });
 
 /** The body the server takes (empty texts are left out so that the records fill them). */
@@ -46,6 +48,7 @@ export function inputOf(d: StoryDraft): Omit<CreateStoryInput, 'orgId'> {
     body: d.body.trim(),
     movementId: d.movementId,
     decisionId: d.decisionId,
+    modelId: d.modelId,
   };
 }
 
@@ -157,16 +160,12 @@ export function TextFields({ draft, onChange, errors }: FieldsProps) {
   );
 }
 
-/** The movement and the decision the story belongs to (the organisation's, above or below it). */
-export function LinkFields({ orgId, draft, onChange, errors }: FieldsProps & { orgId: number }) {
+/** The movement and the decision the story belongs to (the organisation's, above or below it), and the model it is about. */
+export function LinkFields({ orgId, draft, onChange, errors, modelName = null }: FieldsProps & { orgId: number; modelName?: string | null }) {
   const t = useT();
   const movements = useQuery({
     queryKey: ['movements', 'list', { orgId, pick: true }],
     queryFn: ({ signal }) => api.get<Page<MovementDto>>('/movements', { orgId, page: 1, pageSize: 200 }, signal),
-  });
-  const decisions = useQuery({
-    queryKey: ['decisions', 'list', { orgId, pick: true }],
-    queryFn: ({ signal }) => api.get<Page<DecisionSummaryDto>>('/decisions', { orgId, status: 'SIGNED', page: 1, pageSize: 200 }, signal),
   });
   const none = { value: '', label: t('web.stories.field.none') };
   return (
@@ -185,17 +184,18 @@ export function LinkFields({ orgId, draft, onChange, errors }: FieldsProps & { o
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6 }}>
-        <Select
+        <SignedDecisionSelect
           label={t('web.stories.field.decision')}
-          data={[none, ...(decisions.data?.items ?? []).map((d) => ({ value: String(d.id), label: `${d.numberText ?? `#${d.id}`} (${d.year})` }))]}
-          value={draft.decisionId === null ? '' : String(draft.decisionId)}
-          onChange={(v) => onChange({ decisionId: v ? Number(v) : null })}
-          searchable
-          allowDeselect={false}
+          noneLabel={none.label}
+          orgId={orgId}
+          value={draft.decisionId}
+          onChange={(decisionId) => onChange({ decisionId })}
           error={errors.decisionId}
-          comboboxProps={{ withinPortal: true }}
-          data-testid="story-decision"
+          testId="story-decision"
         />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <ModelPicker orgId={orgId} value={draft.modelId} linkedName={modelName} onChange={(modelId) => onChange({ modelId })} error={errors.modelId} />
       </Grid.Col>
     </Grid>
   );

@@ -17,6 +17,7 @@ import { OrgStatusFilter } from '../../../components/ui/org-status-filter';
 import { useStories, type StorySummaryDto } from '../api/stories';
 import { StoryStatusBadge } from '../components/badges';
 import { CreateStoryModal } from '../components/create-story-modal';
+import { CreditListSection } from '../components/credit-list';
 import type { StorySearch } from './search';
 
 const route = getRouteApi('/app/guong-dien-hinh');
@@ -135,6 +136,7 @@ export function StoryListPage() {
         />
         {list.data && <PaginationBar total={list.data.total} page={params.page} pageSize={params.pageSize} onPageChange={(page) => update({ page: page === 1 ? undefined : page }, true)} />}
       </div>
+      <CreditListSection orgId={search.orgId} year={search.year} page={search.creditPage ?? 1} onChange={(patch) => update(patch, true)} />
       {creating && (
         <CreateStoryModal
           defaultOrgId={search.orgId ?? officer?.orgId ?? null}

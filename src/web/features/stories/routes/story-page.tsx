@@ -164,7 +164,7 @@ function Content({ s }: { s: StoryDto }) {
             <Stack gap="md">
               <SubjectFields draft={draft} onChange={onChange} errors={shown} linkedName={linkedName} />
               <TextFields draft={draft} onChange={onChange} errors={shown} />
-              <LinkFields orgId={s.orgId} draft={draft} onChange={onChange} errors={shown} />
+              <LinkFields orgId={s.orgId} draft={draft} onChange={onChange} errors={shown} modelName={s.modelName} />
               <ErrorAlert error={update.error} />
               <Group justify="flex-end">
                 <Button type="submit" loading={update.isPending} data-testid="story-save">
@@ -188,6 +188,14 @@ function Content({ s }: { s: StoryDto }) {
             ))}
             {s.movementTitle && <Text size="sm">{t('web.stories.field.movement')}: {s.movementTitle}</Text>}
             {s.decisionNumber && <Text size="sm">{t('web.stories.field.decision')}: {s.decisionNumber}</Text>}
+            {s.modelId !== null && s.modelName && (
+              <Text size="sm">
+                {t('web.stories.field.modelLinked')}:{' '}
+                <AnchorLink to="/mo-hinh/$modelId" params={{ modelId: s.modelId }} size="sm" data-testid="story-model-link">
+                  {s.modelName}
+                </AnchorLink>
+              </Text>
+            )}
           </Stack>
         )}
       </Stack>
