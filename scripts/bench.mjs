@@ -13,7 +13,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DOC = path.join(ROOT, 'BENCHMARKS.md');
-const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints', 'inspections', 'proposals', 'stories', 'models', 'public-site'];
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints', 'inspections', 'proposals', 'stories', 'models', 'public-site', 'dashboard'];
 /** Benchmarks that also run against the PostgreSQL server (BENCH_SERVER_URL, default the machine's 127.0.0.1:5432/test). */
 const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring', 'nominations', 'councils']);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -443,6 +443,19 @@ function publicSite(r) {
   ].join('\n');
 }
 
+function dashboard(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const steps = [
+    [`the district's dashboard (${n(x.individuals)} individual awards in the year)`, x.district, `≤ ${n(x.targetMs)} ms p95: ${verdict(x.district.p95 <= x.targetMs)}`],
+    ['one grassroots union’s dashboard', x.unit, ''],
+  ];
+  const note = `${n(x.people)} members, ${n(x.records)} award records over ${x.years} years (a tenth revoked); ${x.runs} runs per step after a warm-up.`;
+  const when = `_(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`;
+  const table = steps.map(([what, m, target]) => `| ${what} | **${ms(m.p50)}** | ${ms(m.p95)} | ${ms(m.max)} | ${target} |`);
+  return ['| step (HTTP, one request) | p50 | p95 | max | target |', '|---|---:|---:|---:|---|', ...table, '', `${note} ${when}`].join('\n');
+}
+
 function models(r) {
   if (!r) return '_Not run yet._';
   const x = r.result;
@@ -499,6 +512,7 @@ if (existsSync(DOC)) {
     stories: stories(results.stories),
     models: models(results.models),
     'public-site': publicSite(results['public-site']),
+    dashboard: dashboard(results.dashboard),
   };
   let doc = readFileSync(DOC, 'utf8');
   for (const [key, body] of Object.entries(sections)) {
