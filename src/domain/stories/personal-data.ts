@@ -42,9 +42,13 @@ function classify(digits: string, plus: boolean): 'PHONE' | 'ID_NUMBER' | null {
   return null;
 }
 
-/** "150.000.000" or "1,500,000": thousands groups ending in 000 read as an amount, not an identity number. */
+/**
+ * "150.000.000" or "1,500,000": thousands groups ending in 000 read as an amount, not an identity
+ * number — unless it starts with a 0, which no amount does and every CCCD does (its first three
+ * digits are the province code 001–096): "001.089.012.000" is an identity number.
+ */
 const looksLikeAmount = (groups: string[], seps: string[]) =>
-  groups.length > 1 && seps.every((s) => s === '.' || s === ',') && groups.slice(1).every((g) => g.length === 3) && groups[groups.length - 1] === '000';
+  groups.length > 1 && !groups[0]!.startsWith('0') && seps.every((s) => s === '.' || s === ',') && groups.slice(1).every((g) => g.length === 3) && groups[groups.length - 1] === '000';
 
 function numbersIn(text: string): PersonalDataFinding[] {
   const out: PersonalDataFinding[] = [];
@@ -61,6 +65,9 @@ function numbersIn(text: string): PersonalDataFinding[] {
       else seps.push(part);
       at += part.length;
     }
+    // A whole run that reads as an amount has no identity number inside it either ("100.000.000.000"
+    // is not a name for "000.000.000").
+    if (looksLikeAmount(groups.map((g) => g.text), seps)) continue;
     const used = new Array<boolean>(groups.length).fill(false);
     // Longest windows of consecutive groups first: "2024 0912 345 678" is a year and a phone.
     for (let len = groups.length; len >= 1; len--) {
