@@ -30,6 +30,7 @@ import { certificateTemplateSearchSchema } from '../features/certificate-templat
 import { ceremonyPageSearchSchema, ceremonySearchSchema } from '../features/ceremonies/routes/search';
 import { consultationListSearchSchema, consultationSearchSchema, publicConsultationSearchSchema } from '../features/consultations/routes/search';
 import { complaintSearchSchema } from '../features/complaints/routes/search';
+import { dashboardSearchSchema } from '../features/dashboard/routes/search';
 import { modelSearchSchema } from '../features/models/routes/search';
 import { proposalSearchSchema } from '../features/proposals/routes/search';
 import { storySearchSchema } from '../features/stories/routes/search';
@@ -257,6 +258,7 @@ const publicConsultationsRoute = createRoute({ getParentRoute: () => rootRoute, 
 const modelsRoute = createRoute({ getParentRoute: () => appRoute, path: '/mo-hinh', validateSearch: modelSearchSchema, component: lazyRouteComponent(() => import('../features/models/routes/model-list-page'), 'ModelListPage') });
 const modelRoute = createRoute({ getParentRoute: () => appRoute, path: '/mo-hinh/$modelId', params: { parse: ({ modelId }) => ({ modelId: parseId(modelId) }), stringify: ({ modelId }) => ({ modelId: String(modelId) }) }, component: lazyRouteComponent(() => import('../features/models/routes/model-page'), 'ModelPage') });
 const complaintsRoute = createRoute({ getParentRoute: () => appRoute, path: '/khieu-nai', validateSearch: complaintSearchSchema, component: lazyRouteComponent(() => import('../features/complaints/routes/complaint-list-page'), 'ComplaintListPage') });
+const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/tong-quan', validateSearch: dashboardSearchSchema, component: lazyRouteComponent(() => import('../features/dashboard/routes/dashboard-page'), 'DashboardPage') });
 const complaintRoute = createRoute({ getParentRoute: () => appRoute, path: '/khieu-nai/$complaintId', params: { parse: ({ complaintId }) => ({ complaintId: parseId(complaintId) }), stringify: ({ complaintId }) => ({ complaintId: String(complaintId) }) }, component: lazyRouteComponent(() => import('../features/complaints/routes/complaint-page'), 'ComplaintPage') });
 const inspectionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/kiem-tra', validateSearch: inspectionSearchSchema, component: lazyRouteComponent(() => import('../features/inspections/routes/inspection-list-page'), 'InspectionListPage') });
 const inspectionRoute = createRoute({ getParentRoute: () => appRoute, path: '/kiem-tra/$inspectionId', params: { parse: ({ inspectionId }) => ({ inspectionId: parseId(inspectionId) }), stringify: ({ inspectionId }) => ({ inspectionId: String(inspectionId) }) }, component: lazyRouteComponent(() => import('../features/inspections/routes/inspection-page'), 'InspectionPage') });
@@ -315,6 +317,7 @@ const routeTree = rootRoute.addChildren([
     ceremoniesRoute, ceremonyRoute,
     consultationsRoute, consultationRoute,
     complaintsRoute, complaintRoute,
+    dashboardRoute,
     modelsRoute, modelRoute,
     inspectionsRoute, inspectionRoute,
     myRecordRoute, proposalsRoute, proposalRoute,
