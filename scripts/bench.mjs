@@ -13,7 +13,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DOC = path.join(ROOT, 'BENCHMARKS.md');
-const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints', 'inspections', 'proposals', 'stories', 'models', 'public-site', 'dashboard'];
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints', 'inspections', 'proposals', 'stories', 'models', 'public-site', 'dashboard', 'dashboard-national', 'dashboard-drilldown', 'stat-form', 'reports'];
 /** Benchmarks that also run against the PostgreSQL server (BENCH_SERVER_URL, default the machine's 127.0.0.1:5432/test). */
 const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring', 'nominations', 'councils']);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -456,6 +456,72 @@ function dashboard(r) {
   return ['| step (HTTP, one request) | p50 | p95 | max | target |', '|---|---:|---:|---:|---|', ...table, '', `${note} ${when}`].join('\n');
 }
 
+function dashboardDrilldown(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const steps = [
+    [`a page of 25 records behind an award figure (${n(x.awardTotal)} in all), page 1`, x.firstPage],
+    [`the same list, page ${n(x.deepPage)}`, x.deep],
+    ['a page of a share’s numerator (women)', x.share],
+    [`export of every individual award of the year (${n(x.exportRows)} rows, ${n(Math.round(x.exportBytes / 1024))} KB XLSX)`, x.export],
+  ];
+  const note = `${n(x.people)} members, ${n(x.records)} award records over ${x.years} years (a tenth revoked); ${x.runs} runs per page and ${x.exportRuns} exports after a warm-up.`;
+  const when = `_(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`;
+  const table = steps.map(([what, m]) => `| ${what} | **${ms(m.p50)}** | ${ms(m.p95)} | ${ms(m.max)} |`);
+  return ['| step (HTTP, one request) | p50 | p95 | max |', '|---|---:|---:|---:|', ...table, '', `${note} ${when}`].join('\n');
+}
+function reports(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const steps = [
+    [`the district's annual summary, .docx with two charts (${n(x.bytes)} bytes)`, x.docx, `≤ ${n(x.targetMs)} ms p95: ${verdict(x.docx.p95 <= x.targetMs)}`],
+    ['freezing the district’s figures (computed as of now, stored with their sha-256)', x.freeze, ''],
+    [`re-running the frozen report after new and revoked records (identical: ${x.identical ? 'yes' : 'no'})`, x.rerun, ''],
+    ['the annual summary from the stored figures, .docx', x.frozenDocx, ''],
+  ];
+  const note = `${n(x.people)} members, ${n(x.records)} award records over ${x.years} years (a twentieth revoked); ${x.runs} runs per step after a warm-up (freezing: up to 5).`;
+  const when = `_(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`;
+  const table = steps.map(([what, m, target]) => `| ${what} | **${ms(m.p50)}** | ${ms(m.p95)} | ${ms(m.max)} | ${target} |`);
+  return ['| step (HTTP, one request) | p50 | p95 | max | target |', '|---|---:|---:|---:|---|', ...table, '', `${note} ${when}`].join('\n');
+}
+
+function statForm(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const steps = [
+    [`the built-in results form for the district, .xlsx (${n(x.bytes)} bytes)`, x.xlsx, `≤ ${n(x.targetMs)} ms p95: ${verdict(x.xlsx.p95 <= x.targetMs)}`],
+    ['the built-in shares form for the district, .xlsx', x.sharesXlsx, ''],
+    ['the editor’s preview grid (JSON) of the results form', x.preview, ''],
+  ];
+  const note = `${n(x.people)} members, ${n(x.records)} award records over ${x.years} years (a tenth revoked); ${x.runs} runs per step after a warm-up.`;
+  const when = `_(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`;
+  const table = steps.map(([what, m, target]) => `| ${what} | **${ms(m.p50)}** | ${ms(m.p95)} | ${ms(m.max)} | ${target} |`);
+  return ['| step (HTTP, one request) | p50 | p95 | max | target |', '|---|---:|---:|---:|---|', ...table, '', `${note} ${when}`].join('\n');
+}
+
+function dashboardNational(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const names = { awardCounts: 'awards by code', shareCounts: 'share counts (year and year before)', streaks: 'years in a row (counts and top 20)', funnel: 'funnel (base tables in both)' };
+  const rows = [];
+  for (const [scope, label, target] of [['national', 'national root', x.target.national], ['province', `province (${x.province})`, x.target.province]]) {
+    for (const [f, m] of Object.entries(x.figures[scope])) rows.push(`| ${label} | ${names[f] ?? f} | ${ms(m.rollup.p50)} | ${ms(m.rollup.p95)} | ${ms(m.base.p50)} | ${ms(m.base.p95)} | |`);
+    const w = x.whole[scope];
+    rows.push(`| ${label} | **whole dashboard** | **${ms(w.rollup.p50)}** | **${ms(w.rollup.p95)}** | ${ms(w.base.p50)} | ${ms(w.base.p95)} | ≤ ${n(target)} ms p95: ${verdict(w.rollup.p95 <= target)} |`);
+  }
+  const gen = x.generation ? ` Generated in this run: members ${s(x.generation.membersSeconds)}, awards and rollups ${s(x.generation.awardsSeconds)}.` : ' Database generated beforehand with `npx vinhdanh bench-data`.';
+  return [
+    '| scope | query | rollups p50 | rollups p95 | base tables p50 | base tables p95 | target |',
+    '|---|---|---:|---:|---:|---:|---|',
+    ...rows,
+    '',
+    `${n(x.size.members)} members, ${n(x.size.orgs)} organisations, ${n(x.size.awards)} award records (${n(x.size.active)} in force; ${n(x.size.year_awards)} of ${x.year}); ` +
+      `rollups equal to the base tables on the orgs checked: ${x.mismatches === 0 ? '**yes**' : `**no (${x.mismatches} mismatches)**`}. ` +
+      `One award recorded and revoked: p95 ${ms(x.signing.withRollups.p95)} with the rollup triggers, ${ms(x.signing.withoutTriggers.p95)} without. ` +
+      `${x.runs} runs per rollup query, ${x.baseRuns} per base query, after a warm-up.${gen} _(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')}; ${r.machine.postgres ?? ''})_`,
+  ].join('\n');
+}
+
 function models(r) {
   if (!r) return '_Not run yet._';
   const x = r.result;
@@ -513,6 +579,10 @@ if (existsSync(DOC)) {
     models: models(results.models),
     'public-site': publicSite(results['public-site']),
     dashboard: dashboard(results.dashboard),
+    'dashboard-national': dashboardNational(results['dashboard-national']),
+    'dashboard-drilldown': dashboardDrilldown(results['dashboard-drilldown']),
+    'stat-form': statForm(results['stat-form']),
+    reports: reports(results.reports),
   };
   let doc = readFileSync(DOC, 'utf8');
   for (const [key, body] of Object.entries(sections)) {

@@ -9,6 +9,7 @@ import { backupCommand, restoreCommand } from './backup';
 import { benchDataCommand } from './bench-data';
 import { eligibilityCommand } from './eligibility';
 import { remindersCommand } from './reminders';
+import { rollupsCommand } from './rollups';
 
 export interface Command {
   help: string;
@@ -28,4 +29,5 @@ export const commands: Record<string, Command> = {
   'bench-data': benchDataCommand,
   eligibility: eligibilityCommand,
   reminders: remindersCommand,
+  rollups: rollupsCommand,
 };

@@ -54,7 +54,7 @@ beforeAll(async () => {
   for (let y = Y - 4; y <= Y; y++) ind(phuc, 'CSTD_CS', y);
   // The other district: 3 years in a row, counted only at the province.
   ind(quyen, 'LDTT', Y - 2); ind(quyen, 'LDTT', Y - 1); ind(quyen, 'LDTT', Y);
-  col(w.orgs.cdcsA, 'TTLDTT', Y); col(w.orgs.toA, 'TO_CD_VUNG_MANH', Y); col(w.orgs.cdcsB, 'TTLDTT', Y - 1); col(otherCdcs, 'TTLDTT', Y);
+  col(w.orgs.cdcsA, 'TTLDTT', Y); col(w.orgs.cdcsA, 'TTLDTT', Y - 1); col(w.orgs.toA, 'TO_CD_VUNG_MANH', Y); col(w.orgs.toA, 'TO_CD_VUNG_MANH', Y - 1); col(w.orgs.cdcsB, 'TTLDTT', Y - 1); col(otherCdcs, 'TTLDTT', Y);
   col(w.orgs.cdcsB, 'CDCS_HTXSNV', Y, 'REVOKED');
   for (const r of records) {
     await db.execute(sql`insert into award_record (person_id, org_id, scope_path, award_code, year, status, revoked_at, revoked_reason)
@@ -91,15 +91,23 @@ function expected(path: string, year: number, targets: Targets = DASHBOARD_DEFAU
     const n = inds.filter(test).length;
     return { numerator: n, denominator: inds.length, percent: pct(n, inds.length) };
   };
+  // Collectives: only the tổ công đoàn is a small collective (kinds below the grassroots union).
+  const smallOrgs = new Set([w.orgs.toA.id]);
+  const smallShare = (y: number) => {
+    const cols = recs.filter((r) => r.year === y && r.orgId !== null);
+    const n = cols.filter((r) => smallOrgs.has(r.orgId!)).length;
+    return { numerator: n, denominator: cols.length, percent: pct(n, cols.length) };
+  };
   const shares = (
     [
       ['NON_LEADER', (p: P) => !p.isLeader],
       ['DIRECT_WORKER', (p: P) => p.isDirectWorker],
       ['WOMEN', (p: P) => p.gender === 'FEMALE'],
+      ['SMALL_COLLECTIVE', null],
     ] as const
   ).map(([key, test]) => {
-    const current = share(year, test);
-    const previous = share(year - 1, test);
+    const current = test ? share(year, test) : smallShare(year);
+    const previous = test ? share(year - 1, test) : smallShare(year - 1);
     return {
       key,
       current,
@@ -109,12 +117,24 @@ function expected(path: string, year: number, targets: Targets = DASHBOARD_DEFAU
       meetsTarget: current.percent === null ? null : current.percent >= targets[key],
     };
   });
+  const active = records.filter((r) => r.status === 'ACTIVE');
+  const run = (mine: (r: Rec) => boolean) => {
+    const years = new Set(active.filter(mine).map((r) => r.year));
+    let n = 0;
+    while (years.has(year - n)) n++;
+    return n;
+  };
   const streaks = people
+    .filter((p) => ofYear.some((r) => r.personId === p.id))
     .map((p) => {
-      const years = new Set(recs.filter((r) => r.personId === p.id).map((r) => r.year));
-      let n = 0;
-      while (years.has(year - n)) n++;
+      const n = run((r) => r.personId === p.id);
       return { personId: p.id, fullName: p.fullName, years: n, fromYear: year - n + 1 };
+    })
+    .filter((s) => s.years >= 2);
+  const unitStreaks = [...new Set(ofYear.filter((r) => r.orgId !== null).map((r) => r.orgId!))]
+    .map((orgId) => {
+      const n = run((r) => r.orgId === orgId);
+      return { orgId, years: n, fromYear: year - n + 1 };
     })
     .filter((s) => s.years >= 2);
   return {
@@ -123,6 +143,8 @@ function expected(path: string, year: number, targets: Targets = DASHBOARD_DEFAU
     shares,
     counts: [2, 3].map((n) => ({ years: n, count: streaks.filter((s) => s.years >= n).length })),
     top: streaks.sort((a, b) => a.personId - b.personId),
+    unitCounts: [2, 3].map((n) => ({ years: n, count: unitStreaks.filter((s) => s.years >= n).length })),
+    unitTop: unitStreaks.sort((a, b) => a.orgId - b.orgId),
   };
 }
 
@@ -140,6 +162,8 @@ function compare(d: DashboardDto, path: string, year: number, targets: Targets =
   expect(d.shares.map(({ key, current, previous, changePoints, target, meetsTarget }) => ({ key, current, previous, changePoints, target, meetsTarget }))).toEqual(e.shares);
   expect(d.streaks.counts).toEqual(e.counts);
   expect(d.streaks.top.map(({ personId, fullName, years, fromYear }) => ({ personId, fullName, years, fromYear })).sort((a, b) => a.personId - b.personId)).toEqual(e.top);
+  expect(d.streaks.unitCounts).toEqual(e.unitCounts);
+  expect(d.streaks.unitTop.map(({ orgId, years, fromYear }) => ({ orgId, years, fromYear })).sort((a, b) => a.orgId - b.orgId)).toEqual(e.unitTop);
   // Longest streaks first.
   expect(d.streaks.top.map((s) => s.years)).toEqual([...d.streaks.top.map((s) => s.years)].sort((a, b) => b - a));
   return e;
@@ -152,14 +176,16 @@ describe('dashboard figures', () => {
     expect(d.org).toEqual({ id: w.orgs.huyen.id, code: 'DMC', name: 'Liên đoàn Lao động huyện DMC' });
     // The fixture exercises what it should: revoked/superseded rows, duplicates, the other district.
     expect(e.totals).toEqual({ individuals: 6, collectives: 2 });
-    expect(e.counts).toEqual([{ years: 2, count: 4 }, { years: 3, count: 2 }]);
+    expect(e.counts).toEqual([{ years: 2, count: 4 }, { years: 3, count: 3 }]);
+    expect(e.unitCounts).toEqual([{ years: 2, count: 2 }, { years: 3, count: 0 }]);
     expect(d.awards.items.find((i) => i.code === 'LDTT')).toMatchObject({ nameVi: 'Lao động tiên tiến', levelLabel: 'Cấp cơ sở', individuals: 3, collectives: 0 });
     expect(d.awards.items.map((i) => i.code)).not.toContain('CDCS_HTXSNV');
     const names = d.streaks.top.map((s) => s.fullName);
     expect(names).not.toContain('Lý Thị Quyên');
     expect(names).not.toContain('Trương Văn Minh');
     expect(d.streaks.top[0]).toMatchObject({ fullName: 'Đỗ Văn Phúc', years: 5, fromYear: Y - 4, orgName: 'Công đoàn cơ sở Công ty TNHH Sợi Thế Kỷ' });
-    expect(d.streaks.top.find((s) => s.fullName === 'Phạm Văn Hùng')?.years).toBe(2);
+    // A run is the person's own: Hùng's Y − 2 award, kept by the other district before he moved, counts.
+    expect(d.streaks.top.find((s) => s.fullName === 'Phạm Văn Hùng')?.years).toBe(3);
     const women = d.shares.find((s) => s.key === 'WOMEN')!;
     expect(women).toMatchObject({ label: 'Nữ', targetIsDefault: true, current: { numerator: 4, denominator: 6, percent: 66.7 } });
   });
@@ -170,15 +196,14 @@ describe('dashboard figures', () => {
     const province = await figures('admin', w.orgs.tinh.id, Y);
     compare(province, w.orgs.tinh.path, Y);
     expect(province.streaks.top.map((s) => s.fullName)).toContain('Lý Thị Quyên');
-    // Hùng's Y − 2 award, kept by the other district, joins his streak at the province.
     expect(province.streaks.top.find((s) => s.fullName === 'Phạm Văn Hùng')?.years).toBe(3);
     // The year before, as its own dashboard year.
     compare(await figures('huyen.tdkt', w.orgs.huyen.id, Y - 1), w.orgs.huyen.path, Y - 1);
   });
 
   it('targets given in the request replace the defaults; a year without awards has no shares', async () => {
-    const targets = { NON_LEADER: 80, DIRECT_WORKER: 33.3, WOMEN: 40 };
-    const d = await figures('huyen.tdkt', w.orgs.huyen.id, Y, '&targetNonLeader=80&targetDirectWorker=33.3&targetWomen=40');
+    const targets = { NON_LEADER: 80, DIRECT_WORKER: 33.3, WOMEN: 40, SMALL_COLLECTIVE: 25 };
+    const d = await figures('huyen.tdkt', w.orgs.huyen.id, Y, '&targetNonLeader=80&targetDirectWorker=33.3&targetWomen=40&targetSmallCollective=25');
     compare(d, w.orgs.huyen.path, Y, targets);
     expect(d.shares.every((s) => !s.targetIsDefault)).toBe(true);
     const empty = await figures('huyen.tdkt', w.orgs.huyen.id, Y + 3);
@@ -187,14 +212,16 @@ describe('dashboard figures', () => {
       [null, null, null, null],
       [null, null, null, null],
       [null, null, null, null],
+      [null, null, null, null],
     ]);
-    expect(empty.streaks).toEqual({ counts: [{ years: 2, count: 0 }, { years: 3, count: 0 }], top: [] });
+    const none = [{ years: 2, count: 0 }, { years: 3, count: 0 }];
+    expect(empty.streaks).toEqual({ counts: none, top: [], unitCounts: none, unitTop: [] });
   });
 
   it('labels follow the reader’s language', async () => {
     await env.database.db.execute(sql`update app_user set locale = 'en' where username = 'xem'`);
     const d = await figures('xem', w.orgs.huyen.id, Y);
-    expect(d.shares.map((s) => s.label)).toEqual(['Workers holding no leadership position', 'Direct production workers', 'Women']);
+    expect(d.shares.map((s) => s.label)).toEqual(['Workers holding no leadership position', 'Direct production workers', 'Women', 'Small collectives (union sections, union groups)']);
     compare(d, w.orgs.huyen.path, Y);
   });
 });

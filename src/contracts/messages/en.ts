@@ -53,12 +53,17 @@ import { stories } from './en/stories';
 import { webStories } from './en/web-stories';
 import { dashboard } from './en/dashboard';
 import { webDashboard } from './en/web-dashboard';
+import { dashboardDrilldown } from './en/dashboard-drilldown';
 import { models } from './en/models';
 import { webModels } from './en/web-models';
 import { publicSite } from './en/public-site';
 import { proposals } from './en/proposals';
 import { webProposals } from './en/web-proposals';
 import { webMe } from './en/web-me';
+import { reportTemplates } from './en/report-templates';
+import { webReportTemplates } from './en/web-report-templates';
+import { reports } from './en/reports';
+import { webReports } from './en/web-reports';
 
 // Typed against the Vietnamese catalogue: a missing or extra key is a compile error.
-export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations, ...consultations, ...councils, ...decisions, ...webDecisions, ...webDecisionPages, ...councilDocs, ...decisionDocs, ...webConsultations, ...webCouncils, ...certificates, ...certificateTemplates, ...webCertificateTemplates, ...ceremonies, ...webCeremonies, ...complaints, ...inspections, ...webComplaints, ...webInspections, ...models, ...webModels, ...publicSite, ...proposals, ...webProposals, ...webMe, ...stories, ...webStories, ...dashboard, ...webDashboard };
+export const en: Record<keyof typeof vi, string> = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations, ...consultations, ...councils, ...decisions, ...webDecisions, ...webDecisionPages, ...councilDocs, ...decisionDocs, ...webConsultations, ...webCouncils, ...certificates, ...certificateTemplates, ...webCertificateTemplates, ...ceremonies, ...webCeremonies, ...complaints, ...inspections, ...webComplaints, ...webInspections, ...models, ...webModels, ...publicSite, ...proposals, ...webProposals, ...webMe, ...stories, ...webStories, ...dashboard, ...webDashboard, ...reportTemplates, ...webReportTemplates, ...dashboardDrilldown, ...reports, ...webReports };

@@ -52,11 +52,16 @@ import { stories } from './vi/stories';
 import { webStories } from './vi/web-stories';
 import { dashboard } from './vi/dashboard';
 import { webDashboard } from './vi/web-dashboard';
+import { dashboardDrilldown } from './vi/dashboard-drilldown';
 import { models } from './vi/models';
 import { webModels } from './vi/web-models';
 import { publicSite } from './vi/public-site';
 import { proposals } from './vi/proposals';
 import { webProposals } from './vi/web-proposals';
 import { webMe } from './vi/web-me';
+import { reportTemplates } from './vi/report-templates';
+import { webReportTemplates } from './vi/web-report-templates';
+import { reports } from './vi/reports';
+import { webReports } from './vi/web-reports';
 
-export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations, ...consultations, ...councils, ...decisions, ...webDecisions, ...webDecisionPages, ...councilDocs, ...decisionDocs, ...webConsultations, ...webCouncils, ...certificates, ...certificateTemplates, ...webCertificateTemplates, ...ceremonies, ...webCeremonies, ...complaints, ...inspections, ...webComplaints, ...webInspections, ...publicSite, ...proposals, ...webProposals, ...webMe, ...models, ...webModels, ...stories, ...webStories, ...dashboard, ...webDashboard } as const;
+export const vi = { ...common, ...errors, ...domain, ...web, ...imports, ...records, ...achievements, ...eligibilityApi, ...plans, ...eligibility, ...webAwards, ...webPlans, ...cascade, ...webCascade, ...movements, ...webMovements, ...registrations, ...webRegistrations, ...clusters, ...webClusters, ...scoring, ...scoringApi, ...webScoring, ...webScoringSheet, ...scoringCouncil, ...scoringEvidence, ...nominations, ...nominationsApi, ...nominationsRules, ...webOutbox, ...workCalendar, ...webNominations, ...consultations, ...councils, ...decisions, ...webDecisions, ...webDecisionPages, ...councilDocs, ...decisionDocs, ...webConsultations, ...webCouncils, ...certificates, ...certificateTemplates, ...webCertificateTemplates, ...ceremonies, ...webCeremonies, ...complaints, ...inspections, ...webComplaints, ...webInspections, ...publicSite, ...proposals, ...webProposals, ...webMe, ...models, ...webModels, ...stories, ...webStories, ...dashboard, ...webDashboard, ...reportTemplates, ...webReportTemplates, ...dashboardDrilldown, ...reports, ...webReports } as const;

@@ -34,6 +34,11 @@ export const orgKinds = pgTable('org_kind', {
   nameEn: text('name_en').notNull(),
   rank: smallint('rank').notNull(),
   holdsMembers: boolean('holds_members').notNull().default(false),
+  /**
+   * A collective of this kind counts as a "small collective" (tập thể nhỏ) in the fairness shares.
+   * Default: the kinds below the grassroots union (công đoàn bộ phận, tổ công đoàn); configurable.
+   */
+  smallCollective: boolean('small_collective').notNull().default(false),
 });
 
 export const organisations = pgTable(
@@ -426,9 +431,19 @@ export const awardRecords = pgTable(
     decisionDate: date('decision_date'),
     issuerName: text('issuer_name'),
     issuerOrgId: ref('issuer_org_id').references(() => organisations.id),
+    /**
+     * The subject as it was when the record was made, for the fairness shares (set by the database
+     * on insert from the person or the unit, when not given): a later promotion does not rewrite
+     * last year's statistics. Null on the side that does not apply (collective / individual).
+     */
+    subjectGender: text('subject_gender'),
+    subjectIsLeader: boolean('subject_is_leader'),
+    subjectIsDirectWorker: boolean('subject_is_direct_worker'),
+    subjectSmall: boolean('subject_small'),
   },
   (t) => [
     ...recordChecks('award_record', t),
+    check('award_record_subject_flags_ck', sql`(${t.personId} is null) = (${t.subjectGender} is null) and (${t.orgId} is null) = (${t.subjectSmall} is null)`),
     index('award_record_person_idx').on(t.personId, t.year),
     index('award_record_org_idx').on(t.orgId, t.year),
     index('award_record_scope_idx').using('btree', sql`${t.scopePath} text_pattern_ops`, sql`${t.year}`),
@@ -2448,4 +2463,132 @@ export const complaintDocuments = pgTable(
     check('complaint_document_type_ck', sql`${t.docType} in ('ACCEPTANCE_NOTICE','RESOLUTION','DIALOGUE_MINUTES','VERIFICATION_REPORT','OTHER')`),
     index('complaint_document_idx').on(t.complaintId),
   ],
+);
+
+// ── Reports (issue 10) ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * A statistical form's layout (biểu mẫu thống kê) as data: rows and columns mapped to figures, so a
+ * superior's new form is configured, not programmed. Built-in templates have no organisation; an
+ * organisation's own apply to its subtree. Never deleted: retired with a reason.
+ */
+export const reportTemplates = pgTable(
+  'report_template',
+  {
+    id: id(),
+    orgId: ref('org_id').references(() => organisations.id),
+    orgPath: text('org_path'),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** XLSX_FORM only for now. */
+    kind: text('kind').notNull().default('XLSX_FORM'),
+    layout: jsonb('layout').notNull(),
+    status: text('status').notNull().default('ACTIVE'),
+    retiredReason: text('retired_reason'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('report_template_kind_ck', sql`${t.kind} in ('XLSX_FORM')`),
+    check('report_template_status_ck', sql`${t.status} in ('ACTIVE','RETIRED')`),
+    check('report_template_retired_ck', sql`${t.status} <> 'RETIRED' or ${t.retiredReason} is not null`),
+    uniqueIndex('report_template_code_uq').on(sql`coalesce(${t.orgId}, 0)`, t.code).where(sql`${t.status} = 'ACTIVE'`),
+  ],
+);
+
+/**
+ * A frozen report: the figures of an organisation subtree and year as of a moment, stored with their
+ * hash so that a re-run as of the same moment can be compared figure by figure. Append-only; a
+ * snapshot made in error is withdrawn with a reason.
+ */
+export const reportSnapshots = pgTable(
+  'report_snapshot',
+  {
+    id: id(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: text('org_path').notNull(),
+    /** DASHBOARD, ANNUAL_SUMMARY or STAT_FORM. */
+    kind: text('kind').notNull(),
+    templateId: ref('template_id').references(() => reportTemplates.id),
+    year: smallint('year').notNull(),
+    asOf: timestamp('as_of', { withTimezone: true }).notNull(),
+    title: text('title').notNull(),
+    params: jsonb('params').notNull(),
+    figures: jsonb('figures').notNull(),
+    figuresSha256: text('figures_sha256').notNull(),
+    status: text('status').notNull().default('ACTIVE'),
+    withdrawnReason: text('withdrawn_reason'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('report_snapshot_kind_ck', sql`${t.kind} in ('DASHBOARD','ANNUAL_SUMMARY','STAT_FORM')`),
+    check('report_snapshot_status_ck', sql`${t.status} in ('ACTIVE','WITHDRAWN')`),
+    check('report_snapshot_withdrawn_ck', sql`${t.status} <> 'WITHDRAWN' or ${t.withdrawnReason} is not null`),
+    index('report_snapshot_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.year}`),
+  ],
+);
+
+// ── Dashboard rollups (issue 10) ─────────────────────────────────────────────────────────────────
+
+/**
+ * Awards in force per organisation subtree (keyed by the path prefix, so that it answers exactly what
+ * `scope_path like prefix%` would), year and award code, with the fairness counts. Maintained by
+ * statement-level triggers on award_record (migration 0022) and rebuilt by `vinhdanh rollups rebuild`.
+ */
+export const dashAwardRollups = pgTable(
+  'dash_award_rollup',
+  {
+    prefix: text('prefix').notNull(),
+    year: smallint('year').notNull(),
+    awardCode: text('award_code').notNull(),
+    individuals: integer('individuals').notNull().default(0),
+    nonLeader: integer('non_leader').notNull().default(0),
+    directWorker: integer('direct_worker').notNull().default(0),
+    women: integer('women').notNull().default(0),
+    collectives: integer('collectives').notNull().default(0),
+    small: integer('small').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year, t.awardCode] })],
+);
+
+/**
+ * A subject's run of consecutive years with an award in force, for every year it has one (runs of 2
+ * years and more): `subject` is the person id, or minus the unit id. Wherever the awards are kept
+ * (the run is the subject's own).
+ */
+export const dashSubjectRuns = pgTable(
+  'dash_subject_run',
+  {
+    subject: bigint('subject', { mode: 'number' }).notNull(),
+    year: smallint('year').notNull(),
+    run: smallint('run').notNull(),
+    /** The person's full name (the unit's name), kept current: the top list's order, read from an index. */
+    name: text('name').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.subject, t.year] }),
+    index('dash_subject_run_top_idx').using('btree', t.year, t.run, sql`${t.name} collate "vi-x-icu"`, t.subject),
+  ],
+);
+
+/**
+ * How many subjects (kind P: people, U: units) holding an award of the year in the subtree have a run
+ * of that many years ending with the year (runs of 2 years and more only).
+ */
+export const dashStreakCounts = pgTable(
+  'dash_streak_count',
+  {
+    prefix: text('prefix').notNull(),
+    year: smallint('year').notNull(),
+    kind: text('kind').notNull(),
+    run: smallint('run').notNull(),
+    subjects: integer('subjects').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year, t.kind, t.run] }), check('dash_streak_count_kind_ck', sql`${t.kind} in ('P','U')`)],
 );

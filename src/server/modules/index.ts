@@ -32,8 +32,10 @@ import { proposalRoutes } from './proposals/proposals.routes';
 import { meRoutes } from './me/me.routes';
 import { storyRoutes } from './stories/stories.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { reportTemplateRoutes } from './report-templates/report-templates.routes';
+import { reportRoutes } from './reports/reports.routes';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function allRoutes(): AnyRoute[] {
-  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes, ...cascadeRoutes, ...registrationRoutes, ...clusterRoutes, ...movementRoutes, ...calendarRoutes, ...scoringRoutes, ...evidenceRoutes, ...councilRoutes, ...workCalendarRoutes, ...nominationRoutes, ...outboxRoutes, ...consultationRoutes, ...councilBodyRoutes, ...decisionRoutes, ...certificateTemplateRoutes, ...ceremonyRoutes, ...complaintRoutes, ...inspectionRoutes, ...modelRoutes, ...proposalRoutes, ...meRoutes, ...storyRoutes, ...dashboardRoutes] as AnyRoute[];
+  return [...authRoutes, ...organisationRoutes, ...memberRoutes, ...userRoutes, ...auditRoutes, ...importRoutes, ...awardRoutes, ...recordRoutes, ...eligibilityRoutes, ...planRoutes, ...cascadeRoutes, ...registrationRoutes, ...clusterRoutes, ...movementRoutes, ...calendarRoutes, ...scoringRoutes, ...evidenceRoutes, ...councilRoutes, ...workCalendarRoutes, ...nominationRoutes, ...outboxRoutes, ...consultationRoutes, ...councilBodyRoutes, ...decisionRoutes, ...certificateTemplateRoutes, ...ceremonyRoutes, ...complaintRoutes, ...inspectionRoutes, ...modelRoutes, ...proposalRoutes, ...meRoutes, ...storyRoutes, ...dashboardRoutes, ...reportRoutes, ...reportTemplateRoutes] as AnyRoute[];
 }

@@ -110,14 +110,27 @@ function hostTemplates() {
 const nfc = (xs: readonly string[]) => xs.map((x) => x.normalize('NFC'));
 /** An array sent as one parameter (drizzle would otherwise expand it into a list). */
 const arr = (xs: readonly (string | number)[], type: 'text' | 'int' | 'float8') => sql`${sql.param(xs)}::${sql.raw(type)}[]`;
-const secs = (t0: number) => Math.round((performance.now() - t0) / 10) / 100;
+export const secs = (t0: number) => Math.round((performance.now() - t0) / 10) / 100;
 
-interface Detached {
+/** Seconds per stage of a load, logged as each ends. */
+export function stageClock(log: (message: string) => void) {
+  const stages: Record<string, number> = {};
+  const tAll = performance.now();
+  let t = tAll;
+  const stage = (name: string, extra = '') => {
+    stages[name] = secs(t);
+    log(`${name}: ${stages[name]} s${extra ? ` (${extra})` : ''}`);
+    t = performance.now();
+  };
+  return { stages, stage, tAll };
+}
+
+export interface Detached {
   indexes: Array<{ name: string; def: string }>;
   fks: Array<{ table: string; name: string; def: string }>;
 }
 
-async function detachIndexes(tx: Tx, tables: string[]): Promise<Detached> {
+export async function detachIndexes(tx: Tx, tables: string[]): Promise<Detached> {
   const rels = sql.join(tables.map((t) => sql`${t}::regclass`), sql`, `);
   const idx = await tx.execute<{ name: string; def: string }>(sql`
     select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
@@ -133,7 +146,7 @@ async function detachIndexes(tx: Tx, tables: string[]): Promise<Detached> {
   return { indexes: idx.rows, fks: fks.rows };
 }
 
-async function reattach(tx: Tx, d: Detached, log: (m: string) => void) {
+export async function reattach(tx: Tx, d: Detached, log: (m: string) => void) {
   for (const i of d.indexes) {
     const t0 = performance.now();
     await tx.execute(sql.raw(i.def));
@@ -150,14 +163,7 @@ export async function generateBenchData(db: Db, opts: BenchDataOptions): Promise
   if (!Number.isInteger(members) || members < 1 || members > BENCH_MAX_MEMBERS) throw new BenchDataError(`--members must be an integer between 1 and ${BENCH_MAX_MEMBERS}`);
   if (!Number.isInteger(seed) || seed < 0 || seed > 1_000_000) throw new BenchDataError('--seed must be an integer between 0 and 1000000');
 
-  const stages: Record<string, number> = {};
-  const tAll = performance.now();
-  let t = performance.now();
-  const stage = (name: string, extra = '') => {
-    stages[name] = secs(t);
-    log(`${name}: ${stages[name]} s${extra ? ` (${extra})` : ''}`);
-    t = performance.now();
-  };
+  const { stages, stage, tAll } = stageClock(log);
 
   const cdcsTotal = Math.max(1, Math.round(members / perCdcs));
   const districts = districtRows(cdcsTotal);

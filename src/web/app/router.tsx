@@ -31,6 +31,8 @@ import { ceremonyPageSearchSchema, ceremonySearchSchema } from '../features/cere
 import { consultationListSearchSchema, consultationSearchSchema, publicConsultationSearchSchema } from '../features/consultations/routes/search';
 import { complaintSearchSchema } from '../features/complaints/routes/search';
 import { dashboardSearchSchema } from '../features/dashboard/routes/search';
+import { reportsSearchSchema } from '../features/reports/routes/search';
+import { reportTemplateSearchSchema } from '../features/report-templates/routes/search';
 import { modelSearchSchema } from '../features/models/routes/search';
 import { proposalSearchSchema } from '../features/proposals/routes/search';
 import { storySearchSchema } from '../features/stories/routes/search';
@@ -259,6 +261,8 @@ const modelsRoute = createRoute({ getParentRoute: () => appRoute, path: '/mo-hin
 const modelRoute = createRoute({ getParentRoute: () => appRoute, path: '/mo-hinh/$modelId', params: { parse: ({ modelId }) => ({ modelId: parseId(modelId) }), stringify: ({ modelId }) => ({ modelId: String(modelId) }) }, component: lazyRouteComponent(() => import('../features/models/routes/model-page'), 'ModelPage') });
 const complaintsRoute = createRoute({ getParentRoute: () => appRoute, path: '/khieu-nai', validateSearch: complaintSearchSchema, component: lazyRouteComponent(() => import('../features/complaints/routes/complaint-list-page'), 'ComplaintListPage') });
 const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/tong-quan', validateSearch: dashboardSearchSchema, component: lazyRouteComponent(() => import('../features/dashboard/routes/dashboard-page'), 'DashboardPage') });
+const reportsRoute = createRoute({ getParentRoute: () => appRoute, path: '/bao-cao', validateSearch: reportsSearchSchema, component: lazyRouteComponent(() => import('../features/reports/routes/reports-page'), 'ReportsPage') });
+const reportTemplatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/bieu-mau-thong-ke', validateSearch: reportTemplateSearchSchema, component: lazyRouteComponent(() => import('../features/report-templates/routes/report-templates-page'), 'ReportTemplatesPage') });
 const complaintRoute = createRoute({ getParentRoute: () => appRoute, path: '/khieu-nai/$complaintId', params: { parse: ({ complaintId }) => ({ complaintId: parseId(complaintId) }), stringify: ({ complaintId }) => ({ complaintId: String(complaintId) }) }, component: lazyRouteComponent(() => import('../features/complaints/routes/complaint-page'), 'ComplaintPage') });
 const inspectionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/kiem-tra', validateSearch: inspectionSearchSchema, component: lazyRouteComponent(() => import('../features/inspections/routes/inspection-list-page'), 'InspectionListPage') });
 const inspectionRoute = createRoute({ getParentRoute: () => appRoute, path: '/kiem-tra/$inspectionId', params: { parse: ({ inspectionId }) => ({ inspectionId: parseId(inspectionId) }), stringify: ({ inspectionId }) => ({ inspectionId: String(inspectionId) }) }, component: lazyRouteComponent(() => import('../features/inspections/routes/inspection-page'), 'InspectionPage') });
@@ -318,6 +322,8 @@ const routeTree = rootRoute.addChildren([
     consultationsRoute, consultationRoute,
     complaintsRoute, complaintRoute,
     dashboardRoute,
+    reportsRoute,
+    reportTemplatesRoute,
     modelsRoute, modelRoute,
     inspectionsRoute, inspectionRoute,
     myRecordRoute, proposalsRoute, proposalRoute,

@@ -1,6 +1,8 @@
 import { defineRoute } from '../../lib/http';
 import { dashboardDto, dashboardQuery } from '../../../contracts/dashboard';
 import { dashboardFigures } from './dashboard.service';
+import { rollupSource } from './dashboard.rollup';
+import { drilldownRoutes } from './drilldown.routes';
 
 const TAG = 'dashboard';
 
@@ -13,6 +15,7 @@ export const dashboardRoutes = [
     tag: TAG,
     query: dashboardQuery,
     response: dashboardDto,
-    handler: ({ app, actor, locale, query }) => dashboardFigures(app.db, actor, locale, query),
+    handler: ({ app, actor, locale, query }) => dashboardFigures(app.db, actor, locale, query, { live: rollupSource }),
   }),
+  ...drilldownRoutes,
 ];

@@ -10,15 +10,17 @@ import { IconCertificate } from '@tabler/icons-react';
 import { IconMessageReport } from '@tabler/icons-react';
 import { IconZoomCheck } from '@tabler/icons-react';
 import { IconBulb } from '@tabler/icons-react';
+import { IconFileAnalytics } from '@tabler/icons-react';
 import { IconHeartHandshake, IconUserCircle } from '@tabler/icons-react';
 import { IconStars } from '@tabler/icons-react';
 import { IconChartBar } from '@tabler/icons-react';
+import { IconTable } from '@tabler/icons-react';
 import type { Role } from '../../../contracts/enums';
 import type { Me } from '../../../contracts/auth';
 import { useMe } from '../../lib/session';
 import { InboxNavBadge } from '../../features/inbox/components/inbox-nav-badge';
 
-type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di' | '/de-nghi' | '/tham-dinh' | '/thu-dien-tu' | '/lay-y-kien' | '/hoi-dong' | '/bo-phieu' | '/quyet-dinh' | '/mau-giay-khen' | '/le-trao-tang' | '/khieu-nai' | '/kiem-tra' | '/mo-hinh' | '/cua-toi' | '/de-xuat-nguoi-tot' | '/guong-dien-hinh' | '/tong-quan';
+type NavPath = '/' | '/to-chuc' | '/doan-vien' | '/xet-dieu-kien' | '/ke-hoach' | '/phong-trao' | '/lich' | '/dang-ky' | '/cum-thi-dua' | '/cham-diem' | '/mau-cham-diem' | '/danh-muc-khen-thuong' | '/quy-tac-xet' | '/nhap-du-lieu' | '/nguoi-dung' | '/nhat-ky' | '/hop-thu' | '/yeu-cau' | '/so-van-ban-di' | '/de-nghi' | '/tham-dinh' | '/thu-dien-tu' | '/lay-y-kien' | '/hoi-dong' | '/bo-phieu' | '/quyet-dinh' | '/mau-giay-khen' | '/le-trao-tang' | '/khieu-nai' | '/kiem-tra' | '/mo-hinh' | '/cua-toi' | '/de-xuat-nguoi-tot' | '/guong-dien-hinh' | '/tong-quan' | '/bao-cao' | '/bieu-mau-thong-ke';
 
 interface NavItem {
   to: NavPath;
@@ -37,6 +39,8 @@ interface NavItem {
 const ITEMS: NavItem[] = [
   { to: '/', label: 'web.nav.home', icon: IconChecklist },
   { to: '/tong-quan', label: 'web.dashboard.nav', icon: IconChartBar, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN', 'VIEWER', 'COUNCIL_MEMBER'] },
+  { to: '/bao-cao', label: 'web.reports.nav', icon: IconFileAnalytics, roles: ['TDKT_OFFICER', 'SYSTEM_ADMIN', 'VIEWER', 'COUNCIL_MEMBER', 'CDCS_OFFICER'] },
+  { to: '/bieu-mau-thong-ke', label: 'web.reportTemplates.nav', icon: IconTable, roles: ['TDKT_OFFICER', 'CDCS_OFFICER', 'SYSTEM_ADMIN', 'VIEWER', 'COUNCIL_MEMBER'] },
   { to: '/cua-toi', label: 'web.me.nav', icon: IconUserCircle, when: (me) => me.personId !== null },
   { to: '/hop-thu', label: 'web.cascade.nav.inbox', icon: IconInbox, right: InboxNavBadge },
   { to: '/to-chuc', label: 'web.nav.organisations', icon: IconSitemap },

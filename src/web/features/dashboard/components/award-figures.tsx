@@ -1,10 +1,10 @@
-import { BarChart } from '@mantine/charts';
-import { Box } from '@mantine/core';
 import { FigureSection } from './figure-section';
+import { FigureBarChart } from './figure-chart';
 import { useI18n, useT } from '../../../lib/i18n';
 import { formatNumber } from '../../../lib/format';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
-import type { DashboardDto } from '../api/dashboard';
+import type { DashboardDto, FigureSelector } from '../api/dashboard';
+import { DrillButton } from './drill-button';
 
 type AwardRow = DashboardDto['awards']['items'][number];
 type Row = AwardRow | { code: '__total'; individuals: number; collectives: number };
@@ -15,37 +15,52 @@ export function AwardFigures({ data }: { data: DashboardDto }) {
   const { locale } = useI18n();
   const name = (r: AwardRow) => (locale === 'en' ? r.nameEn : r.nameVi);
   const rows: Row[] = [...data.awards.items, { code: '__total', ...data.awards.totals }];
+  // The totals are the shares' denominators: every individual (collective) award of the year.
+  const figure = (r: Row, subject: 'INDIVIDUAL' | 'COLLECTIVE'): FigureSelector =>
+    'nameVi' in r
+      ? { figure: 'award', code: r.code, subject }
+      : { figure: 'share', key: subject === 'INDIVIDUAL' ? 'NON_LEADER' : 'SMALL_COLLECTIVE', part: 'DENOMINATOR', period: 'THIS' };
+  const label = (r: Row, subject: 'INDIVIDUAL' | 'COLLECTIVE' | 'ANY') =>
+    `${'nameVi' in r ? name(r) : t('web.dashboard.awards.totalRow')}, ${t(subject === 'INDIVIDUAL' ? 'web.dashboard.awards.individuals' : subject === 'COLLECTIVE' ? 'web.dashboard.awards.collectives' : 'web.dashboard.awards.total')}`;
   const columns: Column<Row>[] = [
     { key: 'award', header: t('web.dashboard.awards.award'), primary: true, cell: (r) => ('nameVi' in r ? name(r) : <strong>{t('web.dashboard.awards.totalRow')}</strong>) },
     { key: 'level', header: t('web.dashboard.awards.level'), cell: (r) => ('levelLabel' in r ? r.levelLabel : '') },
-    { key: 'individuals', header: t('web.dashboard.awards.individuals'), cell: (r) => <span data-testid="dashboard-award-individuals">{formatNumber(r.individuals)}</span> },
-    { key: 'collectives', header: t('web.dashboard.awards.collectives'), cell: (r) => <span data-testid="dashboard-award-collectives">{formatNumber(r.collectives)}</span> },
-    { key: 'total', header: t('web.dashboard.awards.total'), cell: (r) => <span data-testid="dashboard-award-total">{formatNumber(r.individuals + r.collectives)}</span> },
+    {
+      key: 'individuals',
+      header: t('web.dashboard.awards.individuals'),
+      cell: (r) => (
+        <span data-testid="dashboard-award-individuals">
+          <DrillButton figure={figure(r, 'INDIVIDUAL')} value={r.individuals} label={label(r, 'INDIVIDUAL')} />
+        </span>
+      ),
+    },
+    {
+      key: 'collectives',
+      header: t('web.dashboard.awards.collectives'),
+      cell: (r) => (
+        <span data-testid="dashboard-award-collectives">
+          <DrillButton figure={figure(r, 'COLLECTIVE')} value={r.collectives} label={label(r, 'COLLECTIVE')} />
+        </span>
+      ),
+    },
+    {
+      key: 'total',
+      header: t('web.dashboard.awards.total'),
+      cell: (r) => (
+        <span data-testid="dashboard-award-total">
+          {'nameVi' in r ? (
+            <DrillButton figure={{ figure: 'award', code: r.code, subject: 'ANY' }} value={r.individuals + r.collectives} label={label(r, 'ANY')} />
+          ) : (
+            formatNumber(r.individuals + r.collectives)
+          )}
+        </span>
+      ),
+    },
   ];
-  const chart = data.awards.items.map((r) => ({ award: name(r), individuals: r.individuals, collectives: r.collectives }));
+  const chart = data.awards.items.map((r) => ({ name: name(r), individuals: r.individuals, collectives: r.collectives }));
   return (
     <FigureSection title={t('web.dashboard.awards.title')}>
-      <Box role="img" aria-label={t('web.dashboard.awards.chart', { year: data.year })} data-testid="dashboard-chart">
-        <Box aria-hidden>
-          <BarChart
-            h={Math.max(180, 48 * chart.length)}
-            data={chart}
-            dataKey="award"
-            orientation="vertical"
-            type="stacked"
-            series={[
-              { name: 'individuals', label: t('web.dashboard.awards.individuals'), color: 'blue.7' },
-              { name: 'collectives', label: t('web.dashboard.awards.collectives'), color: 'teal.7' },
-            ]}
-            barChartProps={{ accessibilityLayer: false }}
-            withLegend
-            withTooltip={false}
-            yAxisProps={{ width: 110 }}
-            xAxisProps={{ allowDecimals: false }}
-            tickLine="x"
-          />
-        </Box>
-      </Box>
+      <FigureBarChart rows={chart} label={t('web.dashboard.awards.chart', { year: data.year })} testId="dashboard-chart" labelWidth={110} />
       <ResponsiveTable
         columns={columns}
         rows={rows}
