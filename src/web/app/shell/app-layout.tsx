@@ -41,7 +41,7 @@ export function AppLayout() {
             <UserMenu me={me} />
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="xs" aria-label={t('web.shell.navigation')}>
+        <AppShell.Navbar p="xs" aria-label={t('web.shell.navigation')} className={classes.navbar}>
           <MainNav abilities={me.abilities} onNavigate={close} />
         </AppShell.Navbar>
         <AppShell.Main id="main-content" tabIndex={-1} className={classes.main}>
