@@ -502,7 +502,7 @@ function statForm(r) {
 function dashboardNational(r) {
   if (!r) return '_Not run yet._';
   const x = r.result;
-  const names = { awardCounts: 'awards by code', shareCounts: 'share counts (year and year before)', streaks: 'years in a row (counts and top 20)', funnel: 'funnel (base tables in both)' };
+  const names = { awardCounts: 'awards by code', shareCounts: 'share counts (year and year before)', streaks: 'years in a row (counts and top 20)', funnel: 'funnel' };
   const rows = [];
   for (const [scope, label, target] of [['national', 'national root', x.target.national], ['province', `province (${x.province})`, x.target.province]]) {
     for (const [f, m] of Object.entries(x.figures[scope])) rows.push(`| ${label} | ${names[f] ?? f} | ${ms(m.rollup.p50)} | ${ms(m.rollup.p95)} | ${ms(m.base.p50)} | ${ms(m.base.p95)} | |`);

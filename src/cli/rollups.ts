@@ -11,7 +11,7 @@ export const rollupsCommand: Command = {
     }
     return withDatabase(async ({ db }) => {
       const r = await rebuildRollups(db, { userId: null });
-      console.log(`Dashboard rollups rebuilt in ${r.seconds} s: ${r.awardRows} award rows, ${r.runRows} runs, ${r.streakRows} streak counts.`);
+      console.log(`Dashboard rollups rebuilt in ${r.seconds} s: ${r.awardRows} award rows, ${r.runRows} runs, ${r.streakRows} streak counts, ${r.funnelRows} funnel rows.`);
       return 0;
     });
   },

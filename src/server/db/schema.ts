@@ -2592,3 +2592,35 @@ export const dashStreakCounts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.prefix, t.year, t.kind, t.run] }), check('dash_streak_count_kind_ck', sql`${t.kind} in ('P','U')`)],
 );
+
+/**
+ * The dashboard's funnel per organisation subtree (path prefix), year and stage (REGISTERED, NOMINATED,
+ * APPRAISED, COUNCIL, DECIDED): registrations in force and not returned, and nominations of the year's
+ * rounds that reached each stage, individuals and collectives. Maintained by statement-level triggers
+ * on emulation_registration and nomination_event (migration 0023), rebuilt by `vinhdanh rollups rebuild`.
+ */
+export const dashFunnelRollups = pgTable(
+  'dash_funnel_rollup',
+  {
+    prefix: text('prefix').notNull(),
+    year: smallint('year').notNull(),
+    stage: text('stage').notNull(),
+    individuals: integer('individuals').notNull().default(0),
+    collectives: integer('collectives').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year, t.stage] })],
+);
+
+/**
+ * The stages a nomination has reached (NOMINATED, APPRAISED, COUNCIL, DECIDED) and whether its decision
+ * was revoked (REVOKED): one row per nomination and stage, written the first time an event of that kind
+ * is recorded — the row's insertion is what adds the nomination to the funnel rollup.
+ */
+export const dashNominationReaches = pgTable(
+  'dash_nomination_reach',
+  {
+    nominationId: bigint('nomination_id', { mode: 'number' }).notNull(),
+    stage: text('stage').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.nominationId, t.stage] })],
+);

@@ -1,3 +1,4 @@
+import { complaintExportRoutes } from './complaints-export';
 import { z } from 'zod';
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
@@ -22,6 +23,7 @@ const DOCUMENT_KINDS = ['pdf', 'docx', 'jpeg', 'png'] as const;
 const TAG = 'complaints';
 
 export const complaintRoutes = [
+  ...complaintExportRoutes,
   defineRoute({
     method: 'GET',
     url: '/complaints',

@@ -3,13 +3,13 @@
 // per subtree (path prefix), year and award code with the fairness counts; dash_subject_run each
 // subject's run of consecutive years; dash_streak_count how many subjects of a subtree and year have
 // a run of each length. All three are maintained by statement-level triggers on award_record and
-// rebuilt by `vinhdanh rollups rebuild` (dashboard.rollup-rebuild.ts). The funnel is still
-// baseFunnel: at national scale it misses the targets (BENCHMARKS.md, dashboard-national) and is the
-// next rollup to build (docs/scaling.md).
+// rebuilt by `vinhdanh rollups rebuild` (dashboard.rollup-rebuild.ts). The funnel comes from its own
+// rollup (migration 0023, dashboard.rollup-funnel.ts).
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { STREAK_LENGTHS, STREAK_TOP } from '../../../contracts/dashboard';
-import { baseFunnel, type AwardCountRow, type FigureScope, type FigureSource, type ShareCountRow, type StreakRow } from './dashboard.base';
+import { rollupFunnel } from './dashboard.rollup-funnel';
+import { type AwardCountRow, type FigureScope, type FigureSource, type ShareCountRow, type StreakRow } from './dashboard.base';
 
 function live(s: FigureScope): void {
   if (s.asOf !== undefined) throw new Error('rollupSource answers for the records as they stand now only (asOf must be undefined)');
@@ -120,5 +120,5 @@ export const rollupSource: FigureSource = {
   awardCounts: rollupAwardCounts,
   shareCounts: rollupShareCounts,
   streaks: rollupStreaks,
-  funnel: baseFunnel,
+  funnel: rollupFunnel,
 };

@@ -1,3 +1,4 @@
+import { decisionExportRoutes } from './decisions-export';
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
 import { decisionCandidateDto, decisionCandidatesQuery, rateListQuery, rateParams, rewardRateList, setRewardRateInput, certificatesQuery, serialParams, verificationDto, createDecisionInput, decisionDto, decisionListQuery, decisionSummaryDto, fundDto, fundParams, revokeDecisionInput, setFundBudgetInput, signDecisionInput, updateDecisionInput } from '../../../contracts/decisions';
@@ -29,6 +30,7 @@ async function decisionOut(app: AppContext, actor: AuthActor, locale: Locale, id
 }
 
 export const decisionRoutes = [
+  ...decisionExportRoutes,
   defineRoute({
     method: 'GET',
     url: '/decisions',

@@ -1,3 +1,4 @@
+import { inspectionExportRoutes } from './inspections-export';
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
 import {
@@ -11,6 +12,7 @@ import {
 const TAG = 'inspections';
 
 export const inspectionRoutes = [
+  ...inspectionExportRoutes,
   defineRoute({
     method: 'GET',
     url: '/inspections',

@@ -1,3 +1,4 @@
+import { modelExportRoutes } from './models-export';
 import type { ZodType } from 'zod';
 import { defineRoute } from '../../lib/http';
 import { idParams } from '../../../contracts/common';
@@ -9,6 +10,7 @@ import { addCredit, addFollowUp, addReplication, createModel, getModel, listMode
 const TAG = 'models';
 
 export const modelRoutes = [
+  ...modelExportRoutes,
   defineRoute({
     method: 'GET',
     url: '/models',

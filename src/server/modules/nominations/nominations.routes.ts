@@ -1,3 +1,4 @@
+import { nominationExportRoutes } from './nominations-export';
 import { z } from 'zod';
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
@@ -65,6 +66,7 @@ function fieldValue(fields: Record<string, unknown>, name: string): string | und
 const itemParams = z.object({ id: z.coerce.number().int().positive(), nominationId: z.coerce.number().int().positive() });
 
 export const nominationRoutes = [
+  ...nominationExportRoutes,
   // ── Rounds ─────────────────────────────────────────────────────────────────────────────────
   defineRoute({
     method: 'GET',

@@ -1,3 +1,4 @@
+import { storyExportRoutes } from './stories-export';
 import { Readable } from 'node:stream';
 
 import { defineRoute } from '../../lib/http';
@@ -34,6 +35,7 @@ function sendPhoto(reply: { header(name: string, value: string): unknown; send(p
 }
 
 export const storyRoutes = [
+  ...storyExportRoutes,
   defineRoute({
     method: 'GET',
     url: '/stories',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Grid, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Grid, Group, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { COMPLAINT_KINDS, COMPLAINT_STATUSES } from '../../../../contracts/complaints';
@@ -13,6 +13,7 @@ import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { AnchorLink } from '../../../components/ui/links';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
 import { OrgStatusFilter } from '../../../components/ui/org-status-filter';
+import { ExcelExportButton } from '../../../components/ui/excel-export-button';
 import { ChoiceFilter } from '../../../components/ui/choice-filter';
 import { useComplaints, type ComplaintSummaryDto } from '../api/complaints';
 import { BlocksAwardBadge, ComplaintStatusBadge, DeadlineBadge } from '../components/badges';
@@ -72,11 +73,14 @@ export function ComplaintListPage() {
         title={t('web.complaints.list.title')}
         description={t('web.complaints.list.description')}
         actions={
-          officer && (
-            <Button size="md" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)} data-testid="complaint-create">
-              {t('web.complaints.list.create')}
-            </Button>
-          )
+          <Group gap="sm">
+            <ExcelExportButton path="/complaints/export.xlsx" filters={{ orgId: search.orgId, status: search.status, kind: search.kind, mine: search.mine ? 'true' : undefined }} size="md" testId="complaint-export" />
+            {officer && (
+              <Button size="md" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)} data-testid="complaint-create">
+                {t('web.complaints.list.create')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <OrgStatusFilter

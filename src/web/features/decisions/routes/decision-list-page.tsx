@@ -13,6 +13,7 @@ import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { AnchorLink, ButtonLink } from '../../../components/ui/links';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
 import { OrgStatusFilter } from '../../../components/ui/org-status-filter';
+import { ExcelExportButton } from '../../../components/ui/excel-export-button';
 import { useDecisions, type DecisionSummaryDto } from '../api/decisions';
 import { DecisionStatusBadge, useMoney } from '../components/badges';
 import { CreateDecisionModal } from '../components/create-decision-modal';
@@ -65,6 +66,7 @@ export function DecisionListPage() {
             <ButtonLink to="/quy-thi-dua" size="md" variant="default" leftSection={<IconCoins size={18} aria-hidden />} data-testid="decision-fund-link">
               {t('web.decisions.fund.link')}
             </ButtonLink>
+            <ExcelExportButton path="/decisions/export.xlsx" filters={{ orgId: search.orgId, status: search.status }} size="md" testId="decision-export" />
             {officer && (
               <Button size="md" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)} data-testid="decision-create">
                 {t('web.decisions.list.create')}

@@ -14,6 +14,7 @@ import { AnchorLink } from '../../../components/ui/links';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
 import { OrgStatusFilter } from '../../../components/ui/org-status-filter';
 import { YearFilter } from '../../../components/ui/year-filter';
+import { ExcelExportButton } from '../../../components/ui/excel-export-button';
 import { useInspections, useRecommendations, type InspectionSummaryDto, type RecommendationDto } from '../api/inspections';
 import { DueBadge, InspectionStatusBadge, RecommendationCounts } from '../components/badges';
 import { CreateInspectionModal } from '../components/create-inspection-modal';
@@ -124,6 +125,9 @@ function PlanPanel({ search }: { search: InspectionSearch }) {
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
           <YearFilter label={t('web.inspections.field.year')} value={search.year} onChange={(year) => update({ year })} data-testid="inspection-year" />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 'content' }} style={{ display: 'flex', alignItems: 'flex-end' }}>
+          <ExcelExportButton path="/inspections/export.xlsx" filters={{ orgId: search.orgId, year: search.year, status: search.status }} testId="inspection-export" />
         </Grid.Col>
       </Grid>
       <ErrorAlert error={list.error} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Grid, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Grid, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { MODEL_KINDS, MODEL_STAGES, type ModelStage } from '../../../../contracts/models';
@@ -18,6 +18,7 @@ import { useModels, type ModelSummaryDto } from '../api/models';
 import { FollowUpBadge, ModelStageBadge } from '../components/badges';
 import { ModelFormModal } from '../components/model-form-modal';
 import type { ModelSearch } from './search';
+import { ExcelExportButton } from '../../../components/ui/excel-export-button';
 
 const route = getRouteApi('/app/mo-hinh');
 /** Roles that register entries (the server decides; this only shows the button). */
@@ -73,11 +74,14 @@ export function ModelListPage() {
         title={t('web.models.list.title')}
         description={t('web.models.list.description')}
         actions={
-          officer && (
-            <Button size="md" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)} data-testid="model-create">
-              {t('web.models.list.create')}
-            </Button>
-          )
+          <Group gap="sm">
+            <ExcelExportButton path="/models/export.xlsx" filters={{ orgId: search.orgId, stage: search.stage, kind: search.kind, q: search.q, overdue: search.overdue ? 'true' : undefined }} size="md" testId="model-export" />
+            {officer && (
+              <Button size="md" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)} data-testid="model-create">
+                {t('web.models.list.create')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Paper withBorder p="sm" component="section" aria-label={t('web.models.list.filter')}>

@@ -26,6 +26,7 @@ import { SubmissionTable } from '../components/submission-table';
 import { WhatIfPanel } from '../components/what-if-panel';
 import { RoundCloseModal } from '../components/round-close-modal';
 import type { NominationRoundPageSearch } from './search';
+import { ExcelExportButton } from '../../../components/ui/excel-export-button';
 
 const route = getRouteApi('/app/de-nghi/$roundId');
 const ALL = 'all';
@@ -188,6 +189,9 @@ function RoundNominations({ round, search, onFilter }: { round: NominationRoundD
           />
         </Grid>
       </Paper>
+      <Group justify="flex-end">
+        <ExcelExportButton path="/nominations/export.xlsx" filters={{ roundId: round.id, status: search.status, eligibility: search.eligibility, awardCode: search.award, q: search.q }} testId="nomination-export" />
+      </Group>
       {canBuild && (
         <Paper withBorder p="sm" data-testid="submission-builder">
           <Group justify="space-between" gap="sm">

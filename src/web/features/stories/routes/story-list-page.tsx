@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Grid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
@@ -19,6 +19,7 @@ import { StoryStatusBadge } from '../components/badges';
 import { CreateStoryModal } from '../components/create-story-modal';
 import { CreditListSection } from '../components/credit-list';
 import type { StorySearch } from './search';
+import { ExcelExportButton } from '../../../components/ui/excel-export-button';
 
 const route = getRouteApi('/app/guong-dien-hinh');
 /** Roles that write stories (the server decides; this only shows the button). */
@@ -84,11 +85,14 @@ export function StoryListPage() {
         title={t('web.stories.list.title')}
         description={t('web.stories.list.description')}
         actions={
-          officer && (
-            <Button size="md" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)} data-testid="story-create">
-              {t('web.stories.list.create')}
-            </Button>
-          )
+          <Group gap="sm">
+            <ExcelExportButton path="/stories/export.xlsx" filters={{ orgId: search.orgId, status: search.status, q: search.q }} size="md" testId="story-export" />
+            {officer && (
+              <Button size="md" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)} data-testid="story-create">
+                {t('web.stories.list.create')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <OrgStatusFilter
