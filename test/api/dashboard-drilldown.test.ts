@@ -224,10 +224,18 @@ describe('every figure drills down to exactly its records', () => {
     const c = await as('huyen.tdkt');
     const h = w.orgs.huyen.id;
     const ldtt = await records(c, h, 'figure=award&code=LDTT&subject=INDIVIDUAL');
-    // Revoked (Minh) and superseded (Ngọc) records are out; Vietnamese order (Â after A, Đ after D, Ư after U).
-    expect(ldtt.items.map((r) => ('subjectName' in r ? r.subjectName : ''))).toEqual(['Âu Thị Ánh', 'Lê Thị Hoa', 'Phạm Văn Hùng', 'Võ Thị Lan']);
+    // Revoked (Minh) and superseded (Ngọc) records are out; grouped by unit (the scope path, then the
+    // record): CĐCS A (Hoa, Hùng), its tổ công đoàn (Lan), then CĐCS B (Ánh).
+    expect(ldtt.items.map((r) => ('subjectName' in r ? r.subjectName : ''))).toEqual(['Lê Thị Hoa', 'Phạm Văn Hùng', 'Võ Thị Lan', 'Âu Thị Ánh']);
+    const ids = ldtt.items.map((r) => ('awardCode' in r && 'year' in r ? r.id : 0));
+    const keys = await env.database.db.execute<{ id: string; scope_path: string }>(
+      sql`select id, scope_path from award_record where id = any(${`{${ids.join(',')}}`}::bigint[])`,
+    );
+    const pathOf = new Map(keys.rows.map((k) => [Number(k.id), k.scope_path]));
+    const byUnit = [...ids].sort((x, y) => (pathOf.get(x)! < pathOf.get(y)! ? -1 : pathOf.get(x)! > pathOf.get(y)! ? 1 : x - y));
+    expect(ids).toEqual(byUnit);
     expect(ldtt.title).toBe('Khen thưởng “Lao động tiên tiến” (cá nhân) năm 2025');
-    const first = ldtt.items[0]!;
+    const first = ldtt.items.find((r) => 'subjectName' in r && r.subjectName === 'Âu Thị Ánh')!;
     expect(first).toMatchObject({ subject: 'INDIVIDUAL', awardCode: 'LDTT', year: Y, unitName: 'Công đoàn cơ sở Công ty TNHH Sợi Thế Kỷ', source: 'MANUAL', sourceLabel: 'Nhập tay' });
     expect('decisionNumber' in first && first.decisionNumber).toMatch(/\/QĐ-LĐLĐ$/);
     const women = await records(c, h, 'figure=share&key=WOMEN&part=NUMERATOR&period=THIS');
@@ -273,6 +281,24 @@ describe('every figure drills down to exactly its records', () => {
     }
     expect(pages).toEqual(all.items);
     expect((await records(c, w.orgs.tinh.id, 'figure=share&key=NON_LEADER&part=DENOMINATOR&period=THIS', 99, 3)).items).toEqual([]);
+  });
+
+  it('every list: its total is the number of its rows, and pages of 2 joined make the whole list', async () => {
+    const c = await as('admin');
+    const selectors = [
+      'figure=award&code=LDTT&subject=INDIVIDUAL', 'figure=award&code=LDTT&subject=ANY', 'figure=share&key=WOMEN&part=NUMERATOR&period=THIS',
+      'figure=share&key=SMALL_COLLECTIVE&part=DENOMINATOR&period=PREVIOUS', 'figure=streak&subject=PERSON&minYears=2', 'figure=streak&subject=UNIT&minYears=2',
+      'figure=funnel&stage=REGISTERED', 'figure=funnel&stage=NOMINATED', 'figure=funnel&stage=DECIDED', 'figure=overdue&kind=RESPONSE',
+    ];
+    for (const org of [w.orgs.tinh.id, w.orgs.huyen.id]) {
+      for (const q of selectors) {
+        const all = await records(c, org, q, 1, 200);
+        expect(all.items.length, q).toBe(all.total);
+        const pages: unknown[] = [];
+        for (let p = 1; p <= Math.ceil(all.total / 2); p++) pages.push(...(await records(c, org, q, p, 2)).items);
+        expect(pages, q).toEqual(all.items);
+      }
+    }
   });
 });
 

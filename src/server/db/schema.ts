@@ -447,6 +447,9 @@ export const awardRecords = pgTable(
     index('award_record_person_idx').on(t.personId, t.year),
     index('award_record_org_idx').on(t.orgId, t.year),
     index('award_record_scope_idx').using('btree', sql`${t.scopePath} text_pattern_ops`, sql`${t.year}`),
+    // Drill-down pages (migration 0024): the records in force of a year (and award) grouped by unit, in index order.
+    index('award_record_drill_code_idx').using('btree', t.year, t.awardCode, sql`${t.scopePath} collate "C"`, t.id).where(sql`${t.status} = 'ACTIVE'`),
+    index('award_record_drill_year_idx').using('btree', t.year, sql`${t.scopePath} collate "C"`, t.id).where(sql`${t.status} = 'ACTIVE'`),
   ],
 );
 
@@ -596,6 +599,7 @@ export const registrations = pgTable(
       .where(sql`${t.status} = 'ACTIVE' and ${t.orgId} is not null`),
     index('emulation_registration_unit_idx').on(t.unitId, t.year),
     index('emulation_registration_movement_idx').on(t.movementId, t.unitId),
+    index('emulation_registration_drill_idx').using('btree', t.year, sql`${t.scopePath} collate "C"`, t.id).where(sql`${t.status} = 'ACTIVE'`),
   ],
 );
 
@@ -1268,6 +1272,7 @@ export const nominations = pgTable(
     index('nomination_holder_idx').on(t.holderOrgId, t.status),
     index('nomination_person_idx').on(t.personId),
     index('nomination_subject_org_idx').on(t.subjectOrgId),
+    index('nomination_drill_idx').using('btree', sql`${t.subjectPath} collate "C"`, t.id),
     index('nomination_submission_idx').on(t.submissionId),
     index('nomination_refs_gin').using('gin', t.achievementRefs),
   ],
@@ -2574,6 +2579,9 @@ export const dashSubjectRuns = pgTable(
   (t) => [
     primaryKey({ columns: [t.subject, t.year] }),
     index('dash_subject_run_top_idx').using('btree', t.year, t.run, sql`${t.name} collate "vi-x-icu"`, t.subject),
+    // Drill-down pages (migration 0024): longest runs first, then by name, people and units apart.
+    index('dash_subject_run_drill_person_idx').using('btree', t.year, t.run.desc(), sql`${t.name} collate "vi-x-icu"`, t.subject).where(sql`${t.subject} > 0`),
+    index('dash_subject_run_drill_unit_idx').using('btree', t.year, t.run.desc(), sql`${t.name} collate "vi-x-icu"`, t.subject).where(sql`${t.subject} < 0`),
   ],
 );
 

@@ -42,7 +42,7 @@ export const webDashboard: Record<keyof typeof vi, string> = {
   'web.dashboard.drillHint': 'Select a figure to see the records it counts.',
   'web.dashboard.drill.open': 'See the list: {figure}',
   'web.dashboard.drill.export': 'Export to Excel',
-  'web.dashboard.drill.caption': 'Records counted',
+  'web.dashboard.drill.caption': 'Records counted, grouped by unit (years in a row: longest first)',
   'web.dashboard.drill.empty': 'No records.',
   'web.dashboard.drill.close': 'Close',
   'web.dashboard.drill.subject': 'Person or collective',

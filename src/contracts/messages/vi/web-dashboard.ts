@@ -43,7 +43,7 @@ export const webDashboard = {
   'web.dashboard.drillHint': 'Bấm vào một con số để xem danh sách hồ sơ được tính.',
   'web.dashboard.drill.open': 'Xem danh sách: {figure}',
   'web.dashboard.drill.export': 'Xuất Excel',
-  'web.dashboard.drill.caption': 'Danh sách hồ sơ được tính',
+  'web.dashboard.drill.caption': 'Danh sách hồ sơ được tính, xếp theo đơn vị (chuỗi năm liên tục: dài nhất trước)',
   'web.dashboard.drill.empty': 'Không có hồ sơ nào.',
   'web.dashboard.drill.close': 'Đóng',
   'web.dashboard.drill.subject': 'Cá nhân, tập thể',

@@ -1,0 +1,6 @@
+CREATE INDEX "award_record_drill_code_idx" ON "award_record" USING btree ("year","award_code","scope_path" collate "C","id") WHERE "award_record"."status" = 'ACTIVE';--> statement-breakpoint
+CREATE INDEX "award_record_drill_year_idx" ON "award_record" USING btree ("year","scope_path" collate "C","id") WHERE "award_record"."status" = 'ACTIVE';--> statement-breakpoint
+CREATE INDEX "dash_subject_run_drill_person_idx" ON "dash_subject_run" USING btree ("year","run" DESC NULLS LAST,"name" collate "vi-x-icu","subject") WHERE "dash_subject_run"."subject" > 0;--> statement-breakpoint
+CREATE INDEX "dash_subject_run_drill_unit_idx" ON "dash_subject_run" USING btree ("year","run" DESC NULLS LAST,"name" collate "vi-x-icu","subject") WHERE "dash_subject_run"."subject" < 0;--> statement-breakpoint
+CREATE INDEX "nomination_drill_idx" ON "nomination" USING btree ("subject_path" collate "C","id");--> statement-breakpoint
+CREATE INDEX "emulation_registration_drill_idx" ON "emulation_registration" USING btree ("year","scope_path" collate "C","id") WHERE "emulation_registration"."status" = 'ACTIVE';
