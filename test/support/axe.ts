@@ -12,8 +12,17 @@ export interface AxeFinding {
   targets: string[];
 }
 
-/** Runs axe on the page as it is now and returns the violations of WCAG 2.1 A and AA. */
+/**
+ * Runs axe on the page once its transitions have ended (a drawer or list fading in is measured at
+ * part opacity otherwise, which reads as low contrast) and returns the violations of WCAG 2.1 A and AA.
+ */
 export async function axeViolations(page: Page): Promise<AxeFinding[]> {
+  // Finite ones only: a spinner's animation never ends.
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 10_000 },
+  );
   await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
