@@ -5,7 +5,6 @@ export const webDashboard: Record<keyof typeof vi, string> = {
   'web.dashboard.title': 'Emulation and commendation overview',
   'web.dashboard.description': 'Award figures of the unit and every unit below it for one year. Only awards in force count.',
   'web.dashboard.org': 'Unit',
-  'web.dashboard.year': 'Year',
   'web.dashboard.pickOrg': 'Choose a unit to see its figures.',
   'web.dashboard.empty': 'No award has been recorded in this unit for {year}.',
   'web.dashboard.awards.title': 'Awards by title, form and level',

@@ -5,7 +5,6 @@ export const webReportTemplates: Record<keyof typeof vi, string> = {
   'web.reportTemplates.title': 'Statistical forms',
   'web.reportTemplates.description': 'The forms superiors ask for (provincial federation, VGCL), filled with the figures of the chosen unit and year. When a superior changes its form, copy one to your unit and adjust its rows and columns.',
   'web.reportTemplates.org': 'Reporting unit',
-  'web.reportTemplates.year': 'Year',
   'web.reportTemplates.pickOrg': 'Choose a unit to see the forms it can use.',
   'web.reportTemplates.statusFilter': 'Form status',
   'web.reportTemplates.status.ACTIVE': 'In use',

@@ -6,7 +6,6 @@ export const webDashboard = {
   'web.dashboard.title': 'Tổng quan thi đua, khen thưởng',
   'web.dashboard.description': 'Số liệu khen thưởng của đơn vị và các đơn vị trực thuộc trong một năm. Chỉ tính các khen thưởng còn hiệu lực.',
   'web.dashboard.org': 'Đơn vị',
-  'web.dashboard.year': 'Năm',
   'web.dashboard.pickOrg': 'Chọn đơn vị để xem số liệu.',
   'web.dashboard.empty': 'Năm {year} chưa có khen thưởng nào được ghi nhận trong đơn vị này.',
   'web.dashboard.awards.title': 'Khen thưởng theo danh hiệu, hình thức và cấp',

@@ -4,7 +4,6 @@ export const webReportTemplates = {
   'web.reportTemplates.title': 'Biểu mẫu thống kê',
   'web.reportTemplates.description': 'Các biểu mẫu cấp trên yêu cầu (LĐLĐ tỉnh, Tổng Liên đoàn), điền sẵn số liệu của đơn vị và năm đã chọn. Khi cấp trên đổi mẫu, hãy sao chép một biểu về đơn vị rồi sửa dòng, cột cho khớp.',
   'web.reportTemplates.org': 'Đơn vị lập biểu',
-  'web.reportTemplates.year': 'Năm',
   'web.reportTemplates.pickOrg': 'Chọn đơn vị để xem các biểu mẫu dùng được.',
   'web.reportTemplates.statusFilter': 'Trạng thái biểu mẫu',
   'web.reportTemplates.status.ACTIVE': 'Đang dùng',

@@ -1,14 +1,12 @@
-import { Alert, Button, Grid, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconDownload, IconInfoCircle } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { useT } from '../../../lib/i18n';
-import { useMe } from '../../../lib/session';
-import { currentYear } from '../../../lib/format';
+import { useOrgYear } from '../../../lib/org-year-search';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { LoadingBlock } from '../../../components/ui/loading-block';
-import { OrgPicker } from '../../../components/ui/org-picker';
+import { OrgYearFilter } from '../../../components/ui/org-year-filter';
 import { PageHeader } from '../../../components/ui/page-header';
-import { filterYears } from '../../../components/ui/year-filter';
 import { dashboardExportUrl, useDashboard, type FigureSelector } from '../api/dashboard';
 import { AwardFigures } from '../components/award-figures';
 import { DrillContext } from '../components/drill-button';
@@ -30,11 +28,9 @@ const route = getRouteApi('/app/tong-quan');
  */
 export function DashboardPage() {
   const t = useT();
-  const me = useMe();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const orgId = search.orgId ?? me.scopeRoots[0]?.id;
-  const year = search.year ?? currentYear();
+  const { orgId, year } = useOrgYear(search);
   const targets: DashboardTargets = {
     targetNonLeader: search.targetNonLeader,
     targetDirectWorker: search.targetDirectWorker,
@@ -62,21 +58,7 @@ export function DashboardPage() {
           )
         }
       />
-      <Grid gap="sm">
-        <Grid.Col span={{ base: 12, sm: 8, md: 6 }}>
-          <OrgPicker label={t('web.dashboard.org')} value={orgId ?? null} onChange={(id) => update({ orgId: id ?? undefined })} data-testid="dashboard-org" />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
-          <Select
-            label={t('web.dashboard.year')}
-            data={filterYears().map((y) => String(y))}
-            value={String(year)}
-            onChange={(v) => v !== null && update({ year: Number(v) })}
-            allowDeselect={false}
-            data-testid="dashboard-year"
-          />
-        </Grid.Col>
-      </Grid>
+      <OrgYearFilter orgLabel={t('web.dashboard.org')} orgId={orgId} year={year} onOrgChange={(id) => update({ orgId: id })} onYearChange={(y) => update({ year: y })} testIdPrefix="dashboard" />
       <TargetsForm value={targets} onApply={(next) => update({ targetNonLeader: undefined, targetDirectWorker: undefined, targetWomen: undefined, targetSmallCollective: undefined, ...next })} />
       <ErrorAlert error={figures.error} />
       {orgId === undefined ? (

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { searchId } from '../../../lib/search-params';
+import { orgYearSearch } from '../../../lib/org-year-search';
 import { figureSelector } from '../../../../contracts/dashboard-drilldown';
 
 const target = z.coerce.number().min(0).max(100).optional().catch(undefined);
@@ -20,8 +20,7 @@ const fromJson = (value: unknown) => {
  * reopens the same list), `drillPage`/`drillPageSize` its page.
  */
 export const dashboardSearchSchema = z.object({
-  orgId: searchId,
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  ...orgYearSearch,
   targetNonLeader: target,
   targetDirectWorker: target,
   targetWomen: target,

@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Grid, Group, NavLink, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, NavLink, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconCopy, IconDownload, IconEdit, IconInfoCircle, IconArchive, IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { useT } from '../../../lib/i18n';
-import { useMe } from '../../../lib/session';
-import { currentYear } from '../../../lib/format';
+import { useOrgYear } from '../../../lib/org-year-search';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { LoadingBlock } from '../../../components/ui/loading-block';
-import { OrgPicker } from '../../../components/ui/org-picker';
+import { OrgYearFilter } from '../../../components/ui/org-year-filter';
 import { PageHeader } from '../../../components/ui/page-header';
-import { filterYears } from '../../../components/ui/year-filter';
 import { renderUrl, usePreview, useTemplate, useTemplateList, type ReportTemplateDto } from '../api/report-templates';
 import { LayoutEditor } from '../components/layout-editor';
 import { StatGrid } from '../components/stat-grid';
@@ -21,11 +19,9 @@ const route = getRouteApi('/app/bieu-mau-thong-ke');
 /** `/bieu-mau-thong-ke`: the statistical forms superiors ask for, filled for a unit and year; copy, edit, retire, download. */
 export function ReportTemplatesPage() {
   const t = useT();
-  const me = useMe();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const orgId = search.orgId ?? me.scopeRoots[0]?.id;
-  const year = search.year ?? currentYear();
+  const { orgId, year } = useOrgYear(search);
   const status = search.status ?? 'ACTIVE';
   const list = useTemplateList(orgId, status);
   const items = list.data?.items ?? [];
@@ -41,14 +37,7 @@ export function ReportTemplatesPage() {
         actions={list.data?.canCreate && orgId !== undefined ? <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="rt-new">{t('web.reportTemplates.blank.action')}</Button> : null}
       />
       {creating && orgId !== undefined && <CopyModal template={null} orgId={orgId} onClose={() => setCreating(false)} onCopied={(id) => { setCreating(false); update({ templateId: id, status: 'ACTIVE' }); }} />}
-      <Grid gap="sm">
-        <Grid.Col span={{ base: 12, sm: 8, md: 6 }}>
-          <OrgPicker label={t('web.reportTemplates.org')} value={orgId ?? null} onChange={(id) => update({ orgId: id ?? undefined, templateId: undefined })} data-testid="rt-org" />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
-          <Select label={t('web.reportTemplates.year')} data={filterYears().map((y) => String(y))} value={String(year)} onChange={(v) => v !== null && update({ year: Number(v) })} allowDeselect={false} data-testid="rt-year" />
-        </Grid.Col>
-      </Grid>
+      <OrgYearFilter orgLabel={t('web.reportTemplates.org')} orgId={orgId} year={year} onOrgChange={(id) => update({ orgId: id, templateId: undefined })} onYearChange={(y) => update({ year: y })} testIdPrefix="rt" />
       <ErrorAlert error={list.error} />
       {orgId === undefined ? (
         <Alert icon={<IconInfoCircle size={18} aria-hidden />}>{t('web.reportTemplates.pickOrg')}</Alert>

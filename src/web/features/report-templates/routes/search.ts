@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { orgYearSearch } from '../../../lib/org-year-search';
 import { searchId } from '../../../lib/search-params';
 
 /** `/bieu-mau-thong-ke?orgId=3&year=2025&templateId=7&status=RETIRED`; absent → the reader's top unit, the current year, active forms. */
 export const reportTemplateSearchSchema = z.object({
-  orgId: searchId,
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  ...orgYearSearch,
   templateId: searchId,
   status: z.enum(['ACTIVE', 'RETIRED']).optional().catch(undefined),
 });

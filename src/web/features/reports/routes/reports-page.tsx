@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Grid, Select, Stack } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { IconInfoCircle, IconLock } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { useT } from '../../../lib/i18n';
 import { useMe } from '../../../lib/session';
-import { currentYear } from '../../../lib/format';
-import { OrgPicker } from '../../../components/ui/org-picker';
+import { useOrgYear } from '../../../lib/org-year-search';
+import { OrgYearFilter } from '../../../components/ui/org-year-filter';
 import { PageHeader } from '../../../components/ui/page-header';
-import { filterYears } from '../../../components/ui/year-filter';
 import { EMPTY_NARRATIVE, SummaryForm, type NarrativeDraft } from '../components/summary-form';
 import { FreezeModal } from '../components/freeze-modal';
 import { SnapshotList } from '../components/snapshot-list';
@@ -22,8 +21,7 @@ export function ReportsPage() {
   const me = useMe();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const orgId = search.orgId ?? me.scopeRoots[0]?.id;
-  const year = search.year ?? currentYear();
+  const { orgId, year } = useOrgYear(search);
   const update = (patch: Partial<ReportsSearch>) => void navigate({ search: (prev) => ({ ...prev, page: undefined, ...patch }), replace: true });
   const [narrative, setNarrative] = useState<NarrativeDraft>(EMPTY_NARRATIVE);
   const [signerName, setSignerName] = useState('');
@@ -44,21 +42,7 @@ export function ReportsPage() {
           ) : undefined
         }
       />
-      <Grid gap="sm">
-        <Grid.Col span={{ base: 12, sm: 8, md: 6 }}>
-          <OrgPicker label={t('web.reports.org')} value={orgId ?? null} onChange={(id) => update({ orgId: id ?? undefined })} data-testid="reports-org" />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
-          <Select
-            label={t('web.reports.year')}
-            data={filterYears().map((y) => String(y))}
-            value={String(year)}
-            onChange={(v) => v !== null && update({ year: Number(v) })}
-            allowDeselect={false}
-            data-testid="reports-year"
-          />
-        </Grid.Col>
-      </Grid>
+      <OrgYearFilter orgLabel={t('web.reports.org')} orgId={orgId} year={year} onOrgChange={(id) => update({ orgId: id })} onYearChange={(y) => update({ year: y })} testIdPrefix="reports" />
       {orgId === undefined ? (
         <Alert icon={<IconInfoCircle size={18} aria-hidden />}>{t('web.reports.pickOrg')}</Alert>
       ) : (
