@@ -7,7 +7,9 @@ import { dashboardDto, dashboardQuery, SHARE_KEYS } from './dashboard';
 
 export const SNAPSHOT_KINDS = ['DASHBOARD', 'ANNUAL_SUMMARY'] as const;
 export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
-export const SNAPSHOT_STATUSES = ['ACTIVE', 'WITHDRAWN'] as const;
+/** COMPUTING → ACTIVE (or FAILED); ACTIVE → WITHDRAWN. */
+export const SNAPSHOT_STATUSES = ['COMPUTING', 'FAILED', 'ACTIVE', 'WITHDRAWN'] as const;
+export const RERUN_STATUSES = ['COMPUTING', 'FAILED', 'DONE'] as const;
 
 export const REPORT_LIMITS = {
   /** One narrative paragraph block (đánh giá chung, tồn tại hạn chế, phương hướng). */
@@ -16,6 +18,8 @@ export const REPORT_LIMITS = {
   signerMax: 120,
   /** How many differences a re-run lists (the count is always exact). */
   differencesMax: 500,
+  /** A computing job silent for this long is shown as interrupted (it may be asked for again). */
+  jobStaleMinutes: 10,
 } as const;
 
 /** Control and invisible characters (new lines and tabs kept) are dropped; the text is NFC and trimmed. */
@@ -94,28 +98,14 @@ export const snapshotParams = z.object({
 });
 export type SnapshotParams = z.infer<typeof snapshotParams>;
 
-const snapshotSummary = z.object({
-  id: z.number().int(),
-  org: z.object({ id: z.number().int(), code: z.string(), name: z.string() }),
-  kind: z.enum(SNAPSHOT_KINDS),
-  year: z.number().int(),
-  asOf: z.string(),
-  title: z.string(),
-  figuresSha256: z.string(),
-  status: z.enum(SNAPSHOT_STATUSES),
-  withdrawnReason: z.string().nullable(),
-  withdrawnAt: z.string().nullable(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
-  abilities,
+/** How far a background computation got: steps done of the steps to do, and why it failed. */
+const jobProgress = z.object({
+  done: z.number().int(),
+  total: z.number().int(),
+  /** The failure in words (the user's language), or null. */
+  failure: z.string().nullable(),
+  computedAt: z.string().nullable(),
 });
-export const snapshotListItem = snapshotSummary;
-export type SnapshotListItem = z.infer<typeof snapshotListItem>;
-export const snapshotPage = pageOf(snapshotListItem);
-export type SnapshotPage = z.infer<typeof snapshotPage>;
-
-export const snapshotDto = snapshotSummary.extend({ params: snapshotParams, figures: dashboardDto });
-export type SnapshotDto = z.infer<typeof snapshotDto>;
 
 export const figureDifference = z.object({ path: z.string(), stored: z.unknown(), rerun: z.unknown() });
 export type FigureDifference = z.infer<typeof figureDifference>;
@@ -129,3 +119,43 @@ export const rerunResult = z.object({
   differences: z.array(figureDifference),
 });
 export type RerunResult = z.infer<typeof rerunResult>;
+
+/** A re-run of a frozen report, computed in the background; `result` once DONE. */
+export const rerunDto = z.object({
+  id: z.number().int(),
+  snapshotId: z.number().int(),
+  status: z.enum(RERUN_STATUSES),
+  progress: jobProgress,
+  requestedBy: z.string().nullable(),
+  createdAt: z.string(),
+  result: rerunResult.nullable(),
+});
+export type RerunDto = z.infer<typeof rerunDto>;
+export const rerunParams = z.object({ id, rerunId: id });
+
+const snapshotSummary = z.object({
+  id: z.number().int(),
+  org: z.object({ id: z.number().int(), code: z.string(), name: z.string() }),
+  kind: z.enum(SNAPSHOT_KINDS),
+  year: z.number().int(),
+  asOf: z.string(),
+  title: z.string(),
+  /** Null until the figures are computed. */
+  figuresSha256: z.string().nullable(),
+  status: z.enum(SNAPSHOT_STATUSES),
+  progress: jobProgress,
+  /** The latest re-run (without its differences), or null. */
+  lastRerun: rerunDto.omit({ result: true }).extend({ identical: z.boolean().nullable(), differenceCount: z.number().int().nullable() }).nullable(),
+  withdrawnReason: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  abilities,
+});
+export const snapshotListItem = snapshotSummary;
+export type SnapshotListItem = z.infer<typeof snapshotListItem>;
+export const snapshotPage = pageOf(snapshotListItem);
+export type SnapshotPage = z.infer<typeof snapshotPage>;
+
+export const snapshotDto = snapshotSummary.extend({ params: snapshotParams, figures: dashboardDto.nullable() });
+export type SnapshotDto = z.infer<typeof snapshotDto>;

@@ -17,6 +17,13 @@ const schema = z.object({
   MAIL_FROM: z.string().optional(),
   /** Public address of the web app, for links in emails. */
   APP_URL: z.string().default('http://localhost:3000'),
+  /**
+   * A report frozen or re-run as of a moment waits until every transaction that began before the
+   * moment plus this margin has ended (writes made then could still commit), then computes.
+   */
+  REPORT_SETTLE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  /** Longest wait for those transactions; past it the computation fails with a reason. */
+  REPORT_SETTLE_MAX_MS: z.coerce.number().int().min(0).max(3_600_000).default(600_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

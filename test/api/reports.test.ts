@@ -4,13 +4,14 @@
 // re-run of the snapshot is identical to what was stored; tampering with the stored figures is caught
 // path by path; a moment in the past leaves out what was recorded after it. Permission negatives with
 // positive controls; bad input answers 400 in Vietnamese.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { startTestApp, type TestEnv } from '../support/app';
 import { createPerson, loginAs, smallWorld, type OrgRef } from '../factories';
 import type { DashboardDto } from '../../src/contracts/dashboard';
-import type { RerunResult, SnapshotDto, SnapshotPage } from '../../src/contracts/reports';
+import type { RerunDto, RerunResult, SnapshotDto, SnapshotPage } from '../../src/contracts/reports';
+import pg from 'pg';
 import { canonicalJson, sha256 } from '../../src/server/lib/hash';
 
 const Y = 2025;
@@ -49,6 +50,32 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const as = (user: string) => loginAs(env.app, user);
+type Client = Awaited<ReturnType<typeof as>>;
+
+/** Waits for the background jobs (freezing, re-running) that the requests so far started. */
+const jobsDone = () => Promise.allSettled([...env.ctx.background]);
+
+/** Freezes: the answer comes at once (COMPUTING, no figures yet); the report once its job is done. */
+async function freeze(c: Client, body: Record<string, unknown>): Promise<SnapshotDto> {
+  const res = await c.post('/api/v1/reports/snapshots', body);
+  expect(res.statusCode).toBe(200);
+  const started = res.json() as SnapshotDto;
+  expect([started.status, started.figures, started.figuresSha256, started.progress.total]).toEqual(['COMPUTING', null, null, 5]);
+  await jobsDone();
+  return (await c.get(`/api/v1/reports/snapshots/${started.id}`)).json() as SnapshotDto;
+}
+
+/** Re-runs: the answer comes at once (COMPUTING); the comparison once its job is done. */
+async function rerun(c: Client, id: number): Promise<RerunResult> {
+  const res = await c.post(`/api/v1/reports/snapshots/${id}/rerun`);
+  expect(res.statusCode).toBe(200);
+  const started = res.json() as RerunDto;
+  expect([started.status, started.result]).toEqual(['COMPUTING', null]);
+  await jobsDone();
+  const done = (await c.get(`/api/v1/reports/snapshots/${id}/reruns/${started.id}`)).json() as RerunDto;
+  expect([done.status, done.progress.done, done.progress.total]).toEqual(['DONE', 5, 5]);
+  return done.result!;
+}
 
 // ── Reading a DOCX back ─────────────────────────────────────────────────────────────────────────────
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
@@ -164,19 +191,18 @@ describe('frozen reports', () => {
   it('freezes the figures with their sha-256 and an audit event', async () => {
     const c = await as('huyen.tdkt');
     const before = await live();
-    const res = await c.post('/api/v1/reports/snapshots', { orgId: w.orgs.huyen.id, year: Y, kind: 'ANNUAL_SUMMARY', title: 'Báo cáo chốt số liệu năm 2025', narrative: { assessment: 'Phong trào sôi nổi.' } });
-    expect(res.statusCode).toBe(200);
-    frozen = res.json() as SnapshotDto;
+    frozen = await freeze(c, { orgId: w.orgs.huyen.id, year: Y, kind: 'ANNUAL_SUMMARY', title: 'Báo cáo chốt số liệu năm 2025', narrative: { assessment: 'Phong trào sôi nổi.' } });
     expect(frozen.status).toBe('ACTIVE');
+    expect([frozen.progress.done, frozen.progress.total, frozen.progress.failure, frozen.lastRerun]).toEqual([5, 5, null, null]);
     expect(frozen.abilities).toEqual(['snapshot.withdraw']);
     expect(frozen.figuresSha256).toBe(sha256(canonicalJson(frozen.figures)));
-    expect(frozen.figures.awards).toEqual(before.awards);
-    expect(frozen.figures.shares).toEqual(before.shares);
-    expect(frozen.figures.overdue.levels).toEqual([]);
+    expect(frozen.figures!.awards).toEqual(before.awards);
+    expect(frozen.figures!.shares).toEqual(before.shares);
+    expect(frozen.figures!.overdue.levels).toEqual([]);
     const stored = await env.database.db.execute<{ figures_sha256: string; title: string }>(sql`select figures_sha256, title from report_snapshot where id = ${frozen.id}`);
     expect(stored.rows[0]).toEqual({ figures_sha256: frozen.figuresSha256, title: 'Báo cáo chốt số liệu năm 2025' });
-    const events = await env.database.db.execute(sql`select 1 from audit_event where entity_type = 'report_snapshot' and entity_id = ${String(frozen.id)} and action = 'report.snapshot.create'`);
-    expect(events.rows).toHaveLength(1);
+    const events = await env.database.db.execute<{ action: string }>(sql`select action from audit_event where entity_type = 'report_snapshot' and entity_id = ${String(frozen.id)} order by id`);
+    expect(events.rows.map((e) => e.action)).toEqual(['report.snapshot.create', 'report.snapshot.computed']);
   });
 
   it('reproduces exactly after new, revoked and superseded records, while the live figures change', async () => {
@@ -187,18 +213,17 @@ describe('frozen reports', () => {
     await db.execute(sql`update award_record set status = 'SUPERSEDED', superseded_by = ${replacement} where id = ${ids.hoaY}`);
 
     const now = await live();
-    expect(now.awards).not.toEqual(frozen.figures.awards);
+    expect(now.awards).not.toEqual(frozen.figures!.awards);
     // LDTT: Hoa's superseded, Minh's revoked, Hùng's new → 1; CSTD_CS: Hùng, Minh, Hoa → 3.
     expect(Object.fromEntries(now.awards.items.map((a) => [a.code, a.individuals + a.collectives]))).toEqual({ LDTT: 1, CSTD_CS: 3, TTLDTT: 1 });
 
     const c = await as('xem');
-    const rerun = await c.post(`/api/v1/reports/snapshots/${frozen.id}/rerun`);
-    expect(rerun.statusCode).toBe(200);
-    const r = rerun.json() as RerunResult;
+    const r = await rerun(c, frozen.id);
     expect(r).toEqual({ identical: true, storedSha256: frozen.figuresSha256, rerunSha256: frozen.figuresSha256, currentStoredSha256: frozen.figuresSha256, differenceCount: 0, differences: [] });
 
     const again = (await c.get(`/api/v1/reports/snapshots/${frozen.id}`)).json() as SnapshotDto;
     expect(again.figures).toEqual(frozen.figures);
+    expect([again.lastRerun?.status, again.lastRerun?.identical, again.lastRerun?.differenceCount, again.lastRerun?.requestedBy]).toEqual(['DONE', true, 0, expect.any(String)]);
   });
 
   it('renders the frozen annual summary from the stored figures, the same text every time', async () => {
@@ -210,7 +235,7 @@ describe('frozen reports', () => {
     expect(stable(second.xml)).toBe(stable(first.xml));
     expect(second.images).toEqual(first.images);
     const awards = tableStarting(first.tables, ['TT', 'Danh hiệu, hình thức khen thưởng'])!;
-    expect(awards.slice(1, -1).map((r) => [r[1], r[3], r[4]])).toEqual(frozen.figures.awards.items.map((a) => [a.nameVi, vn(a.individuals), vn(a.collectives)]));
+    expect(awards.slice(1, -1).map((r) => [r[1], r[3], r[4]])).toEqual(frozen.figures!.awards.items.map((a) => [a.nameVi, vn(a.individuals), vn(a.collectives)]));
     expect(first.text).toContain('Phong trào sôi nổi.');
     expect(first.text).toContain('Số liệu chốt đến');
     // A frozen report has no overdue section.
@@ -219,13 +244,13 @@ describe('frozen reports', () => {
 
   it('reports the exact paths of figures edited in the database', async () => {
     await env.database.db.execute(sql`update report_snapshot set figures = jsonb_set(jsonb_set(figures, '{awards,totals,individuals}', '999'), '{shares,2,current,numerator}', '7') where id = ${frozen.id}`);
-    const r = (await (await as('huyen.tdkt')).post(`/api/v1/reports/snapshots/${frozen.id}/rerun`)).json() as RerunResult;
+    const r = await rerun(await as('huyen.tdkt'), frozen.id);
     expect(r.identical).toBe(false);
     expect(r.rerunSha256).toBe(frozen.figuresSha256);
     expect(r.currentStoredSha256).not.toBe(frozen.figuresSha256);
     expect(r.differences).toEqual([
-      { path: 'awards.totals.individuals', stored: 999, rerun: frozen.figures.awards.totals.individuals },
-      { path: 'shares[2].current.numerator', stored: 7, rerun: frozen.figures.shares[2]!.current.numerator },
+      { path: 'awards.totals.individuals', stored: 999, rerun: frozen.figures!.awards.totals.individuals },
+      { path: 'shares[2].current.numerator', stored: 7, rerun: frozen.figures!.shares[2]!.current.numerator },
     ]);
     expect(r.differenceCount).toBe(2);
   });
@@ -233,20 +258,18 @@ describe('frozen reports', () => {
   it('a moment in the past leaves out what was recorded after it (and counts what was revoked or replaced later)', async () => {
     const c = await as('huyen.tdkt');
     const asOf = new Date(Date.now() - 24 * 3600_000).toISOString();
-    const res = await c.post('/api/v1/reports/snapshots', { orgId: w.orgs.huyen.id, year: Y, kind: 'DASHBOARD', asOf });
-    expect(res.statusCode).toBe(200);
-    const s = res.json() as SnapshotDto;
+    const s = await freeze(c, { orgId: w.orgs.huyen.id, year: Y, kind: 'DASHBOARD', asOf });
     // At that moment: Hoa LDTT, Minh LDTT (revoked later), Hùng CSTD_CS, the collective; not Minh's late CSTD_CS.
-    expect(Object.fromEntries(s.figures.awards.items.map((a) => [a.code, a.individuals + a.collectives]))).toEqual({ LDTT: 2, CSTD_CS: 1, TTLDTT: 1 });
+    expect(Object.fromEntries(s.figures!.awards.items.map((a) => [a.code, a.individuals + a.collectives]))).toEqual({ LDTT: 2, CSTD_CS: 1, TTLDTT: 1 });
     expect(s.title).toBe(`Số liệu thi đua, khen thưởng năm ${Y} – ${s.org.name}`);
     expect(new Date(s.asOf).toISOString()).toBe(asOf);
-    const empty = (await c.post('/api/v1/reports/snapshots', { orgId: w.orgs.huyen.id, year: Y, kind: 'DASHBOARD', asOf: new Date(Date.now() - 72 * 3600_000).toISOString() })).json() as SnapshotDto;
-    expect(empty.figures.awards.totals).toEqual({ individuals: 0, collectives: 0 });
+    const empty = await freeze(c, { orgId: w.orgs.huyen.id, year: Y, kind: 'DASHBOARD', asOf: new Date(Date.now() - 72 * 3600_000).toISOString() });
+    expect(empty.figures!.awards.totals).toEqual({ individuals: 0, collectives: 0 });
   });
 
   it('lists frozen reports of the subtree, paged, newest first', async () => {
     const cdcs = await as('cdcs.a');
-    expect((await cdcs.post('/api/v1/reports/snapshots', { orgId: w.orgs.cdcsA.id, year: Y, kind: 'DASHBOARD' })).statusCode).toBe(200);
+    expect((await freeze(cdcs, { orgId: w.orgs.cdcsA.id, year: Y, kind: 'DASHBOARD' })).status).toBe('ACTIVE');
     const c = await as('xem');
     const p1 = (await c.get(`/api/v1/reports/snapshots?orgId=${w.orgs.huyen.id}&year=${Y}&pageSize=2`)).json() as SnapshotPage;
     expect(p1.total).toBe(4);
@@ -308,5 +331,103 @@ describe('frozen reports', () => {
     expect((await c.get(`/api/v1/reports/snapshots/${frozen.id}`)).statusCode).toBe(200);
     const events = await env.database.db.execute(sql`select 1 from audit_event where entity_type = 'report_snapshot' and entity_id = ${String(frozen.id)} and action = 'report.snapshot.withdraw'`);
     expect(events.rows).toHaveLength(1);
+  });
+});
+
+describe('frozen reports computed in the background', () => {
+  /** A writer that began before the freeze and has not committed: its award is stamped before the moment. */
+  async function openWriter(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: env.url });
+    await client.connect();
+    await client.query('begin');
+    await client.query(`insert into award_record (person_id, scope_path, award_code, year) values ($1, $2, 'CSTD_CS', $3)`, [ids.hoa, w.orgs.cdcsA.path, Y]);
+    return client;
+  }
+  const row = async (id: number) =>
+    (await env.database.db.execute<{ status: string; progress_done: number; beat: string }>(sql`select status, progress_done, heartbeat_at::text as beat from report_snapshot where id = ${id}`)).rows[0]!;
+
+  it('waits for writes begun before the moment to commit, so that the frozen figures and the re-run agree', async () => {
+    const c = await as('huyen.tdkt');
+    const writer = await openWriter();
+    try {
+      const res = await c.post('/api/v1/reports/snapshots', { orgId: w.orgs.huyen.id, year: Y, kind: 'DASHBOARD' });
+      const started = res.json() as SnapshotDto;
+      const first = await row(started.id);
+      // The job has seen the open transaction and waits (a sign of life, nothing computed).
+      await vi.waitFor(async () => expect((await row(started.id)).beat).not.toBe(first.beat), { timeout: 10_000, interval: 50 });
+      expect(await row(started.id)).toMatchObject({ status: 'COMPUTING', progress_done: 0 });
+      await writer.query('commit');
+      await jobsDone();
+      const done = (await c.get(`/api/v1/reports/snapshots/${started.id}`)).json() as SnapshotDto;
+      expect(done.status).toBe('ACTIVE');
+      // The award committed late was stamped before the moment: it is in the frozen figures, as in the live ones.
+      expect(done.figures!.awards).toEqual((await live()).awards);
+      expect(await rerun(c, started.id)).toMatchObject({ identical: true, differenceCount: 0 });
+    } finally {
+      await writer.end();
+    }
+  });
+
+  let failedId = 0;
+  it('fails with a reason in Vietnamese when writes stay open past the longest wait; a failed report cannot be used', async () => {
+    const c = await as('huyen.tdkt');
+    const writer = await openWriter();
+    const longest = env.ctx.config.REPORT_SETTLE_MAX_MS;
+    env.ctx.config.REPORT_SETTLE_MAX_MS = 0;
+    try {
+      const res = await c.post('/api/v1/reports/snapshots', { orgId: w.orgs.huyen.id, year: Y, kind: 'DASHBOARD' });
+      failedId = (res.json() as SnapshotDto).id;
+      await jobsDone();
+    } finally {
+      env.ctx.config.REPORT_SETTLE_MAX_MS = longest;
+      await writer.query('rollback');
+      await writer.end();
+    }
+    const failed = (await c.get(`/api/v1/reports/snapshots/${failedId}`)).json() as SnapshotDto;
+    expect([failed.status, failed.figures, failed.abilities]).toEqual(['FAILED', null, []]);
+    expect(failed.progress.failure).toBe('Chưa thể chốt: vẫn còn giao dịch ghi dữ liệu bắt đầu trước thời điểm chốt chưa kết thúc sau thời gian chờ tối đa. Hãy chốt lại sau.');
+    const notComputed = 'Số liệu của báo cáo này chưa tính xong (hoặc tính không thành công): chưa thể dùng.';
+    for (const res of [
+      await c.post(`/api/v1/reports/snapshots/${failedId}/rerun`),
+      await c.post(`/api/v1/reports/snapshots/${failedId}/withdraw`, { reason: 'Chốt nhầm, chốt lại sau' }),
+      await c.get(`/api/v1/reports/snapshots/${failedId}/annual-summary.docx`),
+    ]) {
+      expect(res.statusCode).toBe(409);
+      expect(res.json().message).toBe(notComputed);
+    }
+    const reruns = await env.database.db.execute(sql`select 1 from report_rerun where snapshot_id = ${failedId}`);
+    expect(reruns.rows).toHaveLength(0);
+  });
+
+  it('shows a job silent for longer than the limit as interrupted, in the list too', async () => {
+    await env.database.db.execute(sql`update report_snapshot set status = 'COMPUTING', failure = null, heartbeat_at = now() - interval '11 minutes' where id = ${failedId}`);
+    const c = await as('xem');
+    const s = (await c.get(`/api/v1/reports/snapshots/${failedId}`)).json() as SnapshotDto;
+    expect([s.status, s.progress.failure]).toEqual(['FAILED', 'Việc tính số liệu bị gián đoạn (máy chủ khởi động lại hoặc quá lâu không phản hồi). Hãy thử lại.']);
+    const list = (await c.get(`/api/v1/reports/snapshots?orgId=${w.orgs.huyen.id}&year=${Y}&pageSize=50`)).json() as SnapshotPage;
+    expect(list.items.find((i) => i.id === failedId)?.status).toBe('FAILED');
+    await env.database.db.execute(sql`update report_snapshot set heartbeat_at = now() where id = ${failedId}`);
+    expect(((await c.get(`/api/v1/reports/snapshots/${failedId}`)).json() as SnapshotDto).status).toBe('COMPUTING');
+  });
+
+  it('runs one re-run of a report at a time: asking again answers the running one; an interrupted one may be asked again', async () => {
+    const c = await as('xem');
+    const s = await freeze(await as('huyen.tdkt'), { orgId: w.orgs.cdcsA.id, year: Y, kind: 'DASHBOARD' });
+    const running = await env.database.db.execute<{ id: number }>(sql`
+      insert into report_rerun (snapshot_id, progress_total, heartbeat_at) values (${s.id}, 5, now()) returning id`);
+    const runningId = Number(running.rows[0]!.id);
+    const again = (await c.post(`/api/v1/reports/snapshots/${s.id}/rerun`)).json() as RerunDto;
+    expect([again.id, again.status]).toEqual([runningId, 'COMPUTING']);
+    const listed = (await c.get(`/api/v1/reports/snapshots/${s.id}`)).json() as SnapshotDto;
+    expect([listed.lastRerun?.id, listed.lastRerun?.status, listed.lastRerun?.identical]).toEqual([runningId, 'COMPUTING', null]);
+
+    await env.database.db.execute(sql`update report_rerun set heartbeat_at = now() - interval '11 minutes' where id = ${runningId}`);
+    expect(((await c.get(`/api/v1/reports/snapshots/${s.id}/reruns/${runningId}`)).json() as RerunDto).status).toBe('FAILED');
+    expect((await rerun(c, s.id)).identical).toBe(true);
+    const count = await env.database.db.execute(sql`select 1 from report_rerun where snapshot_id = ${s.id}`);
+    expect(count.rows).toHaveLength(2);
+    // A re-run of another report's id is not found; a reader out of scope gets 404.
+    expect((await c.get(`/api/v1/reports/snapshots/${failedId}/reruns/${runningId}`)).statusCode).toBe(404);
+    expect((await (await as('cdcs.b')).get(`/api/v1/reports/snapshots/${s.id}/reruns/${runningId}`)).statusCode).toBe(404);
   });
 });

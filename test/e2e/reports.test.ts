@@ -87,12 +87,15 @@ describe('reports page', () => {
     await dialog.getByRole('button', { name: 'Chốt số liệu', exact: true }).click();
     const row = page.getByTestId('reports-snapshot-row').filter({ hasText: 'Số liệu chốt cuối năm' });
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
-    expect(await row.getByTestId('reports-snapshot-status').textContent()).toBe('Đang dùng');
+    // Computed in the background: the list asks again until the figures are in.
+    await expect.poll(() => row.getByTestId('reports-snapshot-status').textContent(), { timeout: 30_000 }).toBe('Đang dùng');
 
     await row.getByTestId('reports-rerun').click();
     const verdict = page.getByTestId('reports-rerun-result');
     await expect.poll(() => verdict.getAttribute('data-identical'), { timeout: 15_000 }).toBe('true');
     expect(await verdict.textContent()).toContain('Khớp hoàn toàn với số liệu đã chốt');
+    // The check is kept: the row tells when the report was last checked and that it matched.
+    await expect.poll(() => row.getByTestId('reports-last-rerun').textContent(), { timeout: 15_000 }).toMatch(/^Kiểm tra lần cuối \(.+\): khớp$/);
 
     const [frozen] = await Promise.all([page.waitForEvent('download'), row.getByTestId('reports-snapshot-docx').click()]);
     const frozenText = await documentText(frozen);

@@ -45,7 +45,7 @@ export async function cloneDatabase(): Promise<{ url: string; name: string; drop
 export async function startTestApp(opts: { serveWeb?: boolean } = {}): Promise<TestEnv> {
   const clone = await cloneDatabase();
   const database = connect(clone.url, 5);
-  const config = { ...loadConfig({ DATA_DIR: path.join(os.tmpdir(), `vd-app-${clone.name}`), SESSION_SECRET: crypto.randomBytes(32).toString('hex') }) };
+  const config = { ...loadConfig({ DATA_DIR: path.join(os.tmpdir(), `vd-app-${clone.name}`), SESSION_SECRET: crypto.randomBytes(32).toString('hex'), REPORT_SETTLE_MS: '100' }) };
   const ctx = createContext(config, database);
   const app = await buildApp(ctx, { serveWeb: opts.serveWeb });
   await app.ready();

@@ -2523,9 +2523,12 @@ export const reportSnapshots = pgTable(
     asOf: timestamp('as_of', { withTimezone: true }).notNull(),
     title: text('title').notNull(),
     params: jsonb('params').notNull(),
-    figures: jsonb('figures').notNull(),
-    figuresSha256: text('figures_sha256').notNull(),
+    /** Absent while the figures are being computed (COMPUTING) or when that failed (FAILED). */
+    figures: jsonb('figures'),
+    figuresSha256: text('figures_sha256'),
+    /** COMPUTING → ACTIVE (or FAILED); ACTIVE → WITHDRAWN. */
     status: text('status').notNull().default('ACTIVE'),
+    ...reportJobColumns(),
     withdrawnReason: text('withdrawn_reason'),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     createdBy: ref('created_by'),
@@ -2533,9 +2536,55 @@ export const reportSnapshots = pgTable(
   },
   (t) => [
     check('report_snapshot_kind_ck', sql`${t.kind} in ('DASHBOARD','ANNUAL_SUMMARY','STAT_FORM')`),
-    check('report_snapshot_status_ck', sql`${t.status} in ('ACTIVE','WITHDRAWN')`),
+    check('report_snapshot_status_ck', sql`${t.status} in ('COMPUTING','FAILED','ACTIVE','WITHDRAWN')`),
     check('report_snapshot_withdrawn_ck', sql`${t.status} <> 'WITHDRAWN' or ${t.withdrawnReason} is not null`),
+    check('report_snapshot_figures_ck', sql`${t.status} in ('COMPUTING','FAILED') or (${t.figures} is not null and ${t.figuresSha256} is not null)`),
+    check('report_snapshot_failed_ck', sql`${t.status} <> 'FAILED' or ${t.failure} is not null`),
     index('report_snapshot_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, sql`${t.year}`),
+  ],
+);
+
+/** Progress of a report computed in the background (a frozen report, a re-run). */
+function reportJobColumns() {
+  return {
+    /** Steps done of the steps to do; 0 of n while waiting for earlier writes to settle. */
+    progressDone: smallint('progress_done').notNull().default(0),
+    progressTotal: smallint('progress_total').notNull().default(0),
+    /** Last sign of life of the computing job: a job silent for long is shown as interrupted. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    computedAt: timestamp('computed_at', { withTimezone: true }),
+    /** Why the computation failed (a message key). */
+    failure: text('failure'),
+  };
+}
+
+/**
+ * A re-run of a frozen report: its figures recomputed from the base tables as of the frozen moment
+ * and compared figure by figure with the stored ones. Kept, like every check made.
+ */
+export const reportReruns = pgTable(
+  'report_rerun',
+  {
+    id: id(),
+    snapshotId: ref('snapshot_id')
+      .notNull()
+      .references(() => reportSnapshots.id),
+    /** COMPUTING → DONE (or FAILED). */
+    status: text('status').notNull().default('COMPUTING'),
+    ...reportJobColumns(),
+    identical: boolean('identical'),
+    rerunSha256: text('rerun_sha256'),
+    currentStoredSha256: text('current_stored_sha256'),
+    differenceCount: integer('difference_count'),
+    differences: jsonb('differences'),
+    requestedBy: ref('requested_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('report_rerun_status_ck', sql`${t.status} in ('COMPUTING','FAILED','DONE')`),
+    check('report_rerun_done_ck', sql`${t.status} <> 'DONE' or (${t.identical} is not null and ${t.rerunSha256} is not null and ${t.differenceCount} is not null)`),
+    check('report_rerun_failed_ck', sql`${t.status} <> 'FAILED' or ${t.failure} is not null`),
+    index('report_rerun_snapshot_idx').on(t.snapshotId, t.id),
   ],
 );
 

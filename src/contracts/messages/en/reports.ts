@@ -3,6 +3,10 @@ import type { reports as vi } from '../vi/reports';
 
 export const reports: Record<keyof typeof vi, string> = {
   'reports.api.asOfFuture': 'The moment the figures are frozen at cannot be later than now.',
+  'reports.api.notComputed': 'The figures of this report are not computed (or computing them failed): it cannot be used yet.',
+  'reports.job.unsettled': 'Cannot freeze yet: a transaction writing records that began before the moment was still open after the longest wait. Freeze again later.',
+  'reports.job.error': 'Computing the figures failed because of a system error. Try again; if it fails again, tell the administrator.',
+  'reports.job.interrupted': 'Computing the figures was interrupted (the server restarted or stopped answering for too long). Try again.',
   'reports.api.alreadyWithdrawn': 'This frozen report has already been withdrawn.',
   'reports.doc.docType': 'BC',
   'reports.doc.heading': 'REPORT',

@@ -1,6 +1,10 @@
 // Server messages of the reports (issue 10, part 2): the annual summary document and frozen reports.
 export const reports = {
   'reports.api.asOfFuture': 'Thời điểm chốt số liệu không được sau thời điểm hiện tại.',
+  'reports.api.notComputed': 'Số liệu của báo cáo này chưa tính xong (hoặc tính không thành công): chưa thể dùng.',
+  'reports.job.unsettled': 'Chưa thể chốt: vẫn còn giao dịch ghi dữ liệu bắt đầu trước thời điểm chốt chưa kết thúc sau thời gian chờ tối đa. Hãy chốt lại sau.',
+  'reports.job.error': 'Tính số liệu không thành công do lỗi hệ thống. Hãy thử lại; nếu vẫn lỗi, báo quản trị hệ thống.',
+  'reports.job.interrupted': 'Việc tính số liệu bị gián đoạn (máy chủ khởi động lại hoặc quá lâu không phản hồi). Hãy thử lại.',
   'reports.api.alreadyWithdrawn': 'Báo cáo đã chốt này đã được thu hồi trước đó.',
   'reports.doc.docType': 'BC',
   'reports.doc.heading': 'BÁO CÁO',

@@ -47,6 +47,8 @@ export interface FigureOptions {
   asOf?: string;
   /** Counts for the live figures (default: the base tables). */
   live?: FigureSource;
+  /** Called as each of the four counts (awards, shares, streaks, funnel) is done: a job's progress. */
+  onCount?: (() => Promise<void>) | undefined;
 }
 
 const levelLabel = (locale: Locale, rank: number) =>
@@ -57,12 +59,17 @@ export async function dashboardFigures(db: DbOrTx, actor: AuthActor, locale: Loc
   const source = opts.asOf === undefined ? (opts.live ?? baseSource) : baseSource;
   const scope = { path: org.path, year: q.year, asOf: opts.asOf };
   const today = todayInVietnam();
+  const counted = async <T>(p: Promise<T>): Promise<T> => {
+    const v = await p;
+    await opts.onCount?.();
+    return v;
+  };
   const [catalogue, awards, shares, streaks, funnel, overdue] = await Promise.all([
     db.execute<AwardTypeRow>(sql`select code, name_vi, name_en, category, level, sort_order from award_type`),
-    source.awardCounts(db, scope),
-    source.shareCounts(db, scope),
-    source.streaks(db, scope),
-    source.funnel(db, scope),
+    counted(source.awardCounts(db, scope)),
+    counted(source.shareCounts(db, scope)),
+    counted(source.streaks(db, scope)),
+    counted(source.funnel(db, scope)),
     opts.asOf === undefined ? overdueByLevel(db, org.path, today) : Promise.resolve([]),
   ]);
 

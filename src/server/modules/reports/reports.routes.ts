@@ -1,11 +1,11 @@
 import type { FastifyReply } from 'fastify';
 import { idParams } from '../../../contracts/common';
 import {
-  annualSummaryBody, annualSummaryQuery, createSnapshotInput, rerunResult, snapshotDto, snapshotListQuery, snapshotPage, withdrawSnapshotInput,
+  annualSummaryBody, annualSummaryQuery, createSnapshotInput, rerunDto, rerunParams, snapshotDto, snapshotListQuery, snapshotPage, withdrawSnapshotInput,
 } from '../../../contracts/reports';
 import { defineRoute } from '../../lib/http';
 import { DOCX_TYPE, liveAnnualSummary } from './annual-summary.service';
-import { createSnapshot, getSnapshot, listSnapshots, rerunSnapshot, snapshotAnnualSummary, withdrawSnapshot } from './snapshots.service';
+import { createSnapshot, getRerun, getSnapshot, listSnapshots, requestRerun, snapshotAnnualSummary, withdrawSnapshot } from './snapshots.service';
 
 const TAG = 'reports';
 
@@ -40,11 +40,12 @@ export const reportRoutes = [
   defineRoute({
     method: 'POST',
     url: '/reports/snapshots',
-    summary: 'Freeze the figures of an organisation and year as the records stood at a moment (default now), with their sha-256',
+    summary:
+      'Freeze the figures of an organisation and year as the records stood at a moment (default now). Answers at once with status COMPUTING; the figures and their sha-256 follow (GET the report until ACTIVE)',
     tag: TAG,
     body: createSnapshotInput,
     response: snapshotDto,
-    handler: ({ app, actor, body }) => createSnapshot(app.db, actor, body),
+    handler: ({ app, actor, locale, body }) => createSnapshot(app, actor, locale, body),
   }),
   defineRoute({
     method: 'GET',
@@ -53,7 +54,7 @@ export const reportRoutes = [
     tag: TAG,
     query: snapshotListQuery,
     response: snapshotPage,
-    handler: ({ app, actor, query }) => listSnapshots(app.db, actor, query),
+    handler: ({ app, actor, locale, query }) => listSnapshots(app.db, actor, locale, query),
   }),
   defineRoute({
     method: 'GET',
@@ -62,16 +63,26 @@ export const reportRoutes = [
     tag: TAG,
     params: idParams,
     response: snapshotDto,
-    handler: ({ app, actor, params }) => getSnapshot(app.db, actor, params.id),
+    handler: ({ app, actor, locale, params }) => getSnapshot(app.db, actor, locale, params.id),
   }),
   defineRoute({
     method: 'POST',
     url: '/reports/snapshots/:id/rerun',
-    summary: 'Recompute the figures as of the frozen moment and compare them figure by figure with the stored ones',
+    summary:
+      'Recompute the figures as of the frozen moment and compare them figure by figure with the stored ones. Answers at once with the re-run (status COMPUTING; the running one if there is one); GET it until DONE',
     tag: TAG,
     params: idParams,
-    response: rerunResult,
-    handler: ({ app, actor, params }) => rerunSnapshot(app.db, actor, params.id),
+    response: rerunDto,
+    handler: ({ app, actor, locale, params }) => requestRerun(app, actor, locale, params.id),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/reports/snapshots/:id/reruns/:rerunId',
+    summary: 'A re-run of a frozen report: its progress, and once DONE whether the figures are identical and which differ',
+    tag: TAG,
+    params: rerunParams,
+    response: rerunDto,
+    handler: ({ app, actor, locale, params }) => getRerun(app.db, actor, locale, params.id, params.rerunId),
   }),
   defineRoute({
     method: 'POST',
@@ -81,7 +92,7 @@ export const reportRoutes = [
     params: idParams,
     body: withdrawSnapshotInput,
     response: snapshotDto,
-    handler: ({ app, actor, params, body }) => withdrawSnapshot(app.db, actor, params.id, body.reason),
+    handler: ({ app, actor, locale, params, body }) => withdrawSnapshot(app.db, actor, locale, params.id, body.reason),
   }),
   defineRoute({
     method: 'GET',

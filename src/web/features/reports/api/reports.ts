@@ -1,9 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { annualSummaryBody, createSnapshotInput, RerunResult, SnapshotDto, SnapshotKind, SnapshotListItem } from '../../../../contracts/reports';
+import type { annualSummaryBody, createSnapshotInput, RerunDto, RerunResult, SnapshotDto, SnapshotKind, SnapshotListItem } from '../../../../contracts/reports';
 import { API_BASE, ApiError, api, downloadUrl, normaliseStrings, type Page } from '../../../lib/api-client';
 
-export type { RerunResult, SnapshotDto, SnapshotKind, SnapshotListItem };
+export type { RerunDto, RerunResult, SnapshotDto, SnapshotKind, SnapshotListItem };
+
+/** How often a page asks again while a report computes in the background. */
+const POLL_MS = 1000;
 /** What the web form sends (the server trims and normalises the texts). */
 export type AnnualSummaryRequest = z.input<typeof annualSummaryBody>;
 
@@ -20,6 +23,18 @@ export function useSnapshots(params: { orgId: number | undefined; year: number; 
     queryFn: ({ signal }) => api.get<Page<SnapshotListItem>>('/reports/snapshots', { ...params }, signal),
     enabled: params.orgId !== undefined,
     placeholderData: keepPreviousData,
+    // Asks again while a report or its latest re-run is computing.
+    refetchInterval: (query) =>
+      query.state.data?.items.some((s) => s.status === 'COMPUTING' || s.lastRerun?.status === 'COMPUTING') ? POLL_MS : false,
+  });
+}
+
+/** A re-run of a frozen report, asked again until it is done. */
+export function useRerun(snapshotId: number, rerunId: number) {
+  return useQuery({
+    queryKey: ['reports', 'reruns', snapshotId, rerunId] as const,
+    queryFn: ({ signal }) => api.get<RerunDto>(`/reports/snapshots/${snapshotId}/reruns/${rerunId}`, {}, signal),
+    refetchInterval: (query) => (query.state.data?.status === 'COMPUTING' ? POLL_MS : false),
   });
 }
 
@@ -30,7 +45,13 @@ function useSnapshotMutation<I>(fn: (input: I) => Promise<SnapshotDto>) {
 
 export const useFreezeSnapshot = () => useSnapshotMutation((input: z.input<typeof createSnapshotInput>) => api.post<SnapshotDto>('/reports/snapshots', input));
 export const useWithdrawSnapshot = (id: number) => useSnapshotMutation((reason: string) => api.post<SnapshotDto>(`/reports/snapshots/${id}/withdraw`, { reason }));
-export const useRerunSnapshot = () => useMutation({ mutationFn: (id: number) => api.post<RerunResult>(`/reports/snapshots/${id}/rerun`) });
+export const useRerunSnapshot = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post<RerunDto>(`/reports/snapshots/${id}/rerun`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportKeys.all }),
+  });
+};
 
 /** The annual summary drawn from a frozen report's stored figures: a plain link keeps the cookie. */
 export const snapshotDocxUrl = (id: number) => downloadUrl(`/reports/snapshots/${id}/annual-summary.docx`);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconDownload, IconRefresh } from '@tabler/icons-react';
 import { useT } from '../../../lib/i18n';
@@ -9,11 +9,69 @@ import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { ReasonField } from '../../../components/ui/reason-field';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
-import { snapshotDocxUrl, useRerunSnapshot, useSnapshots, useWithdrawSnapshot, type RerunResult, type SnapshotListItem } from '../api/reports';
+import { snapshotDocxUrl, useRerun, useRerunSnapshot, useSnapshots, useWithdrawSnapshot, type RerunResult, type SnapshotListItem } from '../api/reports';
 
 const PAGE_SIZE = 10;
 const badgeStyle = { textTransform: 'none', maxWidth: 'none', flexShrink: 0 } as const;
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+const STATUS_COLOR = { COMPUTING: 'blue', FAILED: 'red', ACTIVE: 'teal', WITHDRAWN: 'gray' } as const;
+
+/** A background computation's progress: a bar, and in words (the first step waits for writes to settle). */
+function JobProgress({ title, progress }: { title: string; progress: SnapshotListItem['progress'] }) {
+  const t = useT();
+  return (
+    <Stack gap={4} miw={140}>
+      <Progress value={(progress.done / Math.max(progress.total, 1)) * 100} animated aria-label={t('web.reports.progressAria', { title })} />
+      <Text size="xs" c="dimmed">
+        {progress.done === 0 ? t('web.reports.progress.settling') : t('web.reports.progress', { done: progress.done, total: progress.total })}
+      </Text>
+    </Stack>
+  );
+}
+
+/** The latest check of a frozen report, in a line. */
+function LastRerun({ rerun }: { rerun: NonNullable<SnapshotListItem['lastRerun']> }) {
+  const t = useT();
+  const at = formatDateTime(rerun.progress.computedAt ?? rerun.createdAt);
+  const text =
+    rerun.status === 'COMPUTING'
+      ? t('web.reports.lastRerun.running')
+      : rerun.status === 'FAILED'
+        ? t('web.reports.rerun.failed', { reason: rerun.progress.failure ?? '' })
+        : rerun.identical
+          ? t('web.reports.lastRerun.identical', { at })
+          : t('web.reports.lastRerun.different', { at, count: rerun.differenceCount ?? 0 });
+  return (
+    <Text size="xs" c={rerun.status === 'DONE' && !rerun.identical ? 'red.9' : 'dimmed'} data-testid="reports-last-rerun">
+      {text}
+    </Text>
+  );
+}
+
+/** A re-run the user asked for: its progress, then its verdict. */
+function RerunPanel({ snapshotId, rerunId, title }: { snapshotId: number; rerunId: number; title: string }) {
+  const t = useT();
+  const rerun = useRerun(snapshotId, rerunId);
+  const r = rerun.data;
+  if (rerun.error) return <ErrorAlert error={rerun.error} />;
+  if (!r) return null;
+  if (r.status === 'DONE' && r.result) return <RerunVerdict title={title} result={r.result} />;
+  if (r.status === 'FAILED') {
+    return (
+      <Alert color="red" variant="light" title={t('web.reports.rerun.title', { title })} role="status" data-testid="reports-rerun-result" data-identical="unknown">
+        {t('web.reports.rerun.failed', { reason: r.progress.failure ?? '' })}
+      </Alert>
+    );
+  }
+  return (
+    <Alert color="blue" variant="light" icon={<IconRefresh size={18} aria-hidden />} title={t('web.reports.rerun.title', { title })} role="status" data-testid="reports-rerun-running">
+      <Stack gap="xs">
+        <Text size="sm">{t('web.reports.rerun.running', { done: r.progress.done, total: r.progress.total })}</Text>
+        <Progress value={(r.progress.done / Math.max(r.progress.total, 1)) * 100} animated aria-label={t('web.reports.progressAria', { title })} />
+      </Stack>
+    </Alert>
+  );
+}
 
 /** What a re-run found, in words: a match, or each differing figure. */
 export function RerunVerdict({ title, result }: { title: string; result: RerunResult }) {
@@ -80,7 +138,7 @@ export function SnapshotList({ orgId, year, page, onPage }: { orgId: number; yea
   const t = useT();
   const list = useSnapshots({ orgId, year, page, pageSize: PAGE_SIZE });
   const rerun = useRerunSnapshot();
-  const [checked, setChecked] = useState<{ title: string; result: RerunResult } | null>(null);
+  const [checked, setChecked] = useState<{ snapshotId: number; rerunId: number; title: string } | null>(null);
   const [withdrawing, setWithdrawing] = useState<SnapshotListItem | null>(null);
 
   const columns: Column<SnapshotListItem>[] = [
@@ -103,6 +161,7 @@ export function SnapshotList({ orgId, year, page, onPage }: { orgId: number; yea
               {t('web.reports.withdrawnReason', { reason: s.withdrawnReason })}
             </Text>
           )}
+          {s.lastRerun && <LastRerun rerun={s.lastRerun} />}
         </Stack>
       ),
     },
@@ -113,9 +172,17 @@ export function SnapshotList({ orgId, year, page, onPage }: { orgId: number; yea
       key: 'status',
       header: t('web.reports.col.status'),
       cell: (s) => (
-        <Badge color={s.status === 'ACTIVE' ? 'teal' : 'gray'} variant="light" style={badgeStyle} data-testid="reports-snapshot-status">
-          {t(`web.reports.status.${s.status}`)}
-        </Badge>
+        <Stack gap={4} align="flex-start">
+          <Badge color={STATUS_COLOR[s.status]} variant="light" style={badgeStyle} data-testid="reports-snapshot-status">
+            {t(`web.reports.status.${s.status}`)}
+          </Badge>
+          {s.status === 'COMPUTING' && <JobProgress title={s.title} progress={s.progress} />}
+          {s.status === 'FAILED' && s.progress.failure && (
+            <Text size="xs" c="red.9" data-testid="reports-snapshot-failure">
+              {s.progress.failure}
+            </Text>
+          )}
+        </Stack>
       ),
     },
     {
@@ -123,20 +190,24 @@ export function SnapshotList({ orgId, year, page, onPage }: { orgId: number; yea
       header: t('web.reports.col.actions'),
       cell: (s) => (
         <Group gap="xs" wrap="wrap">
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconRefresh size={14} aria-hidden />}
-            aria-label={t('web.reports.rerunAria', { title: s.title })}
-            loading={rerun.isPending && rerun.variables === s.id}
-            onClick={() => rerun.mutate(s.id, { onSuccess: (result) => setChecked({ title: s.title, result }) })}
-            data-testid="reports-rerun"
-          >
-            {t('web.reports.rerun')}
-          </Button>
-          <Button size="xs" variant="default" component="a" href={snapshotDocxUrl(s.id)} download leftSection={<IconDownload size={14} aria-hidden />} aria-label={t('web.reports.downloadAria', { title: s.title })} data-testid="reports-snapshot-docx">
-            {t('web.reports.downloadDocx')}
-          </Button>
+          {s.figuresSha256 !== null && (
+            <>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconRefresh size={14} aria-hidden />}
+                aria-label={t('web.reports.rerunAria', { title: s.title })}
+                loading={(rerun.isPending && rerun.variables === s.id) || s.lastRerun?.status === 'COMPUTING'}
+                onClick={() => rerun.mutate(s.id, { onSuccess: (r) => setChecked({ snapshotId: s.id, rerunId: r.id, title: s.title }) })}
+                data-testid="reports-rerun"
+              >
+                {t('web.reports.rerun')}
+              </Button>
+              <Button size="xs" variant="default" component="a" href={snapshotDocxUrl(s.id)} download leftSection={<IconDownload size={14} aria-hidden />} aria-label={t('web.reports.downloadAria', { title: s.title })} data-testid="reports-snapshot-docx">
+                {t('web.reports.downloadDocx')}
+              </Button>
+            </>
+          )}
           {s.abilities.includes('snapshot.withdraw') && (
             <Button size="xs" variant="outline" color="red.9" aria-label={t('web.reports.withdrawAria', { title: s.title })} onClick={() => setWithdrawing(s)} data-testid="reports-withdraw">
               {t('web.reports.withdraw')}
@@ -154,7 +225,7 @@ export function SnapshotList({ orgId, year, page, onPage }: { orgId: number; yea
           {t('web.reports.list.title')}
         </Title>
         <ErrorAlert error={list.error ?? rerun.error} />
-        {checked && <RerunVerdict title={checked.title} result={checked.result} />}
+        {checked && <RerunPanel key={checked.rerunId} {...checked} />}
         <ResponsiveTable
           caption={t('web.reports.list.caption')}
           columns={columns}
