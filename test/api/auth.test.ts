@@ -109,6 +109,11 @@ describe('platform endpoints', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/members', '/api/v1/organisations/{id}/move', '/api/v1/auth/login']));
     const list = doc.paths['/api/v1/members'].get;
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'orgId', 'gender', 'page', 'pageSize']));
+    // A union of query objects (the drill-down's figure selector) lists every branch's parameters; only those all branches require are required.
+    const drill = doc.paths['/api/v1/dashboard/records'].get.parameters as { name: string; required: boolean }[];
+    expect(Object.fromEntries(drill.filter((p) => ['orgId', 'figure', 'code', 'minYears', 'stage'].includes(p.name)).map((p) => [p.name, p.required]))).toEqual({
+      orgId: true, figure: true, code: false, minYears: false, stage: false,
+    });
     expect(doc.paths['/api/v1/organisations/{id}/merge'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['intoId', 'effectiveOn', 'reason']));
   });
 

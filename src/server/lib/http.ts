@@ -106,6 +106,29 @@ const toSchema = (s: ZodType, io: 'input' | 'output') => {
   }
 };
 
+type ObjectSchema = { properties?: Record<string, unknown>; required?: string[]; anyOf?: ObjectSchema[]; oneOf?: ObjectSchema[]; allOf?: ObjectSchema[] };
+
+/**
+ * The parameters an object schema names, with whether each is required. A union of objects (a
+ * selector such as the drill-down's figure) lists every branch's parameters, required only when every
+ * branch requires it; an intersection requires what any part requires.
+ */
+export function schemaParameters(js: ObjectSchema): Map<string, { schema: unknown; required: boolean }> {
+  const out = new Map<string, { schema: unknown; required: boolean }>();
+  for (const [name, schema] of Object.entries(js.properties ?? {})) out.set(name, { schema, required: (js.required ?? []).includes(name) });
+  for (const part of js.allOf ?? []) {
+    for (const [name, p] of schemaParameters(part)) out.set(name, { schema: out.get(name)?.schema ?? p.schema, required: (out.get(name)?.required ?? false) || p.required });
+  }
+  const branches = [...(js.anyOf ?? []), ...(js.oneOf ?? [])].map(schemaParameters);
+  for (const branch of branches) {
+    for (const [name, p] of branch) {
+      const inAll = branches.every((b) => b.get(name)?.required === true);
+      if (!out.has(name)) out.set(name, { schema: p.schema, required: inAll });
+    }
+  }
+  return out;
+}
+
 export function buildOpenApi(routes: AnyRoute[], version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
@@ -113,9 +136,8 @@ export function buildOpenApi(routes: AnyRoute[], version: string): Record<string
     const parameters: unknown[] = [];
     for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
       if (!schema) continue;
-      const js = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
-      for (const [name, s] of Object.entries(js.properties ?? {})) {
-        parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: s });
+      for (const [name, p] of schemaParameters(toSchema(schema, 'input') as ObjectSchema)) {
+        parameters.push({ name, in: where, required: where === 'path' || p.required, schema: p.schema });
       }
     }
     const responses: Record<string, unknown> = {
