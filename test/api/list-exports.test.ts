@@ -3,16 +3,15 @@
 // lines, header, typed dates and numbers; scope (out of scope: empty, as the list), no role 403, signed out 401,
 // a bad filter 400 in Vietnamese, a list longer than the cap refused with its count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestEnv } from '../support/app';
 import { createUser, loginAs, smallWorld, type Client } from '../factories';
 import { insertToCouncil } from '../support/councils';
+import { exported, listAll } from '../support/list-exports';
 import { todayInVietnam } from '../../src/server/modules/imports/xlsx';
 import { allRowsOf } from '../../src/server/lib/list-xlsx';
 import { AppError } from '../../src/server/lib/errors';
 import { t } from '../../src/contracts/messages';
-import { LIMITS } from '../../src/contracts/limits';
 import type { DecisionDto, DecisionSummaryDto } from '../../src/contracts/decisions';
 import type { NominationSummaryDto } from '../../src/contracts/nominations';
 import type { ComplaintSummaryDto } from '../../src/contracts/complaints';
@@ -35,67 +34,6 @@ afterAll(() => env.close());
 const db = () => env.database.db;
 const as = (user: string) => loginAs(env.app, user);
 const vi = (key: string) => t('vi', key);
-
-type Value = string | number | null;
-interface Sheet {
-  title: string;
-  lines: string[];
-  header: string[];
-  /** Data rows without the STT column; dates as yyyy-mm-dd. */
-  rows: Value[][];
-  /** Columns (1-based, STT included) whose cells are real dates / numbers with a format. */
-  dateColumns: Set<number>;
-  numFmts: Map<number, string>;
-}
-
-/** Reads an export back with ExcelJS: title block, header on the row after a blank line, data below. */
-async function exported(c: Client, url: string): Promise<Sheet> {
-  const res = await c.get(url);
-  expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-  expect(res.headers['content-type']).toContain('spreadsheetml');
-  expect(String(res.headers['content-disposition'])).toMatch(/attachment; .*\.xlsx/);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0]!;
-  expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
-  const text = (v: ExcelJS.CellValue) => (v === null || v === undefined ? '' : String(v));
-  const header = (ws.getRow(6).values as ExcelJS.CellValue[]).slice(1).map(text);
-  expect(ws.getRow(6).getCell(1).font?.bold).toBe(true);
-  const rows: Value[][] = [];
-  const dateColumns = new Set<number>();
-  const numFmts = new Map<number, string>();
-  for (let r = 7; r <= ws.rowCount; r += 1) {
-    const row = ws.getRow(r);
-    expect(row.getCell(1).value).toBe(r - 6);
-    const out: Value[] = [];
-    for (let col = 2; col <= header.length; col += 1) {
-      const cell = row.getCell(col);
-      const v = cell.value;
-      if (v instanceof Date) {
-        dateColumns.add(col);
-        numFmts.set(col, cell.numFmt);
-        out.push(v.toISOString().slice(0, 10));
-      } else if (typeof v === 'number') {
-        numFmts.set(col, cell.numFmt);
-        out.push(v);
-      } else out.push(v === null || v === undefined ? null : String(v));
-    }
-    rows.push(out);
-  }
-  return { title: text(ws.getCell('A1').value), lines: [2, 3, 4].map((r) => text(ws.getCell(`A${r}`).value)), header, rows, dateColumns, numFmts };
-}
-
-/** Every page of a list endpoint, joined. */
-async function listAll<T>(c: Client, url: string): Promise<T[]> {
-  const items: T[] = [];
-  for (let page = 1; ; page += 1) {
-    const res = await c.get(`${url}${url.includes('?') ? '&' : '?'}page=${page}&pageSize=${LIMITS.pageSizeMax}`);
-    expect(res.statusCode, res.body).toBe(200);
-    const body = res.json<{ items: T[]; total: number }>();
-    items.push(...body.items);
-    if (items.length >= body.total || body.items.length === 0) return items;
-  }
-}
 
 const day = (iso: string | null) => (iso === null ? null : iso.slice(0, 10));
 

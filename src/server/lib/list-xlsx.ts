@@ -172,3 +172,13 @@ export function listExportRoute<Q, R>(s: ListExportSpec<Q, R>): RouteDef<unknown
     },
   });
 }
+
+// Timestamps of lists (events, ceremonies) as a date cell of their day in Vietnam and the time there as text:
+// the shared writer types whole days only.
+const vnClock = (withSeconds: boolean) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hourCycle: 'h23', hour: '2-digit', minute: '2-digit', ...(withSeconds ? { second: '2-digit' } : {}) });
+const vnClocks = { minutes: vnClock(false), seconds: vnClock(true) };
+/** The day in Vietnam of a timestamp, as a date cell. */
+export const vnDayCell = (iso: string) => dayCell(todayInVietnam(new Date(iso)));
+/** The time of day in Vietnam of a timestamp: "14:05", or "14:05:09" with seconds. */
+export const vnTimeOfDay = (iso: string, precision: keyof typeof vnClocks = 'minutes') => vnClocks[precision].format(new Date(iso));

@@ -1,3 +1,4 @@
+import { requestExportRoutes } from './cascade-export';
 import { defineRoute } from '../../lib/http';
 import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
@@ -47,6 +48,7 @@ async function renderDelivered(app: AppContext, actor: AuthActor, documentId: nu
 }
 
 export const cascadeRoutes = [
+  ...requestExportRoutes,
   // ── Inbox ──────────────────────────────────────────────────────────────────────────────────────
   defineRoute({
     method: 'GET',

@@ -1,3 +1,4 @@
+import { ceremonyExportRoutes } from './ceremonies-export';
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
 import {
@@ -51,6 +52,7 @@ async function loadForPrint(app: AppContext, actor: AuthActor, id: number) {
 }
 
 export const ceremonyRoutes = [
+  ...ceremonyExportRoutes,
   defineRoute({
     method: 'GET',
     url: '/ceremonies',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { consultationExportRoutes } from './consultations-export';
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
 import { publicOrgParams } from '../../../contracts/cascade';
@@ -24,6 +25,7 @@ import { handleFeedback, listFeedback, receiveFeedback } from './feedback.servic
 import { listPublicConsultations } from './public.service';
 
 export const consultationRoutes = [
+  ...consultationExportRoutes,
   // ── Officers ───────────────────────────────────────────────────────────────────────────────
   defineRoute({
     method: 'GET',

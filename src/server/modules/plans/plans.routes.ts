@@ -1,14 +1,13 @@
+import { planExportRoutes, planListPage } from './plans-export';
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
 import { createPlanInput, issuePlanInput, planDto, planListQuery, updatePlanInput } from '../../../contracts/plans';
 import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { readsBelow, createPlan, findPlan, issuePlan, listPlans, planDocxModel, planPolicy, presentPlan, updatePlan } from './plans.service';
+import { createPlan, findPlan, issuePlan, planDocxModel, planPolicy, presentPlan, updatePlan } from './plans.service';
 import { renderPlanDocx } from './plan-docx';
 import { renderPlanPdf } from './plan-pdf';
-import { findOrg, readableSubtrees } from '../organisations/organisations.repository';
-import { orgPolicy } from '../../lib/policy';
 
 async function loadPlan(app: AppContext, actor: AuthActor, id: number) {
   const plan = await findPlan(app.db, id);
@@ -17,6 +16,7 @@ async function loadPlan(app: AppContext, actor: AuthActor, id: number) {
 }
 
 export const planRoutes = [
+  ...planExportRoutes,
   defineRoute({
     method: 'GET',
     url: '/plans',
@@ -24,17 +24,7 @@ export const planRoutes = [
     tag: 'plans',
     query: planListQuery,
     response: pageOf(planDto),
-    async handler({ app, actor, query }) {
-      const superior = query.orgId === undefined ? null : await findOrg(app.db, query.orgId);
-      // A superior organisation's plans: only those it has issued, and only its own (for citing as basis).
-      const filter =
-        superior && !orgPolicy.listMembers(actor, superior) && readsBelow(actor, superior.path)
-          ? { paths: [superior.path], orgId: Number(superior.id), year: query.year, status: 'ISSUED' as const }
-          : { paths: await readableSubtrees(app.db, actor, query.orgId), year: query.year, status: query.status };
-      if (filter.status === 'ISSUED' && query.status === 'DRAFT') return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-      const { rows, total } = await listPlans(app.db, filter, query.pageSize, (query.page - 1) * query.pageSize);
-      return { items: rows.map((p) => presentPlan(actor, p)), total, page: query.page, pageSize: query.pageSize };
-    },
+    handler: ({ app, actor, query }) => planListPage(app.db, actor, query),
   }),
   defineRoute({
     method: 'GET',

@@ -1,3 +1,4 @@
+import { proposalExportRoutes } from './proposals-export';
 import { defineRoute } from '../../lib/http';
 import { idParams, pageOf } from '../../../contracts/common';
 import {
@@ -14,6 +15,7 @@ import {
 const TAG = 'proposals';
 
 export const proposalRoutes = [
+  ...proposalExportRoutes,
   defineRoute({
     method: 'GET',
     url: '/good-deeds',

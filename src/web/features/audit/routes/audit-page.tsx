@@ -6,6 +6,7 @@ import { hasAbility, useMe } from '../../../lib/session';
 import { formatDateTime } from '../../../lib/format';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
+import { ExcelExportButton } from '../../../components/ui/excel-export-button';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
 import { useAudit } from '../api/list-audit';
@@ -41,7 +42,11 @@ function AuditList() {
 
   return (
     <Stack gap="md">
-      <PageHeader title={t('web.audit.title')} description={t('web.audit.description')} />
+      <PageHeader
+        title={t('web.audit.title')}
+        description={t('web.audit.description')}
+        actions={<ExcelExportButton path="/audit/export.xlsx" filters={{ orgId: search.orgId, userId: search.userId, from: search.from, to: search.to, entityType: search.entityType }} size="md" testId="audit-export" />}
+      />
       <Paper withBorder p="sm">
         <AuditFilters search={search} onChange={update} onClear={() => void navigate({ search: {}, replace: true })} />
       </Paper>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { CEREMONY_STATUSES } from '../../../../contracts/ceremonies';
@@ -9,6 +9,7 @@ import { useMe } from '../../../lib/session';
 import { formatDateTime } from '../../../lib/format';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
+import { ExcelExportButton } from '../../../components/ui/excel-export-button';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { AnchorLink } from '../../../components/ui/links';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
@@ -59,11 +60,14 @@ export function CeremonyListPage() {
         title={t('web.ceremonies.list.title')}
         description={t('web.ceremonies.list.description')}
         actions={
-          officer && (
-            <Button size="md" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)} data-testid="ceremony-create">
-              {t('web.ceremonies.list.create')}
-            </Button>
-          )
+          <Group gap="sm">
+            <ExcelExportButton path="/ceremonies/export.xlsx" filters={{ orgId: search.orgId, status: search.status }} size="md" testId="ceremony-export" />
+            {officer && (
+              <Button size="md" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)} data-testid="ceremony-create">
+                {t('web.ceremonies.list.create')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <OrgStatusFilter

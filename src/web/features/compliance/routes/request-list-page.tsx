@@ -6,6 +6,7 @@ import { formatDate } from '../../../lib/format';
 import { AnchorLink } from '../../../components/ui/links';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
+import { ExcelExportButton } from '../../../components/ui/excel-export-button';
 import { YearFilter } from '../../../components/ui/year-filter';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
@@ -57,7 +58,11 @@ export function RequestListPage() {
 
   return (
     <Stack gap="md">
-      <PageHeader title={t('web.cascade.requests.title')} description={t('web.cascade.requests.description')} />
+      <PageHeader
+        title={t('web.cascade.requests.title')}
+        description={t('web.cascade.requests.description')}
+        actions={<ExcelExportButton path="/requests/export.xlsx" filters={{ year: search.year }} size="md" testId="request-export" />}
+      />
       <Paper withBorder p="sm">
         <Grid gap="sm" role="search" aria-label={t('web.cascade.requests.year')}>
           <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>

@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert';
 import { AnchorLink } from '../../../components/ui/links';
 import { OrgPicker } from '../../../components/ui/org-picker';
 import { PageHeader } from '../../../components/ui/page-header';
+import { ExcelExportButton } from '../../../components/ui/excel-export-button';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
 import { useConsultations } from '../api/consultations';
@@ -69,11 +70,14 @@ export function ConsultationListPage() {
         title={t('web.consultations.title')}
         description={t('web.consultations.description')}
         actions={
-          canPublish && (
-            <Button leftSection={<IconSpeakerphone size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="consultation-create">
-              {t('web.consultations.create.open')}
-            </Button>
-          )
+          <Group gap="sm">
+            <ExcelExportButton path="/consultations/export.xlsx" filters={{ orgId }} testId="consultation-export" />
+            {canPublish && (
+              <Button leftSection={<IconSpeakerphone size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="consultation-create">
+                {t('web.consultations.create.open')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Paper withBorder p="sm">

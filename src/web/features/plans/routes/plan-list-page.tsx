@@ -1,4 +1,4 @@
-import { Grid, Paper, Stack } from '@mantine/core';
+import { Grid, Group, Paper, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { PLAN_STATUSES } from '../../../../contracts/plans';
@@ -8,6 +8,7 @@ import { ButtonLink } from '../../../components/ui/links';
 import { managedUnits } from '../components/plan-form';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
+import { ExcelExportButton } from '../../../components/ui/excel-export-button';
 import { YearFilter } from '../../../components/ui/year-filter';
 import { ChoiceFilter, ClearFiltersCol } from '../../../components/ui/choice-filter';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
@@ -37,11 +38,14 @@ export function PlanListPage() {
         title={t('web.plans.title')}
         description={t('web.plans.description')}
         actions={
-          canCreate && (
-            <ButtonLink to="/ke-hoach/moi" leftSection={<IconPlus size={16} aria-hidden />} data-testid="plan-create">
-              {t('web.plans.create')}
-            </ButtonLink>
-          )
+          <Group gap="sm">
+            <ExcelExportButton path="/plans/export.xlsx" filters={{ year: search.year, status: search.status }} testId="plan-export" />
+            {canCreate && (
+              <ButtonLink to="/ke-hoach/moi" leftSection={<IconPlus size={16} aria-hidden />} data-testid="plan-create">
+                {t('web.plans.create')}
+              </ButtonLink>
+            )}
+          </Group>
         }
       />
       <Paper withBorder p="sm">

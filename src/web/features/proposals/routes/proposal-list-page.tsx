@@ -6,6 +6,7 @@ import { useT } from '../../../lib/i18n';
 import { formatDate } from '../../../lib/format';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PageHeader } from '../../../components/ui/page-header';
+import { ExcelExportButton } from '../../../components/ui/excel-export-button';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { AnchorLink } from '../../../components/ui/links';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
@@ -46,7 +47,11 @@ export function ProposalListPage() {
 
   return (
     <Stack gap="md">
-      <PageHeader title={t('web.proposals.list.title')} description={t('web.proposals.list.description')} />
+      <PageHeader
+        title={t('web.proposals.list.title')}
+        description={t('web.proposals.list.description')}
+        actions={<ExcelExportButton path="/good-deeds/export.xlsx" filters={{ orgId: search.orgId, status: search.status }} size="md" testId="proposal-export" />}
+      />
       <OrgStatusFilter
         label={t('web.proposals.list.filter')}
         orgLabel={t('web.proposals.field.org')}
