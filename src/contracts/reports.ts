@@ -132,6 +132,8 @@ export const rerunDto = z.object({
 });
 export type RerunDto = z.infer<typeof rerunDto>;
 export const rerunParams = z.object({ id, rerunId: id });
+/** Which statistical form to fill with a frozen report's figures. */
+export const snapshotStatFormQuery = z.object({ templateId: id });
 
 const snapshotSummary = z.object({
   id: z.number().int(),

@@ -13,6 +13,8 @@ import type { DashboardDto } from '../../src/contracts/dashboard';
 import type { RerunDto, RerunResult, SnapshotDto, SnapshotPage } from '../../src/contracts/reports';
 import pg from 'pg';
 import { canonicalJson, sha256 } from '../../src/server/lib/hash';
+import { readSheet } from '../support/xlsx';
+import type { ReportTemplateListDto } from '../../src/contracts/report-templates';
 
 const Y = 2025;
 let env: TestEnv;
@@ -240,6 +242,33 @@ describe('frozen reports', () => {
     expect(first.text).toContain('Số liệu chốt đến');
     // A frozen report has no overdue section.
     expect(first.text).not.toContain('QUÁ HẠN');
+  });
+
+  it('fills a statistical form with the stored figures, dated the frozen moment: the same form after the records changed', async () => {
+    const c = await as('xem');
+    const templates = (await c.get(`/api/v1/report-templates?orgId=${w.orgs.huyen.id}`)).json() as ReportTemplateListDto;
+    const bm01 = templates.items.find((i) => i.code === 'BM01-KT')!;
+    const frozenForm = async () => {
+      const res = await c.get(`/api/v1/reports/snapshots/${frozen.id}/stat-form.xlsx?templateId=${bm01.id}`);
+      expect(res.statusCode).toBe(200);
+      expect(String(res.headers['content-disposition'])).toContain(`chot-${frozen.id}.xlsx`);
+      return readSheet(res.rawPayload);
+    };
+    const first = await frozenForm();
+    const live = await readSheet((await c.get(`/api/v1/report-templates/${bm01.id}/render.xlsx?orgId=${w.orgs.huyen.id}&year=${Y}`)).rawPayload);
+    // Records were added, revoked and replaced since freezing: the live form moved, the frozen one did not.
+    expect(live).not.toEqual(first);
+    expect(await frozenForm()).toEqual(first);
+    const text = first.flat().join(' ');
+    expect(text).toContain('Số liệu chốt lúc');
+    // Its total row holds the stored totals.
+    const totals = frozen.figures!.awards.totals;
+    expect(first.some((row) => row.includes(String(totals.individuals)) && row.includes(String(totals.collectives)))).toBe(true);
+
+    expect((await c.get(`/api/v1/reports/snapshots/${frozen.id}/stat-form.xlsx?templateId=999999`)).statusCode).toBe(404);
+    expect((await c.get(`/api/v1/reports/snapshots/${frozen.id}/stat-form.xlsx`)).statusCode).toBe(400);
+    expect((await (await as('cdcs.a')).get(`/api/v1/reports/snapshots/${frozen.id}/stat-form.xlsx?templateId=${bm01.id}`)).statusCode).toBe(404);
+    expect((await (await as('doanvien')).get(`/api/v1/reports/snapshots/${frozen.id}/stat-form.xlsx?templateId=${bm01.id}`)).statusCode).toBe(403);
   });
 
   it('reports the exact paths of figures edited in the database', async () => {

@@ -101,6 +101,14 @@ describe('reports page', () => {
     const frozenText = await documentText(frozen);
     expect(frozenText).toContain('Số liệu chốt đến');
     expect(frozenText).toContain('Phong trào thi đua yêu nước được hưởng ứng sâu rộng.');
+
+    // A statistical form filled with the frozen figures, from the row's menu.
+    await row.getByTestId('reports-snapshot-statforms').click();
+    const form = page.getByTestId('reports-snapshot-statform').filter({ hasText: 'BM01-KT' });
+    await expect.poll(() => form.count(), { timeout: 10_000 }).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    const [statForm] = await Promise.all([page.waitForEvent('download'), form.click()]);
+    expect(statForm.suggestedFilename()).toMatch(/^BM01-KT - .+ - \d{4} - chot-\d+\.xlsx$/);
     expect(await axeViolations(page)).toEqual([]);
 
     // Withdrawn with a reason, after a confirmation; it stays in the list.

@@ -24,11 +24,15 @@ import { AppError, conflict, forbidden, notFound, validation } from '../../lib/e
 import { covers, READ_ROLES, scopePaths } from '../../lib/policy';
 import { managesUnitWork } from '../councils/councils.service';
 import { dashboardFigures, readableOrg } from '../dashboard/dashboard.service';
+import type { DashboardDto } from '../../../contracts/dashboard';
+import { rollupSource } from '../dashboard/dashboard.rollup';
 import { ensureBuiltinTemplates } from './builtins';
 import { catalogueOf, evaluateStatForm } from './stat-form';
 import { renderStatFormXlsx } from './stat-form-xlsx';
 
 const num = (v: unknown) => Number(v);
+/** A form shows the dashboard's live figures, from the rollups (the base tables take about a minute at the national root). */
+const LIVE = { live: rollupSource };
 
 type TemplateRow = {
   id: number;
@@ -214,14 +218,28 @@ export async function renderTemplate(db: DbOrTx, actor: AuthActor, locale: Local
   const row = await loadTemplate(db, actor, id);
   const org = await readableOrg(db, actor, q.orgId);
   if (!usableFor(row, org.path)) throw validation('reportTemplates.api.notVisible');
-  const figures = await dashboardFigures(db, actor, locale, { orgId: q.orgId, year: q.year });
+  const figures = await dashboardFigures(db, actor, locale, { orgId: q.orgId, year: q.year }, LIVE);
   const file = await renderStatFormXlsx(readLayout(row.layout), figures, { orgName: figures.org.name, year: q.year, locale });
   return { file, fileName: `${row.code} - ${figures.org.code} - ${q.year}.xlsx` };
 }
 
+/**
+ * The file of a template over figures already computed — a frozen report's stored figures — dated
+ * their moment ("Số liệu đến …"): the same figures give the same form, whenever it is asked for.
+ */
+export async function renderTemplateOver(
+  db: DbOrTx, actor: AuthActor, locale: Locale, id: number,
+  o: { orgPath: string; figures: DashboardDto; asOf: string; fileTag: string },
+): Promise<{ file: Buffer; fileName: string }> {
+  const row = await loadTemplate(db, actor, id);
+  if (!usableFor(row, o.orgPath)) throw validation('reportTemplates.api.notVisible');
+  const file = await renderStatFormXlsx(readLayout(row.layout), o.figures, { orgName: o.figures.org.name, year: o.figures.year, asOf: o.asOf, locale });
+  return { file, fileName: `${row.code} - ${o.figures.org.code} - ${o.figures.year} - ${o.fileTag}.xlsx` };
+}
+
 /** The grid of a draft layout (nothing is saved): what the editor shows beside the form. */
 export async function previewLayout(db: DbOrTx, actor: AuthActor, locale: Locale, input: { orgId: number; year: number; layout: StatFormLayout }): Promise<PreviewDto> {
-  const figures = await dashboardFigures(db, actor, locale, { orgId: input.orgId, year: input.year });
+  const figures = await dashboardFigures(db, actor, locale, { orgId: input.orgId, year: input.year }, LIVE);
   await checkAwardCodes(db, input.layout, locale, 'layout.');
   return { orgName: figures.org.name, year: input.year, grid: evaluateStatForm(input.layout, figures, catalogueOf(figures)) };
 }

@@ -1,11 +1,14 @@
 import type { FastifyReply } from 'fastify';
 import { idParams } from '../../../contracts/common';
 import {
-  annualSummaryBody, annualSummaryQuery, createSnapshotInput, rerunDto, rerunParams, snapshotDto, snapshotListQuery, snapshotPage, withdrawSnapshotInput,
+  annualSummaryBody, annualSummaryQuery, createSnapshotInput, rerunDto, rerunParams, snapshotDto, snapshotStatFormQuery, snapshotListQuery, snapshotPage, withdrawSnapshotInput,
 } from '../../../contracts/reports';
 import { defineRoute } from '../../lib/http';
 import { DOCX_TYPE, liveAnnualSummary } from './annual-summary.service';
-import { createSnapshot, getRerun, getSnapshot, listSnapshots, requestRerun, snapshotAnnualSummary, withdrawSnapshot } from './snapshots.service';
+import { createSnapshot, getRerun, getSnapshot, listSnapshots, requestRerun, snapshotAnnualSummary, snapshotStatForm, withdrawSnapshot } from './snapshots.service';
+import { attachmentHeader } from '../../lib/files';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const TAG = 'reports';
 
@@ -103,6 +106,19 @@ export const reportRoutes = [
     produces: DOCX_TYPE,
     async handler({ app, actor, params, reply }) {
       return sendDocx(reply, await snapshotAnnualSummary(app.db, actor, params.id));
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/reports/snapshots/:id/stat-form.xlsx',
+    summary: 'A statistical form (report template) filled with the stored figures of a frozen report, dated its moment',
+    tag: TAG,
+    params: idParams,
+    query: snapshotStatFormQuery,
+    produces: XLSX,
+    async handler({ app, actor, locale, params, query, reply }) {
+      const { file, fileName } = await snapshotStatForm(app.db, actor, locale, params.id, query.templateId);
+      return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader(fileName)).send(file);
     },
   }),
 ];

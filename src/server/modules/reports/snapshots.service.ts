@@ -24,6 +24,7 @@ import { dashboardFigures, readableOrg } from '../dashboard/dashboard.service';
 import { orgHeader, targetQuery } from './annual-summary.service';
 import { renderAnnualSummaryDocx, vietnamClock } from './annual-summary-docx';
 import { figureDifferences } from './figure-diff';
+import { renderTemplateOver } from '../report-templates/report-templates.service';
 
 type JobRow = { progress_done: number; progress_total: number; failure: string | null; computed_at: string | null };
 type SnapshotRow = JobRow & {
@@ -286,4 +287,11 @@ export async function snapshotAnnualSummary(db: DbOrTx, actor: AuthActor, id: nu
     signer: s.params.signer ?? {},
   });
   return { buffer, fileName: `bao-cao-tong-ket-tdkt-${s.year}-${s.org_code}-chot-${s.id}.docx` };
+}
+
+/** A statistical form (a report template) filled with the stored figures of a frozen report, dated its moment. */
+export async function snapshotStatForm(db: DbOrTx, actor: AuthActor, locale: Locale, id: number, templateId: number): Promise<{ file: Buffer; fileName: string }> {
+  const s = await readableSnapshot(db, actor, id);
+  if (s.figures === null) throw conflict('reports.api.notComputed');
+  return renderTemplateOver(db, actor, locale, templateId, { orgPath: s.org_path, figures: s.figures, asOf: s.as_of, fileTag: `chot-${s.id}` });
 }

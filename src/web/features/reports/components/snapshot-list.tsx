@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert';
 import { PaginationBar } from '../../../components/ui/pagination-bar';
 import { ReasonField } from '../../../components/ui/reason-field';
 import { ResponsiveTable, type Column } from '../../../components/ui/responsive-table';
+import { SnapshotStatForms } from './snapshot-stat-forms';
 import { snapshotDocxUrl, useRerun, useRerunSnapshot, useSnapshots, useWithdrawSnapshot, type RerunResult, type SnapshotListItem } from '../api/reports';
 
 const PAGE_SIZE = 10;
@@ -206,6 +207,7 @@ export function SnapshotList({ orgId, year, page, onPage }: { orgId: number; yea
               <Button size="xs" variant="default" component="a" href={snapshotDocxUrl(s.id)} download leftSection={<IconDownload size={14} aria-hidden />} aria-label={t('web.reports.downloadAria', { title: s.title })} data-testid="reports-snapshot-docx">
                 {t('web.reports.downloadDocx')}
               </Button>
+              <SnapshotStatForms snapshotId={s.id} orgId={s.org.id} title={s.title} />
             </>
           )}
           {s.abilities.includes('snapshot.withdraw') && (
