@@ -4,9 +4,9 @@
 // awards (~225,000 award records) — then, through the real application (Fastify inject): a page of
 // the records behind an award figure (first page and a deep page), a share numerator's page, and the
 // XLSX export of every individual award of the year (~20,000 rows; BENCH_DRILLDOWN_EXPORT_RUNS runs).
-import { sql } from 'drizzle-orm';
 import { loginAs } from '../test/factories';
 import { benchDistrict } from './lib/district';
+import { fillDistrictAwards } from './lib/district-awards';
 import { openBenchDatabase, runCleanups } from './lib/database';
 import { benchApp } from './lib/http-app';
 import { envInt, writeResult } from './lib/results';
@@ -29,31 +29,7 @@ async function main() {
   console.log(`dashboard-drilldown: ${bdb.postgres}; ${JSON.stringify(SIZE)}`);
 
   const { huyen, units } = await benchDistrict(db, { units: UNITS, people: 0 });
-  const unitIds = units.map((u) => u.id);
-  const unitPaths = units.map((u) => u.path);
-  await db.execute(sql`
-    insert into person (member_code, full_name, gender, is_leader, is_direct_worker, status, org_id, org_path)
-    select 'BD' || lpad(g::text, 8, '0'), 'Đoàn viên ' || g, case when g % 5 < 2 then 'FEMALE' else 'MALE' end, g % 9 = 0, g % 3 = 0, 'ACTIVE',
-           (${sql.param(unitIds)}::bigint[])[1 + g % ${UNITS}], (${sql.param(unitPaths)}::text[])[1 + g % ${UNITS}]
-    from generate_series(1, ${SIZE.people}) g`);
-  // One year per statement: the rollup triggers' locks stay within max_locks_per_transaction.
-  for (let y = YEAR - YEARS + 1; y <= YEAR; y++) {
-    await db.execute(sql`
-      insert into award_record (person_id, scope_path, award_code, year, status, revoked_at, revoked_reason, decision_number, decision_date)
-      select p.id, p.org_path, case when (p.id + ${y}) % 7 = 0 then 'CSTD_CS' else 'LDTT' end, ${y},
-             case when (p.id * 7 + ${y}) % 10 = 0 then 'REVOKED' else 'ACTIVE' end,
-             case when (p.id * 7 + ${y}) % 10 = 0 then now() end, case when (p.id * 7 + ${y}) % 10 = 0 then 'Thu hồi (dữ liệu thử)' end,
-             (p.id % 400) || '/QĐ-LĐLĐ', make_date(${y}, 12, 20)
-      from person p
-      where p.member_code like 'BD%' and (p.id + ${y}) % 4 <> 0`);
-  }
-  await db.execute(sql`
-    insert into award_record (org_id, scope_path, award_code, year)
-    select o.id, o.path, case when y % 2 = 0 then 'TTLDTT' else 'CDCS_HTXSNV' end, y
-    from organisation o cross join generate_series(${YEAR - YEARS + 1}::int, ${YEAR}::int) y where o.id = any(${sql.param(unitIds)}::bigint[])`);
-  await db.execute(sql`analyze award_record`);
-  await db.execute(sql`analyze person`);
-  const records = Number((await db.execute<{ n: string }>(sql`select count(*) as n from award_record`)).rows[0]!.n);
+  const records = await fillDistrictAwards(db, { units, people: SIZE.people, fromYear: YEAR - YEARS + 1, toYear: YEAR, codePrefix: 'BD', excellentMembers: false, decisions: true });
 
   const { app, call, time } = await benchApp(bdb, 'dashboard-drilldown');
   const officer = await loginAs(app, 'bench.huyen');

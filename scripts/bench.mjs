@@ -5,7 +5,7 @@
 // bench/results/*.json. `npm run bench -- member-search startup` runs only those; `--report`
 // only regenerates the tables. Sizes: BENCH_MEMBERS (default 1,000,000), BENCH_HTTP_MEMBERS,
 // BENCH_QUERIES, BENCH_HTTP_SECONDS, BENCH_CONNECTIONS, BENCH_STARTUP_RESTARTS, BENCH_NOMINATIONS,
-// BENCH_NOMINATION_DOCS, BENCH_COUNCIL_ITEMS, BENCH_COUNCIL_RUNS, BENCH_DECISION_ROWS, BENCH_DECISION_PDF_RUNS, BENCH_CERTIFICATES, BENCH_CEREMONY_RECIPIENTS, BENCH_CEREMONY_RUNS, BENCH_COMPLAINTS, BENCH_COMPLAINTS_RUNS, BENCH_INSPECTIONS, BENCH_INSPECTIONS_RUNS.
+// BENCH_NOMINATION_DOCS, BENCH_COUNCIL_ITEMS, BENCH_COUNCIL_RUNS, BENCH_DECISION_ROWS, BENCH_DECISION_PDF_RUNS, BENCH_CERTIFICATES, BENCH_CEREMONY_RECIPIENTS, BENCH_CEREMONY_RUNS, BENCH_COMPLAINTS, BENCH_COMPLAINTS_RUNS, BENCH_INSPECTIONS, BENCH_INSPECTIONS_RUNS, BENCH_NATIONAL_REPORT_RUNS (national scale: BENCH_NATIONAL_DB, see bench/lib/national.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DOC = path.join(ROOT, 'BENCHMARKS.md');
-const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints', 'inspections', 'proposals', 'stories', 'models', 'public-site', 'dashboard', 'dashboard-national', 'dashboard-drilldown', 'stat-form', 'reports'];
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints', 'inspections', 'proposals', 'stories', 'models', 'public-site', 'dashboard', 'dashboard-national', 'dashboard-drilldown', 'stat-form', 'reports', 'reports-national'];
 /** Benchmarks that also run against the PostgreSQL server (BENCH_SERVER_URL, default the machine's 127.0.0.1:5432/test). */
 const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring', 'nominations', 'councils']);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -475,14 +475,41 @@ function reports(r) {
   const x = r.result;
   const steps = [
     [`the district's annual summary, .docx with two charts (${n(x.bytes)} bytes)`, x.docx, `≤ ${n(x.targetMs)} ms p95: ${verdict(x.docx.p95 <= x.targetMs)}`],
-    ['freezing the district’s figures (computed as of now, stored with their sha-256)', x.freeze, ''],
-    [`re-running the frozen report after new and revoked records (identical: ${x.identical ? 'yes' : 'no'})`, x.rerun, ''],
+    ['freezing the district’s figures (request until the background job has stored them with their sha-256; no settle margin)', x.freeze, ''],
+    [`re-running the frozen report after new and revoked records, request until done (identical: ${x.identical ? 'yes' : 'no'})`, x.rerun, ''],
     ['the annual summary from the stored figures, .docx', x.frozenDocx, ''],
   ];
-  const note = `${n(x.people)} members, ${n(x.records)} award records over ${x.years} years (a twentieth revoked); ${x.runs} runs per step after a warm-up (freezing: up to 5).`;
+  const note = `${n(x.people)} members, ${n(x.records)} award records over ${x.years} years (a tenth revoked); ${x.runs} runs per step after a warm-up (freezing: up to 5).`;
   const when = `_(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')})_`;
   const table = steps.map(([what, m, target]) => `| ${what} | **${ms(m.p50)}** | ${ms(m.p95)} | ${ms(m.max)} | ${target} |`);
   return ['| step (HTTP, one request) | p50 | p95 | max | target |', '|---|---:|---:|---:|---|', ...table, '', `${note} ${when}`].join('\n');
+}
+
+function reportsNational(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const rows = [];
+  for (const [key, label, target] of [['national', 'national root', x.target.national], ['province', 'province', x.target.province]]) {
+    const sc = x.scopes[key];
+    const who = `${label} (${sc.name})`;
+    rows.push(`| ${who} | annual summary .docx (${n(sc.docxBytes)} bytes) | **${ms(sc.docx.p50)}** | ${ms(sc.docx.p95)} | ${ms(sc.docx.max)} | ${ms(sc.docxRender.p50)} / ${ms(sc.docxRender.p95)} | ≤ ${n(target)} ms p95: ${verdict(sc.docx.p95 <= target)} |`);
+    rows.push(`| ${who} | results form BM01-KT .xlsx (${n(sc.xlsxBytes)} bytes) | **${ms(sc.xlsx.p50)}** | ${ms(sc.xlsx.p95)} | ${ms(sc.xlsx.max)} | ${ms(sc.xlsxRender.p50)} / ${ms(sc.xlsxRender.p95)} | ≤ ${n(target)} ms p95: ${verdict(sc.xlsx.p95 <= target)} |`);
+    rows.push(`| ${who} | the figures alone (in-process, rollups) | ${ms(sc.figures.p50)} | ${ms(sc.figures.p95)} | ${ms(sc.figures.max)} | | |`);
+    rows.push(`| ${who} | the figures from the base tables, as the documents read them until 2026-11-27 (in-process, one run) | ${ms(sc.baseFiguresMs)} | | | | |`);
+  }
+  const d = x.drilldown;
+  const dt = x.target.province;
+  rows.push(`| province (${d.province}) | people awarded ≥ 3 years in a row (${n(d.total)}), page 1, first request of the process | **${ms(d.cold)}** | | | | ≤ ${n(dt)} ms: ${verdict(d.cold <= dt)} |`);
+  rows.push(`| province (${d.province}) | the same page 1, warm | **${ms(d.warm.p50)}** | ${ms(d.warm.p95)} | ${ms(d.warm.max)} | | ≤ ${n(dt)} ms p95: ${verdict(d.warm.p95 <= dt)} |`);
+  rows.push(`| province (${d.province}) | the same list, page ${n(d.deepPage)} | **${ms(d.deep.p50)}** | ${ms(d.deep.p95)} | ${ms(d.deep.max)} | | ≤ ${n(dt)} ms p95: ${verdict(d.deep.p95 <= dt)} |`);
+  const gen = x.generation ? ' Database generated in this run (BENCH_NATIONAL_MEMBERS).' : ' Database generated beforehand with `npx vinhdanh bench-data` (BENCH_NATIONAL_DB).';
+  return [
+    '| scope | page (HTTP, one request) | p50 | p95 | max | rendering alone (in-process) p50 / p95 | target |',
+    '|---|---|---:|---:|---:|---:|---|',
+    ...rows,
+    '',
+    `${x.runs} runs per page after a warm-up; ${d.pageSize} rows a drill-down page; year ${x.year}.${gen} _(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')}; ${r.machine.postgres ?? ''})_`,
+  ].join('\n');
 }
 
 function statForm(r) {
@@ -583,6 +610,7 @@ if (existsSync(DOC)) {
     'dashboard-drilldown': dashboardDrilldown(results['dashboard-drilldown']),
     'stat-form': statForm(results['stat-form']),
     reports: reports(results.reports),
+    'reports-national': reportsNational(results['reports-national']),
   };
   let doc = readFileSync(DOC, 'utf8');
   for (const [key, body] of Object.entries(sections)) {

@@ -8,15 +8,16 @@ import { loadConfig } from '../../src/server/config';
 import { createContext } from '../../src/server/bootstrap';
 import { buildApp } from '../../src/server/app';
 import type { Client } from '../../test/factories';
-import { onCleanup, type openBenchDatabase } from './database';
+import type { Database } from '../../src/server/db/client';
+import { onCleanup } from './database';
 
-type BenchDatabase = Awaited<ReturnType<typeof openBenchDatabase>>;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
-export async function benchApp(bdb: BenchDatabase, name: string) {
+/** `env`: configuration settings that differ from the defaults (the config's environment variable names). */
+export async function benchApp(bdb: Database, name: string, env: Record<string, string> = {}) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `vd-bench-${name}-`));
   onCleanup(() => fs.rm(dataDir, { recursive: true, force: true }));
-  const ctx = createContext(loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' }), bdb);
+  const ctx = createContext(loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', ...env }), bdb);
   const app = await buildApp(ctx, { logger: false, serveWeb: false });
   await app.ready();
   onCleanup(() => app.close());

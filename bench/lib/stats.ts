@@ -32,6 +32,14 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; va
   return { ms: performance.now() - t0, value };
 }
 
+/** `runs` timings of `work` (milliseconds) after one warm-up call. */
+export async function measure(runs: number, work: () => Promise<unknown>): Promise<Summary> {
+  await work();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) xs.push((await timed(work)).ms);
+  return summarize(xs);
+}
+
 /** Deterministic PRNG (mulberry32) for sampling benchmark inputs. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
