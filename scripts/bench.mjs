@@ -5,7 +5,7 @@
 // bench/results/*.json. `npm run bench -- member-search startup` runs only those; `--report`
 // only regenerates the tables. Sizes: BENCH_MEMBERS (default 1,000,000), BENCH_HTTP_MEMBERS,
 // BENCH_QUERIES, BENCH_HTTP_SECONDS, BENCH_CONNECTIONS, BENCH_STARTUP_RESTARTS, BENCH_NOMINATIONS,
-// BENCH_NOMINATION_DOCS, BENCH_COUNCIL_ITEMS, BENCH_COUNCIL_RUNS, BENCH_DECISION_ROWS, BENCH_DECISION_PDF_RUNS, BENCH_CERTIFICATES, BENCH_CEREMONY_RECIPIENTS, BENCH_CEREMONY_RUNS, BENCH_COMPLAINTS, BENCH_COMPLAINTS_RUNS, BENCH_INSPECTIONS, BENCH_INSPECTIONS_RUNS, BENCH_NATIONAL_REPORT_RUNS (national scale: BENCH_NATIONAL_DB, see bench/lib/national.ts).
+// BENCH_NOMINATION_DOCS, BENCH_COUNCIL_ITEMS, BENCH_COUNCIL_RUNS, BENCH_DECISION_ROWS, BENCH_DECISION_PDF_RUNS, BENCH_CERTIFICATES, BENCH_CEREMONY_RECIPIENTS, BENCH_CEREMONY_RUNS, BENCH_COMPLAINTS, BENCH_COMPLAINTS_RUNS, BENCH_INSPECTIONS, BENCH_INSPECTIONS_RUNS, BENCH_NATIONAL_REPORT_RUNS, BENCH_REPORT_JOBS_RUNS (national scale: BENCH_NATIONAL_DB, see bench/lib/national.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DOC = path.join(ROOT, 'BENCHMARKS.md');
-const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints', 'inspections', 'proposals', 'stories', 'models', 'public-site', 'dashboard', 'dashboard-national', 'dashboard-drilldown', 'stat-form', 'reports', 'reports-national'];
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints', 'inspections', 'proposals', 'stories', 'models', 'public-site', 'dashboard', 'dashboard-national', 'dashboard-drilldown', 'stat-form', 'reports', 'reports-national', 'report-jobs-national'];
 /** Benchmarks that also run against the PostgreSQL server (BENCH_SERVER_URL, default the machine's 127.0.0.1:5432/test). */
 const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring', 'nominations', 'councils']);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -512,6 +512,31 @@ function reportsNational(r) {
   ].join('\n');
 }
 
+function reportJobsNational(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const rows = [];
+  for (const [key, label] of [['national', 'national root'], ['province', `province (${x.province.name})`]]) {
+    const j = x.jobs[key];
+    const p = x.pages[key];
+    rows.push(`| ${label} | freeze: the request | **${ms(j.freeze.requestMs)}** | | |`);
+    rows.push(`| ${label} | freeze: the job until the figures are stored (${j.freeze.status}; progress steps at ${j.freeze.steps.join(' / ')} s) | **${j.freeze.jobSeconds} s** | | |`);
+    rows.push(`| ${label} | re-run: the request | **${ms(j.rerun.requestMs)}** | | |`);
+    rows.push(`| ${label} | re-run: the job until compared (identical: ${j.identical ? 'yes' : 'NO'}) | **${j.rerun.jobSeconds} s** | | |`);
+    rows.push(`| ${label} | list of frozen reports | **${ms(p.list.p50)}** | ${ms(p.list.p95)} | ${ms(p.list.max)} |`);
+    rows.push(`| ${label} | one frozen report with its figures | **${ms(p.get.p50)}** | ${ms(p.get.p95)} | ${ms(p.get.max)} |`);
+    rows.push(`| ${label} | annual summary .docx from the stored figures | **${ms(p.docx.p50)}** | ${ms(p.docx.p95)} | ${ms(p.docx.max)} |`);
+  }
+  rows.push(`| grassroots union | freeze: the request (${x.runs} runs) | **${ms(x.request.p50)}** | ${ms(x.request.p95)} | ${ms(x.request.max)} |`);
+  return [
+    '| scope | step (in-process service calls) | p50 / one run | p95 | max |',
+    '|---|---|---:|---:|---:|',
+    ...rows,
+    '',
+    `Settle margin ${n(x.settleMs)} ms; ${x.runs} runs per page; year ${x.year}. _(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')}; ${r.machine.postgres ?? ''})_`,
+  ].join('\n');
+}
+
 function statForm(r) {
   if (!r) return '_Not run yet._';
   const x = r.result;
@@ -611,6 +636,7 @@ if (existsSync(DOC)) {
     'stat-form': statForm(results['stat-form']),
     reports: reports(results.reports),
     'reports-national': reportsNational(results['reports-national']),
+    'report-jobs-national': reportJobsNational(results['report-jobs-national']),
   };
   let doc = readFileSync(DOC, 'utf8');
   for (const [key, body] of Object.entries(sections)) {

@@ -112,6 +112,6 @@ export interface ChartImage {
 
 export async function renderChartPng(c: BarChart): Promise<ChartImage> {
   const svg = barChartSvg(c);
-  const { data, info } = await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true });
   return { png: data, width: info.width, height: info.height };
 }
