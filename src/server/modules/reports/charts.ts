@@ -112,6 +112,8 @@ export interface ChartImage {
 
 export async function renderChartPng(c: BarChart): Promise<ChartImage> {
   const svg = barChartSvg(c);
-  const { data, info } = await sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true });
+  // Level 3: the PNG goes into a zip (the DOCX) anyway; measured on the awards chart, level 9 took
+  // 143 ms, 6 took 47 ms and 3 took 32 ms (28 of them rasterising) for a file 9 % larger than at 9.
+  const { data, info } = await sharp(Buffer.from(svg)).png({ compressionLevel: 3 }).toBuffer({ resolveWithObject: true });
   return { png: data, width: info.width, height: info.height };
 }
