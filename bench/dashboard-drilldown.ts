@@ -7,7 +7,7 @@
 import { loginAs } from '../test/factories';
 import { benchDistrict } from './lib/district';
 import { fillDistrictAwards } from './lib/district-awards';
-import { openBenchDatabase, runCleanups } from './lib/database';
+import { openBenchDatabase, runBench } from './lib/database';
 import { benchApp } from './lib/http-app';
 import { envInt, writeResult } from './lib/results';
 import { summarize } from './lib/stats';
@@ -57,9 +57,4 @@ async function main() {
   console.log(`→ ${file}`);
 }
 
-const failed = await main().then(
-  () => false,
-  (err: unknown) => (console.error(err), true),
-);
-await runCleanups();
-if (failed) process.exit(1);
+await runBench(main);

@@ -15,7 +15,7 @@ import { baseSource, type FigureSource } from '../src/server/modules/dashboard/d
 import { rollupSource } from '../src/server/modules/dashboard/dashboard.rollup';
 import { dashboardFigures } from '../src/server/modules/dashboard/dashboard.service';
 import { compareSources } from './lib/dashboard-compare';
-import { runCleanups } from './lib/database';
+import { runBench } from './lib/database';
 import { adminActorAt, nationalScopes, openNationalDatabase } from './lib/national';
 import { envInt, writeResult } from './lib/results';
 import { measure, summarize, timed, type Summary } from './lib/stats';
@@ -100,9 +100,4 @@ async function main() {
   console.log(`→ ${file}`);
 }
 
-const failed = await main().then(
-  () => false,
-  (err: unknown) => (console.error(err), true),
-);
-await runCleanups();
-if (failed) process.exit(1);
+await runBench(main);

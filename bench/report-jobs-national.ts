@@ -15,7 +15,7 @@ import { createContext } from '../src/server/bootstrap';
 import type { AppContext } from '../src/server/lib/context';
 import type { AuthActor } from '../src/server/lib/actor';
 import { createSnapshot, getSnapshot, listSnapshots, requestRerun, snapshotAnnualSummary } from '../src/server/modules/reports/snapshots.service';
-import { runCleanups } from './lib/database';
+import { runBench } from './lib/database';
 import { adminActorAt, nationalScopes, openNationalDatabase, type Scope } from './lib/national';
 import { envInt, writeResult } from './lib/results';
 import { measure, type Summary } from './lib/stats';
@@ -85,9 +85,4 @@ async function main() {
   console.log(`  → ${file}`);
 }
 
-main()
-  .catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(runCleanups);
+await runBench(main);

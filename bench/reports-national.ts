@@ -23,7 +23,7 @@ import { renderAnnualSummaryDocx } from '../src/server/modules/reports/annual-su
 import { readLayout } from '../src/server/modules/report-templates/report-templates.service';
 import { renderStatFormXlsx } from '../src/server/modules/report-templates/stat-form-xlsx';
 import { createUser, loginAs } from '../test/factories';
-import { runCleanups } from './lib/database';
+import { runBench } from './lib/database';
 import { benchApp } from './lib/http-app';
 import { adminActorAt, nationalScopes, openNationalDatabase, type Scope } from './lib/national';
 import { envInt, writeResult } from './lib/results';
@@ -103,9 +103,4 @@ async function main() {
   console.log(`→ ${file}`);
 }
 
-const failed = await main().then(
-  () => false,
-  (err: unknown) => (console.error(err), true),
-);
-await runCleanups();
-if (failed) process.exit(1);
+await runBench(main);

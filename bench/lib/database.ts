@@ -30,6 +30,16 @@ export async function runCleanups(): Promise<void> {
   }
 }
 
+/** Runs a benchmark's main, then its cleanups; a failure is printed and exits 1 (after cleaning up). */
+export async function runBench(main: () => Promise<void>): Promise<void> {
+  const failed = await main().then(
+    () => false,
+    (err: unknown) => (console.error(err), true),
+  );
+  await runCleanups();
+  if (failed) process.exit(1);
+}
+
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
     console.error(`\n${sig}: cleaning up…`);
