@@ -32,7 +32,7 @@ export const webReports = {
   'web.reports.status.FAILED': 'Không tính được',
   'web.reports.progress': 'Đã tính {done}/{total} bước',
   'web.reports.progressAria': 'Tiến độ tính số liệu: {title}',
-  'web.reports.progress.settling': 'Đang chờ các giao dịch ghi dữ liệu trước thời điểm chốt hoàn tất…',
+  'web.reports.progress.settling': 'Đang chờ các thao tác ghi dữ liệu trước thời điểm chốt hoàn tất…',
   'web.reports.lastRerun.identical': 'Kiểm tra lần cuối ({at}): khớp',
   'web.reports.lastRerun.different': 'Kiểm tra lần cuối ({at}): {count} số liệu khác',
   'web.reports.lastRerun.running': 'Đang kiểm tra lại…',
