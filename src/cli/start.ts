@@ -8,6 +8,7 @@ import { buildApp, WEB_DIST } from '../server/app';
 import { isEmpty, loadDemo } from '../server/seed/load-demo';
 import { buildDemoWorld, DEMO_PASSWORD } from '../server/seed/demo-world';
 import { failInterruptedImports } from '../server/modules/imports/member-import.service';
+import { failInterruptedReportJobs } from '../server/modules/reports/report-jobs';
 
 /** `npm ci` builds the client (prepare script); build it here only if that did not happen. */
 async function ensureWebBuilt() {
@@ -35,6 +36,7 @@ export const startCommand: Command = {
     }
     const ctx = createContext(config, p);
     await failInterruptedImports(ctx);
+    await failInterruptedReportJobs(ctx.db);
     const app = await buildApp(ctx, { logger: false, serveWeb: true });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     console.log(`\nVinh Danh đang chạy tại / is running at ${address}  (${Date.now() - t0} ms)`);

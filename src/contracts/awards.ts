@@ -7,7 +7,7 @@ import { LIMITS } from './limits';
 const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const AWARD_CODE_PATTERN = /^[A-Z0-9][A-Z0-9_]*$/;
-export const awardCodeParams = z.object({ code: z.string().trim().min(1).max(LIMITS.codeMax) });
+export const awardCodeParams = z.object({ code: z.string().trim().min(1).max(LIMITS.codeMax).refine((s) => !s.includes('\u0000')) });
 
 export const awardListQuery = pageQuery.extend({
   category: z.enum(AWARD_CATEGORIES).optional(),

@@ -115,7 +115,7 @@ export const publicDocumentDto = z.object({
 export type PublicDocumentDto = z.infer<typeof publicDocumentDto>;
 export const publicDocumentPage = pageOf(publicDocumentDto).extend({ org: z.object({ code: z.string(), name: z.string() }) });
 export type PublicDocumentPage = z.infer<typeof publicDocumentPage>;
-export const publicOrgParams = z.object({ code: z.string().trim().min(1).max(50) });
+export const publicOrgParams = z.object({ code: z.string().trim().min(1).max(50).refine((s) => !s.includes('\u0000')) });
 export const publicPageQuery = z.object(page);
 
 // ── Requests and compliance ──────────────────────────────────────────────────────────────────────

@@ -74,6 +74,19 @@ export const decisionCandidateDto = z.object({
 });
 export type DecisionCandidateDto = z.infer<typeof decisionCandidateDto>;
 
+/** Money paid back on a revoked line (Điều 93), into the issuing organisation's fund of the year of `recoveredOn`. */
+export const recoveryDto = z.object({
+  id: z.number(),
+  amountVnd: z.number(),
+  recoveredOn: z.string(),
+  document: z.string().nullable(),
+  note: z.string().nullable(),
+  status: z.enum(['ACTIVE', 'REVOKED']),
+  revokedReason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type RecoveryDto = z.infer<typeof recoveryDto>;
+
 export const decisionItemDto = z.object({
   id: z.number(),
   position: z.number(),
@@ -96,6 +109,11 @@ export const decisionItemDto = z.object({
   revokedReason: z.string().nullable(),
   revokedBy: z.string().nullable(),
   revokedOn: z.string().nullable(),
+  /** Money paid back on a revoked line (active recoveries), and what is still to recover. */
+  recoveredVnd: z.number(),
+  toRecoverVnd: z.number(),
+  /** The recoveries recorded on the line (a wrong entry stays, revoked with its reason). */
+  recoveries: z.array(recoveryDto),
 });
 export type DecisionItemDto = z.infer<typeof decisionItemDto>;
 
@@ -164,6 +182,22 @@ export const revokeDecisionInput = z.object({
 });
 export type RevokeDecisionInput = z.infer<typeof revokeDecisionInput>;
 
+
+export const recordRecoveryInput = z.object({
+  amountVnd: z.number().int().positive().max(1_000_000_000_000),
+  /** Not in the future, not before the line's revocation. */
+  recoveredOn: isoDate,
+  /** The receipt (phiếu thu) number. */
+  document: z.string().trim().max(100).optional().nullable(),
+  note: z.string().trim().max(500).optional().nullable(),
+});
+export type RecordRecoveryInput = z.infer<typeof recordRecoveryInput>;
+export const revokeRecoveryInput = z.object({ reason: z.string().trim().min(10).max(2000) });
+export const decisionItemParams = z.object({ id: z.coerce.number().int().positive(), itemId: z.coerce.number().int().positive() });
+export const recoveryParams = decisionItemParams.extend({ rid: z.coerce.number().int().positive() });
+/** The intended date of signature of a draft: its money and the fund warning of that year (today by default). */
+export const decisionQuery = z.object({ signedOn: isoDate.optional() });
+
 // ── Reward fund (quỹ thi đua – khen thưởng) ──────────────────────────────────────────────────────
 
 export const fundParams = z.object({ orgId: z.coerce.number().int().positive(), year: z.coerce.number().int().min(2000).max(2100) });
@@ -177,9 +211,15 @@ export const fundDto = z.object({
   budgetVnd: z.number().nullable(),
   /** Money of the decisions signed in the year (revoked lines included: paid, then to recover). */
   paidVnd: z.number(),
+  /** Revoked money of the year's decisions not yet paid back. */
   toRecoverVnd: z.number(),
+  /** Money paid back into the fund in the year (active recoveries dated in it). */
+  recoveredVnd: z.number(),
+  /** budget − paid + recovered. */
   balanceVnd: z.number().nullable(),
-  ledger: z.array(z.object({ decisionId: z.number(), numberText: z.string(), signedOn: z.string(), subject: z.string(), amountVnd: z.number(), toRecoverVnd: z.number() })),
+  ledger: z.array(z.object({ decisionId: z.number(), numberText: z.string(), signedOn: z.string(), subject: z.string(), amountVnd: z.number(), toRecoverVnd: z.number(), recoveredVnd: z.number() })),
+  /** The recoveries dated in the year. */
+  recoveries: z.array(z.object({ id: z.number(), decisionId: z.number(), numberText: z.string(), subjectName: z.string(), amountVnd: z.number(), recoveredOn: z.string(), document: z.string().nullable() })),
   abilities,
 });
 export type FundDto = z.infer<typeof fundDto>;

@@ -2,13 +2,15 @@
 // document, the health check and (in production) the built web client.
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from './lib/errors';
+import { isDatabaseUnavailable } from './lib/db-errors';
+import { addSecurityHeaders } from './lib/security-headers';
 import { buildOpenApi, parseOr400, requestLocale, zodDetails, type AnyRoute } from './lib/http';
 import { actorFromToken, SESSION_COOKIE } from './lib/session';
 import type { AppContext } from './lib/context';
@@ -29,13 +31,25 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** What a log line says of a request: method, path without the query string, host and client address. */
+export function logRequest(req: FastifyRequest) {
+  return { method: req.method, url: req.url.split('?')[0], host: req.host, remoteAddress: req.ip };
+}
+
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveWeb?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: ctx.config.LOG_LEVEL } : false,
+    // Request lines carry the path only: a query string can hold personal data (a CCCD searched for).
+    logger: opts.logger ? { level: ctx.config.LOG_LEVEL, serializers: { req: logRequest } } : false,
     trustProxy: ctx.config.TRUST_PROXY === 'true',
     bodyLimit: 1024 * 1024,
+    // Refusals by the router before any route runs (percent-encoding that is not UTF-8, an over-long
+    // path parameter): the same Vietnamese error body as every other refusal.
+    frameworkErrors: (_err, req, reply) => {
+      void (reply as FastifyReply).status(400).send({ code: 'VALIDATION', message: t(requestLocale(req as FastifyRequest), 'error.VALIDATION') });
+    },
   });
   app.decorateRequest('actor', null);
+  app.addHook('onSend', addSecurityHeaders);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: LIMITS.importMaxBytes, files: 1, fields: 10 } });
 
@@ -51,11 +65,20 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
     if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
       return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: t(locale, 'error.PAYLOAD_TOO_LARGE', { maxMb: Math.round(LIMITS.importMaxBytes / 1048576) }) });
     }
+    // A multipart body the parser cannot read (no boundary, cut short, malformed part headers).
+    if (/^(Multipart: Boundary not found|Unexpected end of (form|multipart data)|Malformed part header)/i.test((err as Error).message ?? '')) {
+      return reply.status(400).send({ code: 'VALIDATION', message: t(locale, 'error.VALIDATION') });
+    }
     if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
       return reply.status(415).send({ code: 'UNSUPPORTED_FILE', message: t(locale, 'error.VALIDATION') });
     }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return reply.status(400).send({ code: 'VALIDATION', message: t(locale, 'error.VALIDATION') });
+    }
+    if (isDatabaseUnavailable(err)) {
+      // PostgreSQL rolled back whatever this request had begun: nothing was saved; the pool reconnects by itself.
+      req.log.warn({ err: { code: e.code, message: (err as Error).message } }, 'database unavailable');
+      return reply.status(503).header('retry-after', '5').send({ code: 'UNAVAILABLE', message: t(locale, 'error.UNAVAILABLE') });
     }
     req.log.error(err);
     if (process.env.VD_DEBUG_ERRORS) console.error(err);

@@ -90,16 +90,20 @@ describe('size, contact and invisible characters', () => {
     expect(await countRows(db(), 'complaint')).toBe(before);
   });
 
-  it('strips NUL bytes and bidirectional overrides from the name, address and content; refuses them in the contact', async () => {
-    const res = await send({ ...LETTER, name: 'Lê\u0000 Văn\u202e Tố', address: 'Ấp\u2066 3\u0000', content: `\u202e${LETTER.content}\u0000\u2067 gdp.exe` });
+  it('strips bidirectional overrides from the name, address and content; refuses them in the contact; refuses NUL anywhere', async () => {
+    const res = await send({ ...LETTER, name: 'Lê Văn\u202e Tố', address: 'Ấp\u2066 3', content: `\u202e${LETTER.content}\u2067 gdp.exe` });
     expect(res.statusCode, res.body).toBe(201);
     const code = res.json<{ referenceCode: string }>().referenceCode;
     const row = (await db().execute<{ complainant_name: string; complainant_address: string; content: string }>(sql`select complainant_name, complainant_address, content from complaint where reference_code = ${code}`)).rows[0]!;
     expect(row).toEqual({ complainant_name: 'Lê Văn Tố', complainant_address: 'Ấp 3', content: `${LETTER.content} gdp.exe` });
-    expect([...Object.values(row).join('')].filter((ch) => ch === '\u0000' || /[\u202a-\u202e\u2066-\u2069]/.test(ch))).toEqual([]);
+    expect([...Object.values(row).join('')].filter((ch) => /[\u202a-\u202e\u2066-\u2069]/.test(ch))).toEqual([]);
     const before = await countRows(db(), 'complaint');
     expect((await send({ ...LETTER, contact: 'to.cao@example.vn\u0000' })).statusCode).toBe(400);
     expect((await send({ ...LETTER, contact: '0912\u202e345678' })).statusCode).toBe(400);
+    // A NUL byte is refused in every field (the API refuses U+0000 before any schema), with the field named.
+    const nul = await send({ ...LETTER, name: 'Lê\u0000 Văn Tố' });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json<{ details: { fields: Record<string, string> } }>().details.fields).toEqual({ name: 'Dữ liệu chứa ký tự điều khiển không hợp lệ (NUL). Vui lòng gõ lại hoặc dán văn bản thuần.' });
     expect(await countRows(db(), 'complaint')).toBe(before);
   });
 });

@@ -5,11 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestEnv } from '../support/app';
-import { createUser, loginAs, smallWorld } from '../factories';
+import { createPerson, createUser, loginAs, smallWorld } from '../factories';
 import { auditEvents, countRows } from '../support/achievements';
 import { daysFromToday } from '../support/scoring';
 import { todayInVietnam } from '../../src/server/modules/imports/xlsx';
-import { isWorkingDay } from '../../src/domain/nominations';
+import { isWorkingDay, vietnamHolidays } from '../../src/domain/nominations';
+import { vnDate } from '../../src/server/lib/dates';
+import { insertToCouncil } from '../support/councils';
 import { loadWorkCalendar } from '../../src/server/modules/work-calendar/work-calendar.service';
 import { clientHash } from '../../src/server/modules/consultations/feedback.service';
 import { feedbackForNominations, openConsultationBlocks } from '../../src/server/modules/consultations/for-councils';
@@ -29,6 +31,16 @@ const n = { an: 0, anh: 0, dang: 0, tran: 0, draft: 0 };
 
 function publicPost(itemId: number, payload: Record<string, unknown>, remoteAddress = '198.51.100.1') {
   return env.app.inject({ method: 'POST', url: `/api/v1/public/consultation-items/${itemId}/feedback`, payload, remoteAddress });
+}
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** The first `count` working days from `start` (itself included), counted by hand: no weekend, none of `holidays`. */
+function workingDaysFrom(start: string, count: number, holidays: Set<string>): string[] {
+  const out: string[] = [];
+  for (let d = start; out.length < count; d = nextDay(d)) {
+    const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6 && !holidays.has(d)) out.push(d);
+  }
+  return out;
 }
 const feedbackBody = (i: number) => ({ authorName: 'Lê Văn Dân', contact: 'dan@example.vn', body: `Tôi xác nhận thành tích của đồng chí là đúng (ý kiến ${i}).` });
 
@@ -168,19 +180,114 @@ describe('publishing a list', () => {
 
   it('counts the period on the work calendar over weekends and holidays', async () => {
     const officer = await as('huyen.tdkt');
-    // Tue 28/04/2026: 28, 29, (30/4 and 1/5 holidays, weekend), Mon 4, Tue 5, Wed 6 May.
-    const res = await officer.post('/api/v1/consultations', { orgId: w.orgs.huyen.id, title: 'Đợt tháng 4', startsOn: '2026-04-28', workingDays: 5, items: [{ nominationId: n.dang, publicSummary: 'Công nhân sản xuất giỏi.' }] });
+    // A coming year's 30/4 and 1/5 (holidays) fall within five working days from 28/4 (a year where one of them is a weekday).
+    const weekend = (d: string) => [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
+    let Y = YEAR + 1;
+    while (weekend(`${Y}-04-30`) && weekend(`${Y}-05-01`)) Y++;
+    const start = `${Y}-04-28`;
+    const res = await officer.post('/api/v1/consultations', { orgId: w.orgs.huyen.id, title: 'Đợt tháng 4', startsOn: start, workingDays: 5, items: [{ nominationId: n.dang, publicSummary: 'Công nhân sản xuất giỏi.' }] });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json<ConsultationDto>()).toMatchObject({ startsOn: '2026-04-28', endsOn: '2026-05-06', phase: TODAY > '2026-05-06' ? 'ENDED' : 'OPEN' });
+    const holidays = new Set(vietnamHolidays(Y).map((h) => h.date));
+    expect([...holidays]).toEqual(expect.arrayContaining([`${Y}-04-30`, `${Y}-05-01`]));
+    const endsOn = workingDaysFrom(start, 5, holidays).at(-1)!;
+    expect(endsOn).not.toBe(workingDaysFrom(start, 5, new Set()).at(-1));
+    expect(res.json<ConsultationDto>()).toMatchObject({ startsOn: start, endsOn, phase: 'UPCOMING' });
+    // Recorded as if published in April 2026 (the API refuses a past start): Tue 28/04/2026 … Wed 06/05/2026.
+    const april = res.json<ConsultationDto>().id;
+    await db().execute(sql`update consultation set starts_on = '2026-04-28', ends_on = '2026-05-06' where id = ${april}`);
+
     // Starting on a Saturday, the first day is the next working day.
-    const sat = await officer.post('/api/v1/consultations', { orgId: w.orgs.huyen.id, title: 'Đợt bắt đầu thứ bảy', startsOn: '2026-05-02', workingDays: 1, items: [{ nominationId: n.dang, publicSummary: 'Công nhân sản xuất giỏi.' }] });
+    let saturday = `${Y}-05-02`;
+    while (new Date(`${saturday}T00:00:00Z`).getUTCDay() !== 6) saturday = nextDay(saturday);
+    const sat = await officer.post('/api/v1/consultations', { orgId: w.orgs.huyen.id, title: 'Đợt bắt đầu thứ bảy', startsOn: saturday, workingDays: 1, items: [{ nominationId: n.dang, publicSummary: 'Công nhân sản xuất giỏi.' }] });
     expect(sat.statusCode, sat.body).toBe(201);
-    expect(sat.json<ConsultationDto>().endsOn).toBe('2026-05-04');
+    expect(sat.json<ConsultationDto>().endsOn).toBe(workingDaysFrom(saturday, 1, holidays)[0]);
+    expect(sat.json<ConsultationDto>().endsOn > nextDay(saturday)).toBe(true);
+    await db().execute(sql`update consultation set starts_on = '2026-05-02', ends_on = '2026-05-04' where id = ${sat.json<ConsultationDto>().id}`);
     // Feedback is refused once the period has ended.
     const itemId = res.json<ConsultationDto>().items[0]!.id;
     const late = await publicPost(itemId, feedbackBody(0), '198.51.100.50');
     expect(late.statusCode).toBe(409);
     expect(message(late)).toBe('Đợt lấy ý kiến này đã kết thúc ngày 06/05/2026: không nhận thêm ý kiến.');
+  });
+
+  it('refuses a start before today (Vietnam’s calendar) on the field, storing nothing; today and later days are accepted', async () => {
+    const officer = await as('huyen.tdkt');
+    const before = await countRows(db(), 'consultation');
+    const audits = (await auditEvents(db(), 'consultations.create')).length;
+    const body = (startsOn: string) => ({ orgId: w.orgs.huyen.id, title: 'Danh sách', startsOn, items: [{ nominationId: n.dang, publicSummary: 'Công nhân sản xuất giỏi.' }] });
+    for (const startsOn of [daysFromToday(-1), '2026-01-02']) {
+      const res = await officer.post('/api/v1/consultations', body(startsOn));
+      expect(res.statusCode, startsOn).toBe(400);
+      expect(message(res)).toBe(`Ngày bắt đầu lấy ý kiến không được trước hôm nay (${vnDate(TODAY)}): danh sách chỉ được tính là công khai kể từ ngày đăng. Hãy chọn hôm nay hoặc một ngày sau.`);
+      expect(res.json<{ details: { fields: Record<string, string> } }>().details.fields).toEqual({ startsOn: `Không được trước hôm nay (${vnDate(TODAY)}).` });
+    }
+    expect(await countRows(db(), 'consultation')).toBe(before);
+    expect(await auditEvents(db(), 'consultations.create')).toHaveLength(audits);
+
+    for (const [startsOn, phase] of [[TODAY, 'OPEN'], [daysFromToday(3), 'UPCOMING']] as const) {
+      const ok = await officer.post('/api/v1/consultations', body(startsOn));
+      expect(ok.statusCode, ok.body).toBe(201);
+      expect(ok.json<ConsultationDto>()).toMatchObject({ startsOn, phase });
+      expect((await officer.post(`/api/v1/consultations/${ok.json<ConsultationDto>().id}/withdraw`, { reason: 'Chỉ để thử' })).statusCode).toBe(200);
+    }
+    expect(await countRows(db(), 'consultation')).toBe(before + 2);
+  });
+
+  it('refuses nominations the council is voting on or has decided, naming them; a pending agenda item or a vote without quorum does not prevent it', async () => {
+    const officer = await as('huyen.tdkt');
+    const names = ['Lê Văn Đang Bầu', 'Lê Văn Đã Bầu', 'Lê Thị Đã Đạt', 'Lê Thị Đã Trượt', 'Lê Văn Đã Khen', 'Lê Văn Chờ Họp', 'Lê Thị Thiếu Túc Số'] as const;
+    const people = await Promise.all(names.map((fullName) => createPerson(db(), w.orgs.cdcsA, { fullName })));
+    const [voting, closed, passed, failed, awarded, pending, noQuorum] = await insertToCouncil(
+      db(),
+      w.orgs.huyen,
+      names.map((name, i) => ({ personId: people[i], unit: w.orgs.cdcsA, name, awardCode: 'GK_CD_CAP_TREN' })),
+      YEAR + 1,
+    );
+    const council = await officer.post('/api/v1/councils', { orgId: w.orgs.huyen.id, name: 'Hội đồng Thi đua – Khen thưởng LĐLĐ huyện', termLabel: '2023–2028', termStartsOn: '2023-08-01' });
+    expect(council.statusCode, council.body).toBe(201);
+    const meeting = await officer.post('/api/v1/council-meetings', { councilId: council.json<{ id: number }>().id, title: 'Phiên họp xét khen thưởng', scheduledAt: `${daysFromToday(5)}T08:00:00+07:00` });
+    expect(meeting.statusCode, meeting.body).toBe(201);
+    const meetingId = meeting.json<{ id: number }>().id;
+    const agenda = await officer.post(`/api/v1/council-meetings/${meetingId}/agenda`, { nominationIds: [voting, closed, pending, noQuorum] });
+    expect(agenda.statusCode, agenda.body).toBe(200);
+    // The meeting runs: one item is being voted on, one was decided (even were the nomination's status not updated), one had no quorum.
+    await db().execute(sql`update council_meeting set status = 'OPEN', opened_at = now() where id = ${meetingId}`);
+    await db().execute(sql`update meeting_item set status = 'VOTING', opened_at = now() where meeting_id = ${meetingId} and nomination_id = ${voting}`);
+    await db().execute(sql`update meeting_item set status = 'CLOSED', result = 'PASSED', closed_at = now() where meeting_id = ${meetingId} and nomination_id = ${closed}`);
+    await db().execute(sql`update meeting_item set status = 'CLOSED', result = 'NO_QUORUM', closed_at = now() where meeting_id = ${meetingId} and nomination_id = ${noQuorum}`);
+    await db().execute(sql`update nomination set status = 'COUNCIL_PASSED' where id = ${passed}`);
+    await db().execute(sql`update nomination set status = 'COUNCIL_FAILED' where id = ${failed}`);
+    await db().execute(sql`update nomination set status = 'AWARDED' where id = ${awarded}`);
+
+    // Not offered as candidates either.
+    const candidates = (await officer.get(`/api/v1/consultations/candidates?orgId=${w.orgs.huyen.id}`)).json<{ items: { nominationId: number }[] }>();
+    const offered = candidates.items.map((c) => c.nominationId);
+    expect(offered).toEqual(expect.arrayContaining([pending, noQuorum]));
+    for (const id of [voting, closed, passed, failed, awarded]) expect(offered).not.toContain(id);
+
+    const before = { lists: await countRows(db(), 'consultation'), items: await countRows(db(), 'consultation_item') };
+    const publish = (ids: number[]) =>
+      officer.post('/api/v1/consultations', { orgId: w.orgs.huyen.id, title: 'Danh sách muộn', items: ids.map((nominationId) => ({ nominationId, publicSummary: 'Hoàn thành xuất sắc nhiệm vụ.' })) });
+    const tooLate = (who: string) =>
+      `Không thể lấy ý kiến về đề nghị Hội đồng Thi đua – Khen thưởng đang hoặc đã biểu quyết, hoặc đã có kết quả: ${who}. Việc lấy ý kiến phải kết thúc trước khi biểu quyết.`;
+    for (const [id, name] of [[voting, names[0]], [closed, names[1]], [passed, names[2]], [failed, names[3]], [awarded, names[4]]] as const) {
+      const res = await publish([id!]);
+      expect(res.statusCode, name).toBe(409);
+      expect(message(res)).toBe(tooLate(name));
+    }
+    // With a nomination that could be published: the whole list is refused.
+    const mixed = await publish([pending!, voting!]);
+    expect(mixed.statusCode).toBe(409);
+    expect(message(mixed)).toBe(tooLate(names[0]));
+    expect(await countRows(db(), 'consultation')).toBe(before.lists);
+    expect(await countRows(db(), 'consultation_item')).toBe(before.items);
+
+    // Still on a pending agenda item, or after a vote without quorum: the list is published.
+    const ok = await publish([pending!, noQuorum!]);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json<ConsultationDto>().items.map((i) => i.subjectName)).toEqual([names[5], names[6]]);
+    expect((await officer.post(`/api/v1/consultations/${ok.json<ConsultationDto>().id}/withdraw`, { reason: 'Chỉ để thử' })).statusCode).toBe(200);
   });
 });
 

@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import { startTestApp, type TestEnv } from '../support/app';
 import { createOrg, createPerson, createUser, loginAs, smallWorld, type Client } from '../factories';
 import { auditEvents, countRows } from '../support/achievements';
-import { councilPeople, insertToCouncil, type Seat } from '../support/councils';
+import { councilPeople, insertPastConsultation, insertToCouncil, type Seat } from '../support/councils';
 import type { CouncilDto, MeetingDto, MeetingItemDto, ReceiptDto, VerifyDto } from '../../src/contracts/councils';
 
 type Page<T> = { items: T[]; total: number };
@@ -463,6 +463,67 @@ describe('quorum', () => {
   });
 });
 
+describe('seats while a vote runs', () => {
+  const frozen = 'Hội đồng đang có nội dung biểu quyết; chờ kết thúc biểu quyết rồi thay đổi thành viên.';
+
+  /** A council of three (room for five) of a new sector union, a nomination on the agenda of an open meeting with everyone present. */
+  async function sectorCouncil(code: string, prefix: string) {
+    const org = await createOrg(db(), { code, name: `Công đoàn ngành ${code}`, kind: 'CD_NGANH_DP', parent: w.orgs.huyen });
+    await createUser(db(), `${prefix}.tdkt`, [{ role: 'TDKT_OFFICER', org }]);
+    const people = await councilPeople(db(), org, 5, prefix);
+    const officer = await as(`${prefix}.tdkt`);
+    const c = (await officer.post('/api/v1/councils', { orgId: org.id, name: `Hội đồng ngành ${code}`, termLabel: '2023–2028', termStartsOn: '2023-01-01', maxMembers: 5 })).json<CouncilDto>();
+    const seat = (personId: number) => officer.post(`/api/v1/councils/${c.id}/members`, { personId, role: 'MEMBER' });
+    let members: CouncilDto['members'] = [];
+    for (const p of people.slice(0, 3)) {
+      const res = await seat(p.personId);
+      expect(res.statusCode, res.body).toBe(200);
+      members = res.json<CouncilDto>().members;
+    }
+    const [nom] = await insertToCouncil(db(), org, [{ personId: w.persons.an, unit: w.orgs.cdcsA, name: `Nguyễn Văn An (${code})`, awardCode: 'GK_CD_CAP_TREN' }]);
+    const m = (await officer.post('/api/v1/council-meetings', { councilId: c.id, title: 'Họp xét khen thưởng', scheduledAt: '2026-12-12T08:00:00+07:00' })).json<MeetingDto>();
+    expect((await officer.post(`/api/v1/council-meetings/${m.id}/agenda`, { nominationIds: [nom] })).statusCode).toBe(200);
+    await officer.put(`/api/v1/council-meetings/${m.id}/attendance`, { entries: members.map((x) => ({ memberId: x.id, status: 'PRESENT' })) });
+    expect((await officer.post(`/api/v1/council-meetings/${m.id}/open`, {})).statusCode).toBe(200);
+    const seatCount = () => countRows(db(), 'council_member', sql`council_id = ${c.id} and left_on is null`);
+    return { officer, councilId: c.id, meetingId: m.id, people, members, seat, seatCount };
+  }
+
+  it('refuses to seat a member while an item is being voted on, changing nothing; seats them once the vote is closed', async () => {
+    const s = await sectorCouncil('DMC-S', 'ghe');
+    const opened = await s.officer.post(`/api/v1/council-meetings/${s.meetingId}/open-voting`, {});
+    expect(opened.statusCode, opened.body).toBe(200);
+    const audits = (await auditEvents(db(), 'council.member.add')).length;
+    const refused = await s.seat(s.people[3]!.personId);
+    expect(refused.statusCode).toBe(409);
+    expect(message(refused)).toBe(frozen);
+    expect(await s.seatCount()).toBe(3);
+    expect(await auditEvents(db(), 'council.member.add')).toHaveLength(audits);
+    // Ending a seat is refused the same way.
+    const end = await s.officer.post(`/api/v1/councils/${s.councilId}/members/${s.members[0]!.id}/end`, { reason: 'Nghỉ hưu' });
+    expect(end.statusCode).toBe(409);
+    expect(message(end)).toBe(frozen);
+
+    // Once the vote is closed, the seat is given.
+    expect((await s.officer.post(`/api/v1/council-meetings/${s.meetingId}/close-voting`, {})).statusCode).toBe(200);
+    const ok = await s.seat(s.people[3]!.personId);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await s.seatCount()).toBe(4);
+    expect(await auditEvents(db(), 'council.member.add')).toHaveLength(audits + 1);
+  });
+
+  it('a seat given while a vote opens is either refused or counted by that vote', async () => {
+    const s = await sectorCouncil('DMC-T', 'ghet');
+    const [opened, added] = await Promise.all([s.officer.post(`/api/v1/council-meetings/${s.meetingId}/open-voting`, {}), s.seat(s.people[3]!.personId)]);
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect([200, 409]).toContain(added.statusCode);
+    const total = await db().execute<{ members_total: number }>(sql`select i.members_total from meeting_item i where i.meeting_id = ${s.meetingId}`);
+    // The vote's members total is the council's seats: none was added behind its back.
+    expect(Number(total.rows[0]!.members_total)).toBe(await s.seatCount());
+    expect(await s.seatCount()).toBe(added.statusCode === 200 ? 4 : 3);
+  });
+});
+
 describe('public consultation before the vote', () => {
   it('blocks the vote while a consultation runs or ran too short, and prints the feedback and its handling in the minutes', async () => {
     const officer = await as('huyen.tdkt');
@@ -470,8 +531,8 @@ describe('public consultation before the vote', () => {
     const consult = (startsOn: string, workingDays: number) =>
       officer.post('/api/v1/consultations', { orgId: w.orgs.huyen.id, title: 'Lấy ý kiến nhân dân', startsOn, workingDays, items: [{ nominationId: nom, publicSummary: 'Có 3 sáng kiến được công nhận cấp tỉnh.' }] });
     const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
-    // Ended, but only 5 working days: the State-level title needs 10.
-    expect((await consult(daysAgo(40), 5)).statusCode).toBe(201);
+    // Ended, but only 5 working days: the State-level title needs 10. Past lists are recorded directly (the API refuses a past start).
+    await insertPastConsultation(db(), w.orgs.huyen, [nom!], { startsOn: daysAgo(40), endsOn: daysAgo(34), workingDays: 5 });
 
     const m = (await officer.post('/api/v1/council-meetings', { councilId, title: 'Phiên họp bổ sung', scheduledAt: '2026-12-20T08:00:00+07:00' })).json<MeetingDto>();
     expect((await officer.post(`/api/v1/council-meetings/${m.id}/agenda`, { nominationIds: [nom] })).statusCode).toBe(200);
@@ -495,7 +556,7 @@ describe('public consultation before the vote', () => {
 
     // The period is cut short for the test by withdrawing it, and a full 10-day posting that has ended is recorded.
     expect((await officer.post(`/api/v1/consultations/${runningId}/withdraw`, { reason: 'Đăng lại trên Cổng thông tin điện tử' })).statusCode).toBe(200);
-    expect((await consult(daysAgo(30), 10)).statusCode).toBe(201);
+    await insertPastConsultation(db(), w.orgs.huyen, [nom!], { startsOn: daysAgo(30), endsOn: daysAgo(17), workingDays: 10 });
     const opened = await officer.post(`/api/v1/council-meetings/${m.id}/open-voting`, {});
     expect(opened.statusCode, opened.body).toBe(200);
     for (const s of seats.slice(0, 7)) {

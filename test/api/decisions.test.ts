@@ -212,7 +212,7 @@ describe('revocation (Điều 93)', () => {
     // Again on the same line: refused; the rest, then the decision as a whole is revoked.
     expect((await officer.post(`/api/v1/decisions/${first.id}/revoke`, body)).statusCode).toBe(400);
     const all = await officer.post(`/api/v1/decisions/${first.id}/revoke`, { reason: 'Thu hồi toàn bộ do sai thẩm quyền xét tặng.', revokingDecision: 'Quyết định số 04/QĐ-LĐLĐ ngày 11/01/2025', revokedOn: '2025-01-11' });
-    expect(all.json<DecisionDto>()).toMatchObject({ status: 'REVOKED', revokedBy: 'Quyết định số 04/QĐ-LĐLĐ ngày 11/01/2025', toRecoverVnd: 3_780_000, abilities: ['decision.scan', 'decision.publish'] });
+    expect(all.json<DecisionDto>()).toMatchObject({ status: 'REVOKED', revokedBy: 'Quyết định số 04/QĐ-LĐLĐ ngày 11/01/2025', toRecoverVnd: 3_780_000, abilities: ['decision.scan', 'decision.publish', 'decision.recover'] });
     const left = await db().execute<{ n: number }>(sql`select count(*)::int as n from award_record where decision_number = '01/QĐ-LĐLĐ' and status = 'ACTIVE'`);
     expect(Number(left.rows[0]!.n)).toBe(0);
     expect(await auditEvents(db(), 'decision.revokeLines', first.id)).toHaveLength(1);
@@ -276,11 +276,12 @@ describe('the document and the reward fund', () => {
     const set = await officer.put(`/api/v1/reward-funds/${w.orgs.huyen.id}/2024`, { amountVnd: 5_000_000, note: 'Dự toán năm 2024' });
     expect(set.statusCode, set.body).toBe(200);
     const f = set.json<FundDto>();
-    // Decisions 01 (3,780,000, then revoked: to recover) and 02 (3,050,000) were signed in 2024.
-    expect(f).toMatchObject({ budgetVnd: 5_000_000, paidVnd: 6_830_000, toRecoverVnd: 3_780_000, balanceVnd: 1_950_000 });
-    expect(f.ledger.map((l) => [l.numberText, l.amountVnd, l.toRecoverVnd])).toEqual([['01/QĐ-LĐLĐ', 3_780_000, 3_780_000], ['02/QĐ-LĐLĐ', 3_050_000, 0]]);
+    // Decisions 01 (3,780,000, then revoked: to recover) and 02 (3,050,000) were signed in 2024. The
+    // revoked money is not back in the fund until it is paid back: balance = budget − paid + recovered.
+    expect(f).toMatchObject({ budgetVnd: 5_000_000, paidVnd: 6_830_000, toRecoverVnd: 3_780_000, recoveredVnd: 0, balanceVnd: -1_830_000 });
+    expect(f.ledger.map((l) => [l.numberText, l.amountVnd, l.toRecoverVnd, l.recoveredVnd])).toEqual([['01/QĐ-LĐLĐ', 3_780_000, 3_780_000, 0], ['02/QĐ-LĐLĐ', 3_050_000, 0, 0]]);
     // A correction supersedes the budget; both rows are kept.
-    expect((await officer.put(`/api/v1/reward-funds/${w.orgs.huyen.id}/2024`, { amountVnd: 4_000_000 })).json<FundDto>().balanceVnd).toBe(950_000);
+    expect((await officer.put(`/api/v1/reward-funds/${w.orgs.huyen.id}/2024`, { amountVnd: 7_780_000 })).json<FundDto>().balanceVnd).toBe(950_000);
     const rows = await db().execute<{ status: string }>(sql`select status from reward_fund_budget where org_id = ${w.orgs.huyen.id} and year = 2024 order by id`);
     expect(rows.rows.map((r) => r.status)).toEqual(['SUPERSEDED', 'ACTIVE']);
     // 2,340,000 for a CSTĐ cơ sở signed in 2024 exceeds the 950,000 left: a warning, then signed when confirmed.
@@ -303,6 +304,9 @@ describe('the document and the reward fund', () => {
     const flat = sheet.flat().map(String);
     expect(flat).toContain('01/QĐ-LĐLĐ');
     expect(flat).toContain('03/QĐ-LĐLĐ');
+    expect(flat).toContain('Đã thu hồi (đồng)');
+    expect(flat).toContain('Đã thu hồi nộp lại quỹ trong năm (đồng): 0');
+    expect(flat).toContain('Phải thu hồi (đồng): 3.780.000');
     expect(flat.some((c) => c.includes('Sổ quỹ thi đua – khen thưởng Liên đoàn Lao động huyện DMC năm 2024'))).toBe(true);
   });
 });
@@ -349,6 +353,50 @@ describe('certificates and publication', () => {
     expect(Object.keys(revoked).sort()).toEqual(['awardName', 'decisionDate', 'decisionNumber', 'issuerName', 'recipientName', 'revokedOn', 'serial', 'status']);
     expect((await env.app.inject({ method: 'GET', url: '/api/v1/public/verify/DMC-2024-999999' })).statusCode).toBe(404);
     expect((await env.app.inject({ method: 'GET', url: '/api/v1/public/verify/%3Cscript%3E' })).statusCode).toBe(400);
+  });
+
+  it('prints every active line of a decision, all awards, into one PDF grouped by award; a revoked line is left out', async () => {
+    const officer = await as('huyen.tdkt');
+    const ids = await passed(
+      [
+        { personId: w.persons.dang, name: 'Đặng Văn Bình', awardCode: 'CSTD_CS' },
+        { personId: w.persons.an, name: 'Nguyễn Văn An', awardCode: 'LDTT' },
+        { personId: w.persons.tran, name: 'Trần Thị Cúc', awardCode: 'CSTD_CS' },
+        { personId: w.persons.anh, name: 'Nguyễn Thị Ánh', awardCode: 'LDTT' },
+      ],
+      2061,
+    );
+    const draft = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: ids })).json<DecisionDto>();
+    const signed = await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2026-11-19' });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const s = signed.json<DecisionDto>();
+    const anh = s.items.find((i) => i.subjectName === 'Nguyễn Thị Ánh')!;
+    const revoked = await officer.post(`/api/v1/decisions/${s.id}/revoke`, { itemIds: [anh.id], reason: 'Kê khai sai thành tích.', revokingDecision: 'Quyết định số 10/QĐ-LĐLĐ', revokedOn: '2026-11-24' });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+
+    const res = await officer.request({ method: 'GET', url: `/api/v1/decisions/${s.id}/certificates.pdf` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`Giấy khen - ${s.numberText!.replace('/', '-')}.pdf`)}`);
+    const { pages, text } = await pdfText(res.rawPayload);
+    const active = s.items.filter((i) => i.id !== anh.id);
+    expect(pages).toBe(active.length);
+    expect(pages).toBe(3);
+    const lines = text.trim().split('\n');
+    // Grouped by award in the decision's order (Lao động tiên tiến, then Chiến sĩ thi đua cơ sở), one page each.
+    const who = lines.map((l) => ['Nguyễn Văn An', 'Đặng Văn Bình', 'Trần Thị Cúc'].find((n) => l.normalize('NFC').includes(n)));
+    expect(who).toEqual(['Nguyễn Văn An', 'Đặng Văn Bình', 'Trần Thị Cúc']);
+    for (const i of active) expect(text).toContain(i.certificateSerial!);
+    expect(text).not.toContain('Nguyễn Thị Ánh');
+    expect(text).not.toContain(anh.certificateSerial!);
+    for (const l of lines) expect(l).toContain('GIẤY KHEN');
+    // One award when named: the same bytes as its pages; the revoked line's award prints what is left.
+    const one = await officer.request({ method: 'GET', url: `/api/v1/decisions/${s.id}/certificates.pdf?awardCode=CSTD_CS` });
+    expect(one.statusCode, one.body).toBe(200);
+    expect((await pdfText(one.rawPayload)).pages).toBe(2);
+    expect((await officer.request({ method: 'GET', url: `/api/v1/decisions/${s.id}/certificates.pdf?awardCode=TTLDTT` })).statusCode).toBe(404);
+    // The same decision prints the same bytes.
+    expect((await officer.request({ method: 'GET', url: `/api/v1/decisions/${s.id}/certificates.pdf` })).rawPayload.equals(res.rawPayload)).toBe(true);
   });
 
   it('publishes a signed decision on the organisation’s public pages when asked', async () => {
@@ -402,7 +450,7 @@ describe('the signed scan', () => {
     const onDraft = await upload(officer, draft.id, 'ban-quet.pdf', pdfBytes('draft'));
     expect(onDraft.statusCode).toBe(409);
     expect(message(onDraft)).toBe('Dự thảo chưa ký nên chưa có bản quét: ký quyết định trước, rồi đính kèm bản có chữ ký, đóng dấu.');
-    const signed = (await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2026-11-20' })).json<DecisionDto>();
+    const signed = (await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2026-11-21' })).json<DecisionDto>();
     expect(signed.scans).toEqual([]);
     const before = await countRows(db(), 'decision_scan');
     // A viewer of the district and a grassroots officer (who cannot read the district's decision) change nothing.
@@ -478,8 +526,94 @@ describe('rates of awards without a State coefficient', () => {
     // 0.15 × 2,340,000 = 351,000, rounded up to ten thousand = 360,000.
     expect(s1.items[0]).toMatchObject({ coefficient: 0.15, amountVnd: 360_000 });
     const d2 = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [late], rounding: 'UP_TO_TEN_THOUSAND' })).json<DecisionDto>();
-    const s2 = (await officer.post(`/api/v1/decisions/${d2.id}/sign`, { version: d2.version, signedOn: '2026-11-20', overBudgetConfirmed: true })).json<DecisionDto>();
+    const s2 = (await officer.post(`/api/v1/decisions/${d2.id}/sign`, { version: d2.version, signedOn: '2026-11-22', overBudgetConfirmed: true })).json<DecisionDto>();
     expect(s2.items[0]).toMatchObject({ coefficient: null, amountVnd: 350_000 });
     expect(s2.totalVnd).toBe(350_000);
+  });
+});
+
+describe('signing order, fund races and the year of each award', () => {
+  it('refuses a date of signature earlier than the latest decision of the same number year, naming it; the same date or later is signed', async () => {
+    const officer = await as('huyen.tdkt');
+    // The latest 2025 decision of the district was signed on 01/06/2025 (number 21, after the twenty of 15/03).
+    const latest = await db().execute<{ number: number; signed_on: string }>(sql`
+      select number, signed_on::text as signed_on from decision where org_id = ${w.orgs.huyen.id} and number_year = 2025 order by signed_on desc, number desc limit 1`);
+    expect(latest.rows[0]).toEqual({ number: 21, signed_on: '2025-06-01' });
+    const [id] = await passed([{ personId: w.persons.dang, name: 'Đặng Văn Bình', awardCode: 'LDTT' }], 2043);
+    const draft = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [id] })).json<DecisionDto>();
+    const counter = () => db().execute<{ last_number: number }>(sql`select last_number from document_counter where org_id = ${w.orgs.huyen.id} and year = 2025 and doc_type = 'QĐ'`).then((r) => Number(r.rows[0]!.last_number));
+    const before = await counter();
+    const early = await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2025-05-31', overBudgetConfirmed: true });
+    expect(early.statusCode).toBe(400);
+    expect(message(early)).toBe('Ngày ký 31/05/2025 sớm hơn ngày ký Quyết định số 21/QĐ-LĐLĐ ngày 01/06/2025 của đơn vị (số năm 2025): số quyết định phải theo thứ tự ngày ký. Hãy chọn ngày ký từ 01/06/2025 trở đi.');
+    expect(await counter()).toBe(before);
+    expect((await officer.get(`/api/v1/decisions/${draft.id}`)).json<DecisionDto>()).toMatchObject({ status: 'DRAFT', number: null, version: draft.version });
+    // Another year's numbers are not compared: 2024's latest is 20/12/2024, earlier than 31/05/2025 — fine either way.
+    const ok = await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2025-06-01', overBudgetConfirmed: true });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json<DecisionDto>().number).toBe(before + 1);
+  });
+
+  it('shows a draft’s fund warning for the year of the intended date of signature, not the current year', async () => {
+    const officer = await as('huyen.tdkt');
+    await officer.put(`/api/v1/reward-funds/${w.orgs.huyen.id}/2023`, { amountVnd: 1_000_000 });
+    const [id] = await passed([{ personId: w.persons.an, name: 'Nguyễn Văn An', awardCode: 'CSTD_CS' }], 2044);
+    const draft = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [id] })).json<DecisionDto>();
+    // Today: the current year's fund (no budget set for it).
+    expect(draft.fund).toMatchObject({ year: Number(new Date().toISOString().slice(0, 4)) });
+    const in2023 = await officer.get(`/api/v1/decisions/${draft.id}?signedOn=2023-08-01`);
+    expect(in2023.statusCode, in2023.body).toBe(200);
+    const d = in2023.json<DecisionDto>();
+    // Signed on 01/08/2023: the base salary then (1,800,000), 2023's budget of 1,000,000 — over it.
+    expect(d.baseSalaryVnd).toBe(1_800_000);
+    expect(d.fund).toEqual({ year: 2023, budgetVnd: 1_000_000, paidVnd: 0, balanceAfterVnd: 1_000_000 - 1_800_000, overBudget: true });
+    expect((await officer.get(`/api/v1/decisions/${draft.id}?signedOn=2023-13-45`)).statusCode).toBe(400);
+    // Signing on that date indeed meets 2023's fund.
+    const sign = await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2023-08-01' });
+    expect(sign.statusCode).toBe(409);
+    expect(message(sign)).toContain('quỹ thi đua – khen thưởng năm 2023 (1.000.000 đồng)');
+  });
+
+  it('lets only one of two drafts signed at once pass the over-budget check of the same fund', async () => {
+    const officer = await as('huyen.tdkt');
+    const ids = await passed([{ personId: w.persons.anh, name: 'Nguyễn Thị Ánh', awardCode: 'CSTD_CS' }, { personId: w.persons.dang, name: 'Đặng Văn Bình', awardCode: 'CSTD_CS' }], 2045);
+    const drafts = [];
+    for (const id of ids) drafts.push((await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [id] })).json<DecisionDto>());
+    // 1,800,000 each on 01/09/2023; the 2023 fund: 3,000,000 (each fits alone, not both).
+    await officer.put(`/api/v1/reward-funds/${w.orgs.huyen.id}/2023`, { amountVnd: 3_000_000 });
+    for (const d of drafts) expect((await officer.get(`/api/v1/decisions/${d.id}?signedOn=2023-09-01`)).json<DecisionDto>().fund).toMatchObject({ balanceAfterVnd: 1_200_000, overBudget: false });
+    const clients = await Promise.all(drafts.map(() => as('huyen.tdkt')));
+    const res = await Promise.all(drafts.map((d, i) => clients[i]!.post(`/api/v1/decisions/${d.id}/sign`, { version: d.version, signedOn: '2023-09-01' })));
+    expect(res.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const refused = res.find((r) => r.statusCode === 409)!;
+    expect(refused.json<{ details: unknown }>().details).toEqual({ reason: 'OVER_BUDGET' });
+    expect(message(refused)).toBe('Tiền thưởng của quyết định (1.800.000 đồng) vượt số còn lại của quỹ thi đua – khen thưởng năm 2023 (1.200.000 đồng). Xác nhận nếu vẫn ký.');
+    const f = (await officer.get(`/api/v1/reward-funds/${w.orgs.huyen.id}/2023`)).json<FundDto>();
+    expect(f).toMatchObject({ paidVnd: 1_800_000, balanceVnd: 1_200_000 });
+    expect(f.ledger).toHaveLength(1);
+  });
+
+  it('stamps each award record with its own line’s year, and refuses a draft naming the same person twice for the same award', async () => {
+    const officer = await as('huyen.tdkt');
+    const [older] = await passed([{ personId: w.persons.an, name: 'Nguyễn Văn An', awardCode: 'LDTT' }], 2046);
+    const [newer] = await passed([{ personId: w.persons.tran, name: 'Trần Thị Cúc', awardCode: 'LDTT' }], 2047);
+    const draft = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [older, newer] })).json<DecisionDto>();
+    expect(draft.year).toBe(2047);
+    const signed = await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2026-11-22', overBudgetConfirmed: true });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const records = await db().execute<{ person_id: number; year: number }>(sql`
+      select r.person_id, r.year from award_record r join decision_item i on i.award_record_id = r.id where i.decision_id = ${draft.id} order by r.year`);
+    expect(records.rows.map((r) => [Number(r.person_id), Number(r.year)])).toEqual([[w.persons.an, 2046], [w.persons.tran, 2047]]);
+
+    // The same person's nominations of two years for the same award: a clear refusal, nothing drafted.
+    const twice = await passed([{ personId: w.persons.anh, name: 'Nguyễn Thị Ánh', awardCode: 'CSTD_CS' }], 2048);
+    const again = await passed([{ personId: w.persons.anh, name: 'Nguyễn Thị Ánh', awardCode: 'CSTD_CS' }], 2049);
+    const before = await countRows(db(), 'decision');
+    const dup = await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: [...twice, ...again] });
+    expect(dup.statusCode).toBe(400);
+    expect(message(dup)).toBe('Dự thảo có cá nhân, tập thể được đề nghị hai lần cho cùng một hình thức khen thưởng: Nguyễn Thị Ánh (Chiến sĩ thi đua cơ sở). Mỗi cá nhân, tập thể chỉ có một dòng cho mỗi hình thức; hãy ra quyết định riêng cho đề nghị trùng.');
+    expect(await countRows(db(), 'decision')).toBe(before);
+    // Each alone is drafted.
+    expect((await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: twice })).statusCode).toBe(201);
   });
 });

@@ -131,7 +131,8 @@ describe('/quyet-dinh', () => {
       await dialog.getByTestId('decision-over-budget').waitFor();
       expect(await page.getByTestId('decision-status').getAttribute('data-status')).toBe('DRAFT');
       await dialog.getByRole('button', { name: 'Xác nhận: Vẫn ký' }).click();
-      await expect.poll(() => page.getByTestId('decision-status').getAttribute('data-status')).toBe('SIGNED');
+      // Signing renders and archives the issued copy: slow on a loaded machine.
+      await expect.poll(() => page.getByTestId('decision-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('SIGNED');
       expect(await page.getByTestId('decision-number').innerText()).toContain('01/QĐ-LĐLĐ');
 
       const docxHref = await page.getByTestId('decision-docx').getAttribute('href');
@@ -145,6 +146,18 @@ describe('/quyet-dinh', () => {
       expect(pdf.status()).toBe(200);
       expect(pdf.headers()['content-type']).toContain('application/pdf');
       expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      // The whole decision in one PDF: every line, all awards, one page each.
+      const all = page.getByTestId('decision-certificates-all');
+      expect(await all.innerText()).toContain('In tất cả giấy khen (2)');
+      const allHref = await all.getAttribute('href');
+      expect(allHref).not.toContain('awardCode');
+      const allPdf = await page.request.get(`${base}${allHref}`);
+      expect(allPdf.status()).toBe(200);
+      expect(allPdf.headers()['content-type']).toContain('application/pdf');
+      expect(allPdf.headers()['content-disposition']).toContain('attachment');
+      const allBody = await allPdf.body();
+      expect(allBody.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(allBody.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(2);
       await noNotifications(page);
       expect(await axeViolations(page)).toEqual([]);
 
@@ -182,6 +195,24 @@ describe('/quyet-dinh', () => {
       expect(await page.getByTestId('decision-line').filter({ has: page.getByTestId('decision-line-revoked') }).innerText()).toContain('Nguyễn Thị Ánh');
       expect(await page.getByTestId('decision-to-recover').innerText()).toMatch(/^Tiền thưởng phải thu hồi: \d{1,3}(\.\d{3})+ đ$/);
       expect(await page.getByTestId('decision-status').getAttribute('data-status')).toBe('SIGNED');
+      // Part of the money is paid back: recorded with its receipt; the line shows "Đã thu hồi x / y đ".
+      const digits = (text: string) => Number(text.replace(/[^\d-]/g, ''));
+      const owed = digits(await page.getByTestId('decision-to-recover').innerText());
+      await noNotifications(page);
+      await page.getByTestId('recovery-record').click();
+      const recoveryDialog = page.getByRole('dialog');
+      await recoveryDialog.getByTestId('recovery-amount').fill(String(owed + 1));
+      await recoveryDialog.getByTestId('recovery-document').fill('PT-01');
+      await recoveryDialog.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+      // More than is owed: refused in the dialog, nothing recorded.
+      await recoveryDialog.getByText(/Nhập số tiền từ 1 đến/).waitFor();
+      await recoveryDialog.getByTestId('recovery-amount').fill('100000');
+      await recoveryDialog.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+      await expect.poll(() => page.getByTestId('recovery-row').count(), { timeout: 15_000 }).toBe(1);
+      expect(await page.getByTestId('recovery-row').innerText()).toContain('PT-01');
+      expect(await page.getByTestId('decision-line-recovered').innerText()).toBe(`Đã thu hồi 100.000 / ${(await page.getByTestId('decision-line').filter({ hasText: 'Nguyễn Thị Ánh' }).getByTestId('decision-line-amount').innerText()).replace(/ đ$/, '')} đ`);
+      await expect.poll(async () => digits(await page.getByTestId('decision-to-recover').innerText()), { timeout: 15_000 }).toBe(owed - 100_000);
+      expect(await axeViolations(page)).toEqual([]);
       const total = (await page.getByTestId('decision-total').innerText()).replace(/^.*: /, '');
       const toRecover = (await page.getByTestId('decision-to-recover').innerText()).replace(/^.*: /, '');
 
@@ -195,6 +226,10 @@ describe('/quyet-dinh', () => {
       expect(await page.getByTestId('fund-to-recover').innerText()).toBe(toRecover);
       expect(await page.getByTestId('fund-budget').innerText()).toBe('100.000 đ');
       expect(await page.getByTestId('fund-balance').innerText()).toMatch(/^-\d/);
+      // The money paid back is in the fund: balance = budget − paid + recovered.
+      expect(await page.getByTestId('fund-recovered').innerText()).toBe('100.000 đ');
+      expect(digits(await page.getByTestId('fund-balance').innerText())).toBe(100_000 - digits(total) + 100_000);
+      expect(await page.getByTestId('fund-recovery-row').innerText()).toContain('PT-01');
       await page.getByTestId('fund-set-budget').click();
       await page.getByTestId('fund-amount').fill('50000000');
       await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();

@@ -54,3 +54,23 @@ export async function councilPeople(db: Db, org: OrgRef, n: number, prefix: stri
   }
   return out;
 }
+
+/**
+ * A consultation recorded straight in the database with the given dates, as if published in the past
+ * (the API refuses a start before today): `nominationIds` of `org`, OPEN. Returns its id.
+ */
+export async function insertPastConsultation(
+  db: Db,
+  org: OrgRef,
+  nominationIds: number[],
+  p: { startsOn: string; endsOn: string; workingDays: number; title?: string },
+): Promise<number> {
+  const r = await db.execute<{ id: number }>(sql`
+    insert into consultation (org_id, org_path, title, starts_on, ends_on, working_days)
+    values (${org.id}, ${org.path}, ${p.title ?? 'Lấy ý kiến nhân dân'}, ${p.startsOn}, ${p.endsOn}, ${p.workingDays}) returning id`);
+  const id = Number(r.rows[0]!.id);
+  await db.execute(sql`
+    insert into consultation_item (consultation_id, nomination_id, public_summary)
+    select ${id}, x, 'Có 3 sáng kiến được công nhận cấp tỉnh.' from unnest(${sql.param(nominationIds)}::bigint[]) as x`);
+  return id;
+}

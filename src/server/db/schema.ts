@@ -248,7 +248,7 @@ export const loginAttempts = pgTable(
     succeeded: boolean('succeeded').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('login_attempt_ip_idx').on(t.ip, t.at)],
+  (t) => [index('login_attempt_ip_idx').on(t.ip, t.at), index('login_attempt_username_idx').on(t.username, t.at)],
 );
 
 /** Append-only, hash-chained audit log: each row's hash covers its content and the previous hash. */
@@ -1668,10 +1668,31 @@ export const ballots = pgTable(
   },
   (t) => [
     check('ballot_choice_ck', sql`${t.choice} in ('YES','NO','ABSTAIN')`),
-    check('ballot_channel_ck', sql`${t.channel} in ('ONLINE','WRITTEN')`),
+    // SEALED: opened from the ballot box at closing; the channel is kept only with the voters, since a
+    // lone written ballot would otherwise name its voter.
+    check('ballot_channel_ck', sql`${t.channel} in ('ONLINE','WRITTEN','SEALED')`),
     uniqueIndex('ballot_receipt_uq').on(t.receiptHash),
     index('ballot_item_idx').on(t.itemId),
   ],
+);
+
+/**
+ * The sealed ballot box of an item being voted on: one envelope per ballot (choice, channel and
+ * receipt hash encrypted with the server's ballot key, which is kept outside the database; every
+ * envelope the same size). Written in the voter's transaction beside `ballot_voter`; opened at
+ * closing, when the ballots are written in one transaction in random order and the envelopes removed,
+ * so no transaction id, time or order ties a `ballot` row to its voter. Never updated.
+ */
+export const ballotEnvelopes = pgTable(
+  'ballot_envelope',
+  {
+    id: text('id').primaryKey(),
+    itemId: ref('item_id')
+      .notNull()
+      .references(() => meetingItems.id),
+    sealed: text('sealed').notNull(),
+  },
+  (t) => [index('ballot_envelope_item_idx').on(t.itemId)],
 );
 
 /**
@@ -1886,6 +1907,40 @@ export const rewardFundBudgets = pgTable(
     check('reward_fund_budget_status_ck', sql`${t.status} in ('ACTIVE','SUPERSEDED')`),
     check('reward_fund_budget_amount_ck', sql`${t.amountVnd} >= 0`),
     uniqueIndex('reward_fund_budget_active_uq').on(t.orgId, t.year).where(sql`${t.status} = 'ACTIVE'`),
+  ],
+);
+
+/**
+ * Money of a revoked decision line paid back into the reward fund (Điều 93): the amount, the day and
+ * the receipt, credited to the fund of the year it came back. A wrong entry is revoked with a reason.
+ */
+export const rewardRecoveries = pgTable(
+  'reward_recovery',
+  {
+    id: id(),
+    decisionItemId: ref('decision_item_id')
+      .notNull()
+      .references(() => decisionItems.id),
+    /** The fund the money returns to: the issuing organisation and the year of `recovered_on`. */
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: smallint('year').notNull(),
+    amountVnd: bigint('amount_vnd', { mode: 'number' }).notNull(),
+    recoveredOn: date('recovered_on').notNull(),
+    /** The receipt or voucher (phiếu thu) number. */
+    document: text('document'),
+    note: text('note'),
+    status: text('status').notNull().default('ACTIVE'),
+    revokedReason: text('revoked_reason'),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('reward_recovery_amount_ck', sql`${t.amountVnd} > 0`),
+    check('reward_recovery_status_ck', sql`${t.status} in ('ACTIVE','REVOKED')`),
+    index('reward_recovery_item_idx').on(t.decisionItemId),
+    index('reward_recovery_fund_idx').on(t.orgId, t.year),
   ],
 );
 

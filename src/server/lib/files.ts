@@ -30,6 +30,10 @@ const ZIP_EOCD = 0x06054b50;
 const ZIP_CENTRAL = 0x02014b50;
 /** An Office file names a few dozen parts; a directory of thousands is not a document. */
 const ZIP_MAX_ENTRIES = 5000;
+/** What an archive may claim to expand to, in all: more is a zip bomb, not a document. */
+const ZIP_MAX_EXPANDED = 256 * 1024 * 1024;
+/** Office XML deflates about 10:1; an entry of more than 1 MB packed 200 times tighter is a bomb. */
+const ZIP_MAX_RATIO = 200;
 
 /**
  * Names of the entries in a ZIP archive, from its central directory (nothing is decompressed, so a
@@ -52,8 +56,14 @@ export function zipEntryNames(buf: Buffer): string[] | null {
   let at = buf.readUInt32LE(eocd + 16);
   if (count > ZIP_MAX_ENTRIES || at + size > eocd) return null;
   const names: string[] = [];
+  let expanded = 0;
   for (let n = 0; n < count; n++) {
     if (at + 46 > buf.length || buf.readUInt32LE(at) !== ZIP_CENTRAL) return null;
+    // Sizes as the central directory states them (nothing is inflated): a bomb says so, or lies.
+    const packed = buf.readUInt32LE(at + 20);
+    const size = buf.readUInt32LE(at + 24);
+    expanded += size;
+    if (expanded > ZIP_MAX_EXPANDED || (size > 1024 * 1024 && size > ZIP_MAX_RATIO * Math.max(packed, 1))) return null;
     const nameLength = buf.readUInt16LE(at + 28);
     const extraLength = buf.readUInt16LE(at + 30);
     const commentLength = buf.readUInt16LE(at + 32);
@@ -64,11 +74,28 @@ export function zipEntryNames(buf: Buffer): string[] | null {
   return names;
 }
 
-/** The kind of a document by its content; null for anything else (or a ZIP that is not DOCX/XLSX). */
+/** An archive's end record with its central directory right before it, anywhere in the last 64 KB. */
+function carriesZip(buf: Buffer): boolean {
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) !== ZIP_EOCD) continue;
+    const size = buf.readUInt32LE(i + 12);
+    if (size > 0 && size <= i && buf.readUInt32LE(i - size) === ZIP_CENTRAL) return true;
+  }
+  return false;
+}
+
+/** Script or markup smuggled into an image (read back as a web page or run by a misconfigured server). */
+const SMUGGLED_MARKUP = /<\?php|<script|<html|<svg|<iframe|<!doctype/i;
+
+/**
+ * The kind of a document by its content; null for anything else: a ZIP that is not DOCX/XLSX or that
+ * would expand into a bomb, and polyglots (a PDF or image that is also an archive, an image with markup).
+ */
 export function detectFileKind(buf: Buffer): FileKind | null {
-  if (buf.length >= 5 && buf.toString('latin1', 0, 5) === '%PDF-') return 'pdf';
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(PNG_MAGIC)) return 'png';
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
+  const image = (kind: FileKind) => (carriesZip(buf) || SMUGGLED_MARKUP.test(buf.toString('latin1')) ? null : kind);
+  if (buf.length >= 5 && buf.toString('latin1', 0, 5) === '%PDF-') return carriesZip(buf) ? null : 'pdf';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(PNG_MAGIC)) return image('png');
+  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return image('jpeg');
   const names = zipEntryNames(buf);
   if (!names || !names.includes('[Content_Types].xml')) return null;
   // An unpacked path outside the archive is never legitimate Office content.
@@ -131,8 +158,9 @@ export async function storeUpload(
       cb(null, chunk);
     },
   });
+  const out = fs.createWriteStream(tmp, { mode: 0o600 });
   try {
-    await pipeline(stream, meter, fs.createWriteStream(tmp, { mode: 0o600 }));
+    await pipeline(stream, meter, out);
     const maxMb = Math.round(opts.maxBytes / 1048576);
     if (stream.truncated || size > opts.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', 'error.PAYLOAD_TOO_LARGE', { maxMb });
     if (size === 0) throw new AppError('VALIDATION', 'file.empty');
@@ -147,6 +175,8 @@ export async function storeUpload(
     else await fsp.rename(tmp, target);
     return { key, sha256, sizeBytes: size, kind, mimeType: MIME_OF[kind], fileName: safeFileName(opts.fileName, kind) };
   } catch (e) {
+    // An early failure can come before the temporary file is even opened: wait until it is closed, or it would outlive the rm.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     await fsp.rm(tmp, { force: true });
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', 'error.PAYLOAD_TOO_LARGE', { maxMb: Math.round(opts.maxBytes / 1048576) });
     throw e;

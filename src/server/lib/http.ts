@@ -82,7 +82,32 @@ function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> {
   return {};
 }
 
+/**
+ * The path of the first string holding U+0000 (PostgreSQL text cannot store it; no Vietnamese text
+ * needs it), or null. Depth and breadth are bounded by the body limit already.
+ */
+export function nulPath(value: unknown, path: (string | number)[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '_' : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const p = nulPath(value[i], [...path, i]);
+      if (p !== null) return p;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000')) return [...path, k].join('.');
+      const p = nulPath(v, [...path, k]);
+      if (p !== null) return p;
+    }
+  }
+  return null;
+}
+
 export function parseOr400<T>(schema: ZodType<T>, value: unknown, locale: Locale): T {
+  const nul = nulPath(value);
+  if (nul !== null) throw new AppError('VALIDATION', 'error.VALIDATION', {}, { fields: { [nul]: t(locale, 'validation.nulCharacter') } });
   const result = schema.safeParse(value);
   if (!result.success) throw new AppError('VALIDATION', 'error.VALIDATION', {}, zodDetails(result.error, locale));
   return result.data;

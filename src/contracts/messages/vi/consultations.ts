@@ -11,6 +11,11 @@ export const consultations = {
     'Có đề nghị không đưa được vào danh sách lấy ý kiến (chỉ đưa được đề nghị đơn vị đang giữ và đã chuyển Hội đồng Thi đua – Khen thưởng): {names}.',
   'consultations.api.alreadyConsulted': 'Đề nghị đang được lấy ý kiến trong một đợt khác chưa kết thúc: {names}.',
   'consultations.api.meetingInvalid': 'Phiên họp đã chọn không thuộc Hội đồng của đơn vị này hoặc đã kết thúc.',
+  'consultations.api.startsInPast':
+    'Ngày bắt đầu lấy ý kiến không được trước hôm nay ({today}): danh sách chỉ được tính là công khai kể từ ngày đăng. Hãy chọn hôm nay hoặc một ngày sau.',
+  'consultations.api.startsInPastField': 'Không được trước hôm nay ({today}).',
+  'consultations.api.tooLate':
+    'Không thể lấy ý kiến về đề nghị Hội đồng Thi đua – Khen thưởng đang hoặc đã biểu quyết, hoặc đã có kết quả: {names}. Việc lấy ý kiến phải kết thúc trước khi biểu quyết.',
   'consultations.api.notStarted': 'Đợt lấy ý kiến này bắt đầu từ ngày {startsOn}: chưa nhận ý kiến.',
   'consultations.api.ended': 'Đợt lấy ý kiến này đã kết thúc ngày {endsOn}: không nhận thêm ý kiến.',
   'consultations.api.withdrawn': 'Đợt lấy ý kiến này đã bị thu hồi: không nhận ý kiến.',

@@ -35,7 +35,15 @@ export async function login(app: AppContext, username: string, password: string,
   const user = found.rows[0];
   if (!user || user.disabled) {
     await burnVerify(password);
+    // An unknown or disabled name answers as an account would, lockout included: nobody learns
+    // which usernames exist from when the answer turns to "locked".
+    const failures = await app.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from login_attempt
+      where username = ${username} and not succeeded and at > now() - make_interval(mins => ${LIMITS.loginLockMinutes})`);
     await record(false);
+    if (Number(failures.rows[0]!.n) + 1 >= LIMITS.loginMaxFailures) {
+      throw new AppError('ACCOUNT_LOCKED', 'error.ACCOUNT_LOCKED', { minutes: LIMITS.loginLockMinutes });
+    }
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.locked_until && new Date(user.locked_until) > new Date()) {

@@ -1,12 +1,13 @@
 // Certificates of signed decisions: a serial per line (organisation code, year, sequence from a
-// locked counter), issued at signing; printed in batch into one PDF per award; verified on a public
-// page that shows only the name, award, decision and issuer — or that the award was revoked.
+// locked counter), issued at signing; printed in batch into one PDF (every award of the decision,
+// or one award); verified on a public page that shows only the name, award, decision and issuer —
+// or that the award was revoked.
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
 import type { AppContext } from '../../lib/context';
 import type { Locale } from '../../../contracts/enums';
 import { notFound, validation } from '../../lib/errors';
-import { renderCertificates, type CertificateData, type CertificateTemplate } from './render/certificate-pdf';
+import { renderCertificateGroups, type CertificateGroup, type CertificateTemplate } from './render/certificate-pdf';
 import { activeTemplateSettings, renderTemplate, templateDefaults } from './templates.service';
 
 const num = (v: unknown) => Number(v);
@@ -38,8 +39,12 @@ type PrintRow = {
 /** The kind printed for an award: Bằng khen for the "BK_" forms, Giấy khen otherwise. */
 export const certificateKind = (awardCode: string): CertificateTemplate['kind'] => (awardCode.startsWith('BK_') ? 'BANG_KHEN' : 'GIAY_KHEN');
 
-/** One PDF with the certificates of one award of a signed decision (the first award when none is named). */
-export async function certificatesPdf(app: AppContext, decisionId: number, awardCode: string | undefined, locale: Locale): Promise<{ pdf: Buffer; awardCode: string; count: number }> {
+/**
+ * One PDF with the certificates of a signed decision: of one award when `awardCode` is named, else of
+ * every award, grouped by award in the decision's order (catalogue order, then line position), each
+ * page in its own kind's template (Bằng khen or Giấy khen). Revoked lines are not printed.
+ */
+export async function certificatesPdf(app: AppContext, decisionId: number, awardCode: string | undefined, locale: Locale): Promise<{ pdf: Buffer; awardCode: string | null; count: number }> {
   const r = await app.db.execute<PrintRow>(sql`
     select c.serial, i.subject_name, i.unit_name, i.achievement, i.award_code, a.name_vi as award_name, i.status as item_status,
            d.number, d.symbol, d.signed_on::text as signed_on, d.place, d.signer, d.org_id, o.name as org_name, p.name as parent_name
@@ -48,27 +53,41 @@ export async function certificatesPdf(app: AppContext, decisionId: number, award
     where c.decision_id = ${decisionId}
     order by a.sort_order, i.position`);
   if (r.rows.length === 0) throw validation('certificates.api.none');
-  const code = awardCode ?? r.rows[0]!.award_code;
-  const rows = r.rows.filter((x) => x.award_code === code && x.item_status === 'ACTIVE');
+  const rows = r.rows.filter((x) => (awardCode === undefined || x.award_code === awardCode) && x.item_status === 'ACTIVE');
   if (rows.length === 0) throw notFound();
   const first = rows[0]!;
-  const kind = certificateKind(code);
-  // The issuing organisation's active template for the kind (the default look when it has none).
-  const settings = await activeTemplateSettings(app.db, num(first.org_id), kind);
-  const template = renderTemplate(kind, templateDefaults({ name: first.org_name, parentName: first.parent_name }, kind), settings, first.signer);
+  // The issuing organisation's active template per kind (the default look when it has none), read once each.
+  const templates = new Map<CertificateTemplate['kind'], CertificateTemplate>();
+  const templateOf = async (kind: CertificateTemplate['kind']) => {
+    let template = templates.get(kind);
+    if (!template) {
+      const settings = await activeTemplateSettings(app.db, num(first.org_id), kind);
+      template = renderTemplate(kind, templateDefaults({ name: first.org_name, parentName: first.parent_name }, kind), settings, first.signer);
+      templates.set(kind, template);
+    }
+    return template;
+  };
   const base = app.config.APP_URL.replace(/\/$/, '');
-  const items: CertificateData[] = rows.map((x) => ({
-    serial: x.serial,
-    verifyUrl: `${base}/verify/${encodeURIComponent(x.serial)}`,
-    recipientName: x.subject_name,
-    recipientUnit: x.unit_name,
-    achievement: x.achievement,
-    decisionNumber: `${String(x.number).padStart(2, '0')}/${x.symbol}`,
-    decisionDate: x.signed_on,
-    placeName: x.place,
-    signerName: x.signer.name ?? '',
-  }));
-  return { pdf: await renderCertificates(template, items, { locale }), awardCode: code, count: items.length };
+  const groups = new Map<string, CertificateGroup>();
+  for (const x of rows) {
+    let group = groups.get(x.award_code);
+    if (!group) {
+      group = { template: await templateOf(certificateKind(x.award_code)), items: [] };
+      groups.set(x.award_code, group);
+    }
+    group.items.push({
+      serial: x.serial,
+      verifyUrl: `${base}/verify/${encodeURIComponent(x.serial)}`,
+      recipientName: x.subject_name,
+      recipientUnit: x.unit_name,
+      achievement: x.achievement,
+      decisionNumber: `${String(x.number).padStart(2, '0')}/${x.symbol}`,
+      decisionDate: x.signed_on,
+      placeName: x.place,
+      signerName: x.signer.name ?? '',
+    });
+  }
+  return { pdf: await renderCertificateGroups([...groups.values()], { locale }), awardCode: awardCode ?? null, count: rows.length };
 }
 
 export interface Verification {

@@ -23,6 +23,7 @@ import { conflict, forbidden, notFound, validation } from '../../lib/errors';
 import { covers, orgPolicy } from '../../lib/policy';
 import { findOrg, readableSubtrees } from '../organisations/organisations.repository';
 import { todayInVietnam } from '../imports/xlsx';
+import { vnDate } from '../../lib/dates';
 import { ensureLawDays, loadWorkCalendar } from '../work-calendar/work-calendar.service';
 import { awardNames } from '../nominations/rounds.service';
 import { addWorkingDays, type WorkCalendar } from '../../../domain/nominations';
@@ -197,7 +198,10 @@ export async function listConsultations(app: AppContext, actor: AuthActor, q: Co
   return { items: rows.rows.map((c) => presentConsultation(actor, c, today)), total: Number(total.rows[0]!.n), page: q.page, pageSize: q.pageSize };
 }
 
-/** Nominations the organisation holds, sent to its council, and in no consultation that has not ended. */
+/** An agenda item (alias `mi`) the council is voting on or has voted on; a vote without quorum decided nothing. */
+const VOTED_ITEM = sql`(mi.status = 'VOTING' or (mi.status = 'CLOSED' and mi.result is distinct from 'NO_QUORUM'))`;
+
+/** Nominations the organisation holds, sent to its council, in no consultation that has not ended, and not voted on. */
 export async function listCandidates(app: AppContext, actor: AuthActor, locale: Locale, orgId: number): Promise<ConsultationCandidateDto[]> {
   const org = await findOrg(app.db, orgId);
   if (!org || !consultationPolicy.read(actor, org.path)) throw notFound();
@@ -212,6 +216,8 @@ export async function listCandidates(app: AppContext, actor: AuthActor, locale: 
       where n.holder_org_id = ${orgId} and n.status = 'TO_COUNCIL'
         and not exists (select 1 from consultation_item i join consultation c on c.id = i.consultation_id
                         where i.nomination_id = n.id and c.status = 'OPEN' and c.ends_on >= ${today}::date)
+        and not exists (select 1 from meeting_item mi join council_meeting m on m.id = mi.meeting_id
+                        where mi.nomination_id = n.id and m.org_id = ${orgId} and ${VOTED_ITEM})
       order by r.id desc, n.subject_name_folded, n.id
       limit 1000`),
     awardNames(app.db, locale),
@@ -227,12 +233,20 @@ export async function listCandidates(app: AppContext, actor: AuthActor, locale: 
   }));
 }
 
+/** Nominations the council has decided on, or that were awarded: too late to ask the public. */
+const DECIDED = new Set(['COUNCIL_PASSED', 'COUNCIL_FAILED', 'AWARDED']);
+
 export async function createConsultation(app: AppContext, actor: AuthActor, input: CreateConsultationInput): Promise<number> {
   const org = await findOrg(app.db, input.orgId);
   if (!org || !consultationPolicy.read(actor, org.path)) throw notFound();
   if (!consultationPolicy.manage(actor, org.path)) throw forbidden();
   const today = todayInVietnam();
   const startsOn = input.startsOn ?? today;
+  // A list published today cannot have been public before: a past start would shorten the period the public really had.
+  if (startsOn < today) {
+    const params = { today: vnDate(today) };
+    throw validation('consultations.api.startsInPast', params, { field: 'startsOn', fields: { startsOn: t('vi', 'consultations.api.startsInPastField', params) } });
+  }
   const ids = input.items.map((i) => i.nominationId);
   if (new Set(ids).size !== ids.length) throw validation('consultations.api.duplicateNomination', {}, { field: 'items' });
   const items = input.items.map((i) => ({ nominationId: i.nominationId, publicSummary: i.publicSummary.normalize('NFC') }));
@@ -241,10 +255,21 @@ export async function createConsultation(app: AppContext, actor: AuthActor, inpu
   const endsOn = consultationEndsOn(startsOn, input.workingDays, calendar);
 
   return app.db.transaction(async (tx) => {
+    // The nominations' agenda items of this organisation's council, share-locked before the nominations (the order in
+    // which closing a vote locks them): opening a vote waits for this list to be stored and then sees it, and a vote
+    // opened meanwhile is seen here as VOTING.
+    const agenda = await tx.execute<{ nomination_id: number; status: string; result: string | null }>(sql`
+      select i.nomination_id, i.status, i.result from meeting_item i join council_meeting m on m.id = i.meeting_id
+      where i.nomination_id = any(${sql.param(ids)}::bigint[]) and m.org_id = ${org.id} and i.status <> 'WITHDRAWN'
+      order by i.id for share of i`);
     // Locked so that two lists cannot take the same nomination at once.
     const rows = await tx.execute<{ id: number; status: string; holder_org_id: number; subject_name: string }>(sql`
       select n.id, n.status, n.holder_org_id, n.subject_name from nomination n where n.id = any(${sql.param(ids)}::bigint[]) order by n.id for update`);
     const byId = new Map(rows.rows.map((n) => [Number(n.id), n]));
+    const held = (id: number) => byId.has(id) && Number(byId.get(id)!.holder_org_id) === Number(org.id);
+    // Publishing after the council has voted (or while it votes) would ask the public about a decision already taken.
+    const decided = ids.filter((id) => held(id) && DECIDED.has(byId.get(id)!.status));
+    if (decided.length > 0) throw conflict('consultations.api.tooLate', { names: decided.map((id) => byId.get(id)!.subject_name).join(', ') }, { field: 'items' });
     const wrong = ids.filter((id) => {
       const n = byId.get(id);
       return !n || n.status !== 'TO_COUNCIL' || Number(n.holder_org_id) !== Number(org.id);
@@ -254,6 +279,10 @@ export async function createConsultation(app: AppContext, actor: AuthActor, inpu
       const names = wrong.map((id) => (byId.get(id) && Number(byId.get(id)!.holder_org_id) === Number(org.id) ? byId.get(id)!.subject_name : `#${id}`));
       throw validation('consultations.api.notAvailable', { names: names.join(', ') }, { field: 'items' });
     }
+    // A vote without quorum (CLOSED, NO_QUORUM) decided nothing: the nomination waits for another meeting and may still be published.
+    const voted = new Set(agenda.rows.filter((i) => i.status === 'VOTING' || (i.status === 'CLOSED' && i.result !== 'NO_QUORUM')).map((i) => Number(i.nomination_id)));
+    const late = ids.filter((id) => voted.has(id));
+    if (late.length > 0) throw conflict('consultations.api.tooLate', { names: late.map((id) => byId.get(id)!.subject_name).join(', ') }, { field: 'items' });
     for (const [index, item] of items.entries()) {
       const kind = personalDataIn(item.publicSummary);
       if (kind) {

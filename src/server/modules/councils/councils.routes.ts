@@ -369,7 +369,7 @@ export const councilBodyRoutes = [
     params: idParams,
     body: receiptCheckInput,
     response: receiptCheckDto,
-    handler: ({ app, actor, params, body }) => checkReceipt(app.db, actor, params.id, body.receipt),
+    handler: ({ app, actor, params, body }) => checkReceipt(app, actor, params.id, body.receipt),
   }),
   defineRoute({
     method: 'GET',

@@ -234,10 +234,24 @@ export async function endCouncil(app: AppContext, actor: AuthActor, id: number, 
   });
 }
 
+/**
+ * Whether an item of a meeting of the council is being voted on. The live items (PENDING or VOTING) are
+ * share-locked, so that a vote opened at the same time either is seen here as VOTING, or waits for this
+ * transaction and then counts the seats it changed.
+ */
+async function votingUnderWay(tx: DbOrTx, councilId: number): Promise<boolean> {
+  const r = await tx.execute<{ status: string }>(sql`
+    select i.status from meeting_item i join council_meeting mt on mt.id = i.meeting_id
+    where mt.council_id = ${councilId} and i.status in ('PENDING','VOTING') order by i.id for share of i`);
+  return r.rows.some((i) => i.status === 'VOTING');
+}
+
 export async function addCouncilMember(app: AppContext, actor: AuthActor, id: number, input: AddCouncilMemberInput): Promise<void> {
   await app.db.transaction(async (tx) => {
     const c = await loadManagedCouncil(tx, actor, id, true);
     if (c.status !== 'ACTIVE') throw conflict('councils.api.ended');
+    // The seats are frozen while a vote runs: its members total, quorum and thresholds were taken when it opened.
+    if (await votingUnderWay(tx, id)) throw conflict('councils.api.votingInProgress');
     const p = await tx.execute<{ id: number; full_name: string; status: string; org_path: string | null }>(
       sql`select id, full_name, status, org_path from person where id = ${input.personId}`,
     );

@@ -3,7 +3,11 @@
 // counts, show of hands), sealing the tallies into a chain, and the results on the nominations.
 //
 // Secrecy: `ballot_voter` says who has voted on an item; `ballot` holds anonymous choices with a
-// random key and no time. Nothing stores, returns, logs or audits a link between the two.
+// random key and no time. Nothing stores, returns, logs or audits a link between the two. A ballot is
+// cast as a sealed envelope (ballot-box.ts) written in the voter's transaction; the `ballot` rows are
+// written only when the item is counted, all in the closing transaction and in random order, so that
+// PostgreSQL's hidden transaction ids (`xmin`) and physical order link no choice to a voter.
+import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
 import type { AppContext } from '../../lib/context';
@@ -12,6 +16,7 @@ import type { Locale } from '../../../contracts/enums';
 import type { CreateMeetingInput, MeetingDto, MeetingItemDto, MeetingSummaryDto, UpdateMeetingInput } from '../../../contracts/councils';
 import { t } from '../../../contracts/messages';
 import { audit } from '../../lib/audit';
+import { failpoint } from '../../lib/failpoints';
 import { randomToken } from '../../lib/hash';
 import { conflict, forbidden, notFound, validation } from '../../lib/errors';
 import { READ_ROLES, scopePaths } from '../../lib/policy';
@@ -20,6 +25,7 @@ import { recordEvent } from '../nominations/nominations.service';
 import { openConsultationBlocks } from '../consultations/for-councils';
 import { evaluateVote, explainVote, needed, recusals as computeRecusals, resolveVoteRule, type CouncilSeat, type VoteCounts, type VoteRule } from '../../../domain/council';
 import { ballotHash, ballotsRoot, CHAIN_GENESIS, newReceiptCode, plainJson, receiptHash, tallyHash, type TallyBody } from './ballot-chain';
+import { ballotKey, openBallot, sealBallot, type BallotChannel, type BallotChoice } from './ballot-box';
 import { findCouncil, managesCouncilOrg, presentRule, readsCouncilOrg, seatOf, type CouncilRow } from './councils.service';
 
 const num = (v: unknown) => Number(v);
@@ -407,6 +413,9 @@ export async function setAttendance(app: AppContext, actor: AuthActor, id: numbe
   await app.db.transaction(async (tx) => {
     const m = await loadManagedMeeting(tx, actor, id, true);
     requireStatus(m, 'SCHEDULED', 'OPEN');
+    // Attendance is the base of the quorum and of who may vote: fixed while any vote is open.
+    const voting = await tx.execute(sql`select 1 from meeting_item where meeting_id = ${id} and status = 'VOTING' limit 1`);
+    if (voting.rows.length > 0) throw conflict('councils.api.attendanceWhileVoting');
     const seats = await seatsOf(tx, id, m.council_id);
     const seatIds = new Set(seats.map((s) => s.id));
     const outside = entries.filter((e) => !seatIds.has(e.memberId));
@@ -554,25 +563,26 @@ export async function castBallots(app: AppContext, actor: AuthActor, id: number,
       on conflict (item_id, member_id) do nothing returning item_id`);
     if (inserted.rows.length !== ids.length) throw conflict('councils.api.alreadyVoted');
     const receipt = newReceiptCode();
-    await insertBallots(tx, votes.map((v) => ({ itemId: v.itemId, choice: v.choice, channel: 'ONLINE' })), receipt);
+    await insertEnvelopes(tx, app.sessionKey, votes.map((v) => ({ itemId: v.itemId, choice: v.choice, channel: 'ONLINE' as const })), receipt);
     // The audit says that this user voted on these items, never how.
     await audit(tx, actor, [{ action: 'council.ballots.cast', entityType: 'council_meeting', entityId: id, orgId: m.org_id, after: { items: ids.length } }]);
+    await failpoint('council.ballot.cast');
     return { receipt, items: ids };
   });
 }
 
-async function insertBallots(tx: Tx, ballots: { itemId: number; choice: string; channel: string }[], receipt: string) {
-  // Shuffled before insertion, so that even the physical order inside one submission says nothing.
+/**
+ * The voter's sealed envelopes, one per item, each with a random key. No `ballot` row is written here:
+ * rows written in this transaction carry its id (`xmin`), as the voter's `ballot_voter` row does.
+ */
+async function insertEnvelopes(tx: Tx, sessionKey: string, ballots: { itemId: number; choice: string; channel: BallotChannel }[], receipt: string) {
+  const key = ballotKey(sessionKey);
   const rows = ballots
-    .map((b) => {
-      const rh = receiptHash(receipt, b.itemId);
-      return { id: randomToken(16), item_id: b.itemId, choice: b.choice, channel: b.channel, receipt_hash: rh, hash: ballotHash(b.itemId, b.choice, b.channel, rh) };
-    })
+    .map((b) => ({ id: randomToken(16), item_id: b.itemId, sealed: sealBallot(key, b.itemId, { choice: b.choice as BallotChoice, channel: b.channel, receiptHash: receiptHash(receipt, b.itemId) }) }))
     .sort((a, b) => a.id.localeCompare(b.id));
   await tx.execute(sql`
-    insert into ballot (id, item_id, choice, channel, receipt_hash, hash)
-    select r.id, r.item_id, r.choice, r.channel, r.receipt_hash, r.hash
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id text, item_id bigint, choice text, channel text, receipt_hash text, hash text)`);
+    insert into ballot_envelope (id, item_id, sealed)
+    select r.id, r.item_id, r.sealed from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id text, item_id bigint, sealed text)`);
 }
 
 /** A written vote an absent member sent (where the rule allows), entered by the standing office. */
@@ -596,7 +606,7 @@ export async function recordWrittenVote(app: AppContext, actor: AuthActor, itemI
     const ins = await tx.execute(sql`insert into ballot_voter (item_id, member_id, channel) values (${itemId}, ${memberId}, 'WRITTEN') on conflict do nothing returning item_id`);
     if (ins.rows.length === 0) throw conflict('councils.api.alreadyVoted');
     const receipt = newReceiptCode();
-    await insertBallots(tx, [{ itemId, choice, channel: 'WRITTEN' }], receipt);
+    await insertEnvelopes(tx, app.sessionKey, [{ itemId, choice, channel: 'WRITTEN' }], receipt);
     await audit(tx, actor, [{ action: 'council.ballot.written', entityType: 'meeting_item', entityId: itemId, orgId: m.org_id, after: { memberId } }]);
     return { receipt, items: [itemId] };
   });
@@ -707,26 +717,84 @@ async function seal(tx: Tx, actor: AuthActor, m: MeetingRow, inputs: SealInput[]
   }]);
 }
 
-async function closeOnlineItems(tx: Tx, actor: AuthActor, m: MeetingRow, ids: number[] | null): Promise<number> {
+/** Running public consultations block closing an item as they block opening its vote. */
+async function requireNoConsultation(tx: Tx, items: LiveItem[]) {
+  if (items.length === 0) return;
+  const running = await openConsultationBlocks(tx, items.map((i) => i.nomination_id), todayInVietnam());
+  const blocked = items.filter((i) => running.has(i.nomination_id));
+  if (blocked.length > 0) throw conflict('councils.api.consultationRunningAtClose', { names: blocked.map((i) => i.subject_name).join(', ') });
+}
+
+const shuffled = <T>(list: T[]): T[] => {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = crypto.randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+};
+
+/**
+ * Opens the ballot box of the items being closed: every envelope is opened (one per voter, or the
+ * count is refused), the anonymous ballots are written together in random order, and the envelopes go.
+ */
+async function closeOnlineItems(tx: Tx, sessionKey: string, actor: AuthActor, m: MeetingRow, ids: number[] | null): Promise<number> {
   const items = await itemsForUpdate(tx, m.id, ids, 'VOTING');
   if (ids && items.length !== new Set(ids).size) throw conflict('councils.api.itemNotVoting');
   const manual = items.filter((i) => i.method !== 'SECRET_ONLINE');
   if (manual.length > 0) throw conflict('councils.api.countsMissing', { names: manual.map((i) => i.subject_name).join(', ') });
   if (items.length === 0) return 0;
-  const b = await tx.execute<{ item_id: number; choice: string; channel: string; hash: string }>(sql`
-    select item_id, choice, channel, hash from ballot where item_id = any(${sql.param(items.map((i) => i.id))}::bigint[])`);
-  const byItem = new Map<number, { choice: string; channel: string; hash: string }[]>();
-  for (const x of b.rows) {
-    const list = byItem.get(num(x.item_id)) ?? [];
-    list.push(x);
-    byItem.set(num(x.item_id), list);
+  await requireNoConsultation(tx, items);
+  const itemIds = items.map((i) => i.id);
+  const [envelopes, voters, legacy] = await Promise.all([
+    tx.execute<{ id: string; item_id: number; sealed: string }>(sql`
+      select id, item_id, sealed from ballot_envelope where item_id = any(${sql.param(itemIds)}::bigint[]) for update`),
+    tx.execute<{ item_id: number; n: number; written: number }>(sql`
+      select item_id, count(*)::int as n, count(*) filter (where channel = 'WRITTEN')::int as written
+      from ballot_voter where item_id = any(${sql.param(itemIds)}::bigint[]) group by item_id`),
+    // Ballots cast before the ballot box existed were written directly.
+    tx.execute<{ item_id: number; choice: string; hash: string }>(sql`
+      select item_id, choice, hash from ballot where item_id = any(${sql.param(itemIds)}::bigint[])`),
+  ]);
+  const key = ballotKey(sessionKey);
+  const voted = new Map(voters.rows.map((v) => [num(v.item_id), { n: num(v.n), written: num(v.written) }]));
+  const byItem = new Map<number, { choice: string; hash: string }[]>();
+  const add = (itemId: number, b: { choice: string; hash: string }) => byItem.set(itemId, [...(byItem.get(itemId) ?? []), b]);
+  for (const x of legacy.rows) add(num(x.item_id), { choice: x.choice, hash: x.hash });
+  const fresh: { id: string; item_id: number; choice: string; channel: string; receipt_hash: string; hash: string }[] = [];
+  const opened = new Map<number, number>();
+  for (const e of envelopes.rows) {
+    const itemId = num(e.item_id);
+    let content;
+    try {
+      content = openBallot(key, itemId, e.sealed);
+    } catch {
+      const item = items.find((i) => i.id === itemId)!;
+      throw conflict('councils.api.envelopeUnreadable', { name: item.subject_name });
+    }
+    const hash = ballotHash(itemId, content.choice, 'SEALED', content.receiptHash);
+    fresh.push({ id: randomToken(16), item_id: itemId, choice: content.choice, channel: 'SEALED', receipt_hash: content.receiptHash, hash });
+    opened.set(itemId, (opened.get(itemId) ?? 0) + 1);
+    add(itemId, { choice: content.choice, hash });
+  }
+  for (const item of items) {
+    const ballots = byItem.get(item.id)?.length ?? 0;
+    const expected = voted.get(item.id)?.n ?? 0;
+    if (ballots !== expected) throw conflict('councils.api.ballotBoxMismatch', { name: item.subject_name, ballots, voters: expected });
+  }
+  if (fresh.length > 0) {
+    await tx.execute(sql`
+      insert into ballot (id, item_id, choice, channel, receipt_hash, hash)
+      select r.id, r.item_id, r.choice, r.channel, r.receipt_hash, r.hash
+      from jsonb_to_recordset(${JSON.stringify(shuffled(fresh))}::jsonb) as r(id text, item_id bigint, choice text, channel text, receipt_hash text, hash text)`);
+    await tx.execute(sql`delete from ballot_envelope where item_id = any(${sql.param(itemIds)}::bigint[])`);
   }
   await seal(tx, actor, m, items.map((item) => {
     const list = byItem.get(item.id) ?? [];
     const count = (c: string) => list.filter((x) => x.choice === c).length;
     return {
       item, counts: { yes: count('YES'), no: count('NO'), abstain: count('ABSTAIN'), invalid: 0 },
-      written: list.filter((x) => x.channel === 'WRITTEN').length, ballotHashes: list.map((x) => x.hash),
+      written: voted.get(item.id)?.written ?? 0, ballotHashes: list.map((x) => x.hash),
     };
   }));
   return items.length;
@@ -736,7 +804,7 @@ export async function closeVoting(app: AppContext, actor: AuthActor, id: number,
   return app.db.transaction(async (tx) => {
     const m = await loadManagedMeeting(tx, actor, id, true);
     requireStatus(m, 'OPEN');
-    const n = await closeOnlineItems(tx, actor, m, itemIds && itemIds.length > 0 ? itemIds : null);
+    const n = await closeOnlineItems(tx, app.sessionKey, actor, m, itemIds && itemIds.length > 0 ? itemIds : null);
     if (n === 0) throw conflict('councils.api.nothingToClose');
     return n;
   });
@@ -753,6 +821,7 @@ export async function enterCounts(app: AppContext, actor: AuthActor, itemId: num
     const [item] = await itemsForUpdate(tx, m.id, [itemId], 'VOTING');
     if (!item) throw conflict('councils.api.itemNotVoting');
     if (item.method === 'SECRET_ONLINE') throw conflict('councils.api.countsOnline');
+    await requireNoConsultation(tx, [item]);
     if (input.invalid > 0 && item.method === 'SHOW_OF_HANDS') throw validation('councils.api.invalidHands', {}, { field: 'invalid' });
     const rule = item.rule!;
     if (input.written > 0 && !rule.writtenVotesFromAbsent) throw validation('councils.api.writtenNotAllowed', {}, { field: 'written' });
@@ -773,7 +842,7 @@ export async function closeMeeting(app: AppContext, actor: AuthActor, id: number
   await app.db.transaction(async (tx) => {
     const m = await loadManagedMeeting(tx, actor, id, true);
     requireStatus(m, 'OPEN');
-    await closeOnlineItems(tx, actor, m, null);
+    await closeOnlineItems(tx, app.sessionKey, actor, m, null);
     const head = await tx.execute<{ hash: string }>(sql`select hash from ballot_tally where meeting_id = ${id} order by seq desc limit 1`);
     const tallyHead = head.rows[0]?.hash ?? CHAIN_GENESIS;
     await tx.execute(sql`update council_meeting set status = 'CLOSED', closed_at = now(), tally_head = ${tallyHead}, version = version + 1 where id = ${id}`);
@@ -781,16 +850,41 @@ export async function closeMeeting(app: AppContext, actor: AuthActor, id: number
   });
 }
 
-/** Which items of a meeting hold ballots cast under a receipt code (the code itself is never stored). */
-export async function checkReceipt(db: DbOrTx, actor: AuthActor, id: number, code: string) {
+/**
+ * Which items of a meeting hold ballots cast under a receipt code (the code itself is never stored):
+ * counted items in `ballot`, items still being voted on by opening their envelopes.
+ */
+export async function checkReceipt(app: AppContext, actor: AuthActor, id: number, code: string) {
+  const db = app.db;
   const m = await loadReadableMeeting(db, actor, id);
   const items = await db.execute<{ id: number; position: number; subject_name: string; status: string }>(sql`
     select i.id, i.position, n.subject_name, i.status from meeting_item i join nomination n on n.id = i.nomination_id where i.meeting_id = ${m.id}`);
   const hashes = new Map(items.rows.map((i) => [receiptHash(code, num(i.id)), i]));
   if (hashes.size === 0) return { found: false, items: [] };
-  const found = await db.execute<{ receipt_hash: string }>(sql`select receipt_hash from ballot where receipt_hash = any(${sql.param([...hashes.keys()])}::text[])`);
-  const list = found.rows
-    .map((f) => hashes.get(f.receipt_hash)!)
+  const votingIds = items.rows.filter((i) => i.status === 'VOTING').map((i) => num(i.id));
+  const [found, envelopes] = await Promise.all([
+    db.execute<{ receipt_hash: string }>(sql`select receipt_hash from ballot where receipt_hash = any(${sql.param([...hashes.keys()])}::text[])`),
+    votingIds.length > 0
+      ? db.execute<{ item_id: number; sealed: string }>(sql`select item_id, sealed from ballot_envelope where item_id = any(${sql.param(votingIds)}::bigint[])`)
+      : Promise.resolve({ rows: [] as { item_id: number; sealed: string }[] }),
+  ]);
+  const matched = new Set(found.rows.map((f) => f.receipt_hash));
+  if (envelopes.rows.length > 0) {
+    const key = ballotKey(app.sessionKey);
+    const wanted = new Map(votingIds.map((itemId) => [itemId, receiptHash(code, itemId)]));
+    for (const e of envelopes.rows) {
+      const itemId = num(e.item_id);
+      try {
+        const rh = openBallot(key, itemId, e.sealed).receiptHash;
+        if (rh === wanted.get(itemId)) matched.add(rh);
+      } catch {
+        // An envelope that does not open is reported when the item is counted.
+      }
+    }
+  }
+  const list = [...matched]
+    .map((h) => hashes.get(h))
+    .filter((i) => i !== undefined)
     .map((i) => ({ itemId: num(i.id), position: num(i.position), subjectName: i.subject_name, sealed: i.status === 'CLOSED' }))
     .sort((a, b) => a.position - b.position);
   return { found: list.length > 0, items: list };

@@ -8,11 +8,12 @@ import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { attachmentHeader, sendStoredFile, storeUpload } from '../../lib/files';
-import { fund, fundLedgerXlsx, setFundBudget } from './fund.service';
+import { fund, fundLedgerXlsx, recordRecovery, revokeRecovery, setFundBudget } from './fund.service';
+import { decisionItemParams, decisionQuery, recordRecoveryInput, recoveryParams, revokeRecoveryInput } from '../../../contracts/decisions';
 import { renderDecision, renderDecisionPdf } from './decision-document';
 import { certificatesPdf, verifyCertificate } from '../certificates/certificates.service';
 import { managesCouncilOrg } from '../councils/councils.service';
-import { createDecision, decisionCandidates, listDecisions, publishDecision, loadReadableDecision, presentDecision, revokeDecision, signDecision, updateDecision } from './decisions.service';
+import { createDecision, decisionCandidates, listDecisions, numberText as decisionNumberText, publishDecision, loadReadableDecision, presentDecision, revokeDecision, signDecision, updateDecision } from './decisions.service';
 import { listRates, setRate } from './rates.service';
 import { todayInVietnam } from '../imports/xlsx/validate-member-row';
 import { SCAN_KINDS, attachScan, checkScanTarget, loadReadableScan } from './scan.service';
@@ -25,8 +26,8 @@ const TAG = 'decisions';
 /** The download name of a decision: "Quyết định 05-QĐ-LĐLĐ", or "Dự thảo quyết định 12" before signing. */
 const documentName = (id: number, numberText: string | null) => (numberText ? `Quyết định ${numberText.replace('/', '-')}` : `Dự thảo quyết định ${id}`);
 
-async function decisionOut(app: AppContext, actor: AuthActor, locale: Locale, id: number) {
-  return presentDecision(app.db, actor, locale, await loadReadableDecision(app.db, actor, id));
+async function decisionOut(app: AppContext, actor: AuthActor, locale: Locale, id: number, opts: { signedOn?: string } = {}) {
+  return presentDecision(app.db, actor, locale, await loadReadableDecision(app.db, actor, id), opts);
 }
 
 export const decisionRoutes = [
@@ -65,11 +66,12 @@ export const decisionRoutes = [
   defineRoute({
     method: 'GET',
     url: '/decisions/:id',
-    summary: 'A decision with its lines and money (a draft shows the money as if signed today)',
+    summary: 'A decision with its lines and money (a draft shows the money, and the fund of the year, as if signed on ?signedOn=, today by default)',
     tag: TAG,
     params: idParams,
+    query: decisionQuery,
     response: decisionDto,
-    handler: ({ app, actor, locale, params }) => decisionOut(app, actor, locale, params.id),
+    handler: ({ app, actor, locale, params, query }) => decisionOut(app, actor, locale, params.id, query),
   }),
   defineRoute({
     method: 'PATCH',
@@ -119,6 +121,33 @@ export const decisionRoutes = [
     response: decisionDto,
     async handler({ app, actor, locale, params, body }) {
       await revokeDecision(app, actor, params.id, body);
+      return decisionOut(app, actor, locale, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/decisions/:id/items/:itemId/recoveries',
+    summary: 'Record money paid back on a revoked line (Điều 93) into the issuing organisation’s fund of the year of payment; never more than the line’s amount',
+    tag: TAG,
+    params: decisionItemParams,
+    body: recordRecoveryInput,
+    response: decisionDto,
+    async handler({ app, actor, locale, params, body, reply }) {
+      await recordRecovery(app, actor, params.id, params.itemId, body);
+      reply.status(201);
+      return decisionOut(app, actor, locale, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/decisions/:id/items/:itemId/recoveries/:rid/revoke',
+    summary: 'Revoke a wrongly recorded recovery with a reason (it is kept, no longer counted)',
+    tag: TAG,
+    params: recoveryParams,
+    body: revokeRecoveryInput,
+    response: decisionDto,
+    async handler({ app, actor, locale, params, body }) {
+      await revokeRecovery(app, actor, params.id, params.itemId, params.rid, body.reason);
       return decisionOut(app, actor, locale, params.id);
     },
   }),
@@ -244,7 +273,7 @@ export const decisionRoutes = [
   defineRoute({
     method: 'GET',
     url: '/decisions/:id/certificates.pdf',
-    summary: 'The certificates of a signed decision for one award (the first when none is named) in one PDF, each with its serial and QR code',
+    summary: 'The certificates of a signed decision in one PDF, each with its serial and QR code: every active line grouped by award (each kind in its own template), or one award when named',
     tag: TAG,
     params: idParams,
     query: certificatesQuery,
@@ -253,7 +282,8 @@ export const decisionRoutes = [
       const d = await loadReadableDecision(app.db, actor, params.id);
       if (!managesCouncilOrg(actor, d.org_path)) throw forbidden();
       const out = await certificatesPdf(app, d.id, query.awardCode, locale);
-      return reply.header('content-type', 'application/pdf').header('content-disposition', attachmentHeader(`Giấy khen - ${d.id} - ${out.awardCode}.pdf`)).send(out.pdf);
+      const name = out.awardCode ? `Giấy khen - ${d.id} - ${out.awardCode}.pdf` : `Giấy khen - ${decisionNumberText(d)?.replace('/', '-') ?? d.id}.pdf`;
+      return reply.header('content-type', 'application/pdf').header('content-disposition', attachmentHeader(name)).send(out.pdf);
     },
   }),
   defineRoute({

@@ -14,6 +14,7 @@ import type { Locale } from '../../../contracts/enums';
 import { DECISION_DOC_TYPE, type CreateDecisionInput, type DecisionDto, type DecisionItemDto, type DecisionSummaryDto, type UpdateDecisionInput } from '../../../contracts/decisions';
 import { t } from '../../../contracts/messages';
 import { audit } from '../../lib/audit';
+import { failpoint } from '../../lib/failpoints';
 import { runInBackground } from '../../lib/context';
 import { sendOutbox } from '../../lib/mail';
 import { conflict, forbidden, notFound, validation } from '../../lib/errors';
@@ -25,7 +26,7 @@ import { managesCouncilOrg, readsCouncilOrg } from '../councils/councils.service
 import { recordEvent } from '../nominations/nominations.service';
 import { notifyOrg } from '../nominations/submissions.service';
 import { DEFAULT_ABBREVIATIONS } from '../plans/plans.service';
-import { fundFigures } from './fund.service';
+import { fundBalance, fundFigures, lockFund, recoveriesOf } from './fund.service';
 import { renderDecision } from './decision-document';
 import { issueCertificates } from '../certificates/certificates.service';
 import { scansOf } from './scan-rows';
@@ -146,11 +147,14 @@ function decisionAbilities(actor: AuthActor, d: DecisionRow): string[] {
   return d.status === 'SIGNED' ? ['decision.revoke', 'decision.scan', ...publish] : ['decision.scan', ...publish];
 }
 
-export async function presentDecision(db: DbOrTx, actor: AuthActor, locale: Locale, d: DecisionRow): Promise<DecisionDto> {
-  const [items, scans] = await Promise.all([itemsOf(db, d.id, locale), scansOf(db, d.id)]);
-  // A draft shows what the money would be if signed today.
+/**
+ * The decision with its lines and money. A draft shows what the money would be if signed on
+ * `opts.signedOn` (today by default), and the fund of that date's year — the year signing uses.
+ */
+export async function presentDecision(db: DbOrTx, actor: AuthActor, locale: Locale, d: DecisionRow, opts: { signedOn?: string } = {}): Promise<DecisionDto> {
+  const [items, scans, recoveries] = await Promise.all([itemsOf(db, d.id, locale), scansOf(db, d.id), recoveriesOf(db, d.id)]);
   const draft = d.status === 'DRAFT';
-  const today = todayInVietnam();
+  const today = opts.signedOn ?? todayInVietnam();
   const [base, rates] = draft
     ? await Promise.all([baseSalaryOn(db, today), ratesOn(db, d.org_path, items.filter((i) => i.catalogue_coefficient === null).map((i) => i.award_code), today)])
     : [null, null];
@@ -158,20 +162,25 @@ export async function presentDecision(db: DbOrTx, actor: AuthActor, locale: Loca
     const priced = draft ? lineMoney(i.catalogue_coefficient === null ? null : num(i.catalogue_coefficient), rates?.get(i.award_code) ?? null, base?.amount ?? null, d.rounding) : null;
     const coefficient = draft ? priced!.coefficient : i.item_coefficient === null ? null : num(i.item_coefficient);
     const amount = draft ? priced!.amountVnd : i.amount_vnd === null ? null : num(i.amount_vnd);
+    const lineRecoveries = recoveries.get(num(i.id)) ?? [];
+    const recovered = lineRecoveries.filter((r) => r.status === 'ACTIVE').reduce((sum, r) => sum + r.amountVnd, 0);
     return {
       id: num(i.id), position: num(i.position), nominationId: i.nomination_id === null ? null : num(i.nomination_id), personId: i.person_id === null ? null : num(i.person_id),
       subjectOrgId: i.subject_org_id === null ? null : num(i.subject_org_id), subjectName: i.subject_name, unitName: i.unit_name, awardCode: i.award_code,
       awardName: i.award_name, subjectKind: i.subject_kind, achievement: i.achievement, coefficient, amountVnd: amount,
       awardRecordId: i.award_record_id === null ? null : num(i.award_record_id), certificateSerial: i.serial, status: i.status,
       revokedReason: i.revoked_reason, revokedBy: i.revoked_by, revokedOn: i.revoked_on,
+      recoveredVnd: recovered, toRecoverVnd: i.status === 'REVOKED' ? Math.max(0, (amount ?? 0) - recovered) : 0, recoveries: lineRecoveries,
     };
   });
   const draftTotal = out.reduce((sum, i) => sum + (i.amountVnd ?? 0), 0);
   let fund: DecisionDto['fund'] = null;
   if (d.status === 'DRAFT') {
-    const year = Number(todayInVietnam().slice(0, 4));
+    // Signing takes the number and the fund of the year of its date.
+    const year = Number(today.slice(0, 4));
     const f = await fundFigures(db, d.org_id, year);
-    const after = f.budgetVnd === null ? null : f.budgetVnd - f.paidVnd + f.toRecoverVnd - draftTotal;
+    const left = fundBalance(f);
+    const after = left === null ? null : left - draftTotal;
     fund = { year, budgetVnd: f.budgetVnd, paidVnd: f.paidVnd, balanceAfterVnd: after, overBudget: after !== null && after < 0 };
   }
   return {
@@ -180,9 +189,11 @@ export async function presentDecision(db: DbOrTx, actor: AuthActor, locale: Loca
     execution: d.execution, signer: d.signer, recipients: d.recipients, rounding: d.rounding, signedOn: d.signed_on, number: d.number, symbol: d.symbol,
     numberText: numberText(d), baseSalaryVnd: d.base_salary_vnd ?? base?.amount ?? null, baseSalarySource: d.base_salary_source ?? base?.source ?? null,
     totalVnd: d.total_vnd ?? (out.some((i) => i.amountVnd !== null) ? out.reduce((s, i) => s + (i.amountVnd ?? 0), 0) : null),
-    toRecoverVnd: out.filter((i) => i.status === 'REVOKED').reduce((sum, i) => sum + (i.amountVnd ?? 0), 0),
+    toRecoverVnd: out.reduce((sum, i) => sum + i.toRecoverVnd, 0),
     revokedReason: d.revoked_reason, revokedBy: d.revoked_by, publishedAt: d.published_at,
-    items: out, scans, version: d.version, abilities: decisionAbilities(actor, d),
+    items: out, scans, version: d.version,
+    // Money paid back on revoked lines is recorded by the issuing organisation (Điều 93).
+    abilities: [...decisionAbilities(actor, d), ...(d.status !== 'DRAFT' && managesCouncilOrg(actor, d.org_path) && out.some((i) => i.status === 'REVOKED' && (i.amountVnd ?? 0) > 0) ? ['decision.recover'] : [])],
   };
 }
 
@@ -280,6 +291,16 @@ export async function createDecision(app: AppContext, actor: AuthActor, input: C
       if (rows.length !== new Set(input.nominationIds).size) throw validation('decisions.api.notReady', { names: bad.join(', ') || String(input.nominationIds.length - rows.length) }, { field: 'nominationIds' });
     }
     if (rows.length === 0) throw validation('decisions.api.nothingPassed', {}, { field: input.meetingId ? 'meetingId' : 'nominationIds' });
+    // One line per person (or unit) and award in a decision (decision_item_person_uq / _org_uq): e.g. a
+    // meeting that passed the same person's nominations of two years for the same award.
+    const seen = new Map<string, Candidate>();
+    const twice = new Set<string>();
+    for (const r of rows) {
+      const key = `${r.person_id !== null ? `p${num(r.person_id)}` : `o${num(r.subject_org_id)}`}:${r.award_code}`;
+      if (seen.has(key)) twice.add(`${r.subject_name} (${await awardName(tx, r.award_code)})`);
+      else seen.set(key, r);
+    }
+    if (twice.size > 0) throw validation('decisions.api.duplicateSubject', { names: [...twice].join('; ') }, { field: input.meetingId ? 'meetingId' : 'nominationIds' });
     const refused = await notEntitled(tx, org.kind, rows.map((r) => r.award_code));
     if (refused.length > 0) throw validation('decisions.api.notEntitled', { awards: refused.join('; '), org: org.name }, { field: 'orgId' });
     const year = input.year ?? Math.max(...rows.map((r) => num(r.year)));
@@ -309,6 +330,11 @@ export async function createDecision(app: AppContext, actor: AuthActor, input: C
     await audit(tx, actor, [{ action: 'decision.create', entityType: 'decision', entityId: id, orgId: num(org.id), after: { meetingId: input.meetingId ?? null, nominations: rows.map((r) => num(r.id)) } }]);
     return id;
   });
+}
+
+async function awardName(db: DbOrTx, code: string): Promise<string> {
+  const r = await db.execute<{ name_vi: string }>(sql`select name_vi from award_type where code = ${code}`);
+  return r.rows[0]?.name_vi ?? code;
 }
 
 /** Nominations the organisation holds that are ready for its decision and in none yet (for drafting by name). */
@@ -383,9 +409,18 @@ export async function signDecision(app: AppContext, actor: AuthActor, id: number
     });
     const total = money.some((m) => m.amount !== null) ? money.reduce((s, m) => s + (m.amount ?? 0), 0) : null;
     const year = Number(input.signedOn.slice(0, 4));
+    // One signing at a time per organisation and year, from the fund check to the number: two drafts
+    // signed at once cannot both pass the over-budget check, nor take numbers out of date order.
+    await lockFund(tx, d.org_id, year);
+    const latest = await tx.execute<{ number: number; symbol: string; signed_on: string }>(sql`
+      select number, symbol, signed_on::text as signed_on from decision
+      where org_id = ${d.org_id} and number_year = ${year} and status in ('SIGNED','REVOKED') order by signed_on desc, number desc limit 1`);
+    const last = latest.rows[0];
+    if (last && input.signedOn < last.signed_on) {
+      throw validation('decisions.api.signedBeforeLatest', { date: vnDate(input.signedOn), number: numberText({ number: num(last.number), symbol: last.symbol })!, latest: vnDate(last.signed_on), year }, { field: 'signedOn' });
+    }
     // The reward fund of the year: warn before spending beyond it (the signer confirms to go on).
-    const f = await fundFigures(tx, d.org_id, year);
-    const left = f.budgetVnd === null ? null : f.budgetVnd - f.paidVnd + f.toRecoverVnd;
+    const left = fundBalance(await fundFigures(tx, d.org_id, year));
     if (left !== null && (total ?? 0) > left && !input.overBudgetConfirmed) {
       // details.reason tells this refusal from a version clash (both 409): the page offers to confirm.
       throw conflict('decisions.api.overBudget', { amount: (total ?? 0).toLocaleString('vi-VN'), year, left: left.toLocaleString('vi-VN') }, { reason: 'OVER_BUDGET' });
@@ -411,13 +446,18 @@ export async function signDecision(app: AppContext, actor: AuthActor, id: number
     await tx.execute(sql`
       with ins as (
         insert into award_record (person_id, org_id, scope_path, status, source, award_code, year, decision_number, decision_date, issuer_name, issuer_org_id, created_by)
-        select i.person_id, i.subject_org_id, i.subject_path, 'ACTIVE', 'DECISION', i.award_code, ${d.year}, ${text}, ${input.signedOn}, ${d.org_name}, ${d.org_id}, ${actor.userId}
-        from decision_item i where i.decision_id = ${id} and i.status = 'ACTIVE'
+        select i.person_id, i.subject_org_id, i.subject_path, 'ACTIVE', 'DECISION', i.award_code,
+               -- Each record the year of its own line: its nomination's round, else the decision's year.
+               coalesce(r.year, ${d.year}), ${text}, ${input.signedOn}, ${d.org_name}, ${d.org_id}, ${actor.userId}
+        from decision_item i left join nomination n on n.id = i.nomination_id left join nomination_round r on r.id = n.round_id
+        where i.decision_id = ${id} and i.status = 'ACTIVE'
         returning id, person_id, org_id, award_code)
       update decision_item i set award_record_id = ins.id from ins
       where i.decision_id = ${id} and i.award_code = ins.award_code and i.person_id is not distinct from ins.person_id and i.subject_org_id is not distinct from ins.org_id`);
     const code = await tx.execute<{ code: string }>(sql`select code from organisation where id = ${d.org_id}`);
     await issueCertificates(tx, id, { id: d.org_id, code: code.rows[0]!.code }, year);
+    // Crash-safety tests stop here: number, award records and certificates written, not yet committed.
+    await failpoint('decision.sign.records');
     const nominationIds = items.map((i) => i.nomination_id).filter((x): x is number => x !== null).map(num);
     if (nominationIds.length > 0) {
       await tx.execute(sql`update nomination set status = 'AWARDED', updated_at = now(), version = version + 1 where id = any(${sql.param(nominationIds)}::bigint[])`);

@@ -21,6 +21,7 @@ import { achievementImportJob } from '../../../contracts/achievements';
 import { recordTemplateBuffer } from '../achievements/import-sheets';
 import type { AppContext } from '../../lib/context';
 import type { AuthActor } from '../../lib/actor';
+import { detectFileKind } from '../../lib/files';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -56,15 +57,24 @@ async function storeUpload(app: AppContext, file: NodeJS.ReadableStream & { trun
       cb();
     },
   });
+  const out = fs.createWriteStream(target, { mode: 0o600 });
   try {
-    await pipeline(file, sniff, fs.createWriteStream(target, { mode: 0o600 }));
+    await pipeline(file, sniff, out);
   } catch (e) {
+    // A refusal on the first bytes can come before the file is even opened: wait until it is closed, or it would outlive the rm.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     await fsp.rm(target, { force: true });
     throw e instanceof ImportFileError ? new AppError('UNSUPPORTED_FILE', e.messageKey) : e;
   }
   if (file.truncated) {
     await fsp.rm(target, { force: true });
     throw new AppError('PAYLOAD_TOO_LARGE', 'error.PAYLOAD_TOO_LARGE', { maxMb: Math.round(LIMITS.importMaxBytes / 1048576) });
+  }
+  // A ZIP that is no workbook (a Word file, a zip bomb, a directory claiming gigabytes) is refused
+  // here, from its central directory, before a job starts inflating it.
+  if (detectFileKind(await fsp.readFile(target)) !== 'xlsx') {
+    await fsp.rm(target, { force: true });
+    throw new AppError('UNSUPPORTED_FILE', 'import.file.corrupt');
   }
   return target;
 }

@@ -15,6 +15,7 @@ import type { ImportRowError } from '../../../contracts/imports';
 import { validateMemberFile, MEMBER_COLUMN_BY_KEY, type MemberImportRow } from './xlsx';
 import { findJob, updateJob, type ImportJobRow } from './imports.repository';
 import type { OrgRow } from '../organisations/organisations.repository';
+import { failpoint } from '../../lib/failpoints';
 
 const CHUNK = 15_000;
 const PROGRESS_EVERY_MS = 250;
@@ -194,6 +195,7 @@ async function applyJob(app: AppContext, actor: AuthActor, jobId: number, total:
           }
           created += inserted.rows.length;
         }
+        await failpoint('import.commit.chunk');
         await audit(tx, actor, events);
         void updateJob(app.db, jobId, { processedRows: Math.min(total, Math.round((total * Math.min(maxRow, from + CHUNK)) / Math.max(maxRow, 1))) }).catch(() => undefined);
       }

@@ -8,7 +8,7 @@ import type { AppContext } from '../../lib/context';
 import type { DocKind } from '../../../contracts/nominations';
 import type { StoredFile } from '../../lib/files';
 import { audit } from '../../lib/audit';
-import { conflict, notFound, validation } from '../../lib/errors';
+import { conflict, forbidden, notFound, validation } from '../../lib/errors';
 import { todayInVietnam } from '../imports/xlsx';
 import { addWorkingDays } from '../../../domain/nominations';
 import { calendarUntil, findNominationRound } from './rounds.service';
@@ -70,6 +70,8 @@ export async function revokeDocument(app: AppContext, actor: AuthActor, id: numb
     const d = r.rows[0];
     if (!d) throw notFound();
     const n = await loadReadableNomination(tx, actor, Number(d.nomination_id), true);
+    // The role first (403), then the state (409).
+    if (!managesUnit(actor, n.holder_path)) throw forbidden();
     if (!nominationPolicy.edit(actor, n)) throw conflict('nominations.api.notEditable');
     if (d.status !== 'ACTIVE') throw conflict('nominations.api.documentNotActive');
     await tx.execute(sql`update nomination_document set status = 'REVOKED', revoked_reason = ${reason}, revoked_at = now(), revoked_by = ${actor.userId} where id = ${id}`);

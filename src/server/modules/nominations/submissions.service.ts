@@ -15,7 +15,7 @@ import { runInBackground } from '../../lib/context';
 import { sendOutbox } from '../../lib/mail';
 import { t } from '../../../contracts/messages';
 import { ruleText } from './rule-text';
-import { AppError, conflict, notFound, validation } from '../../lib/errors';
+import { AppError, conflict, forbidden, notFound, validation } from '../../lib/errors';
 import { covers, MANAGE_ROLES } from '../../lib/policy';
 import { findOrg } from '../organisations/organisations.repository';
 import { todayInVietnam } from '../imports/xlsx';
@@ -148,7 +148,8 @@ export async function createSubmission(app: AppContext, actor: AuthActor, input:
 export async function setSubmissionItems(app: AppContext, actor: AuthActor, id: number, input: { version: number; nominationIds: number[] }): Promise<void> {
   await app.db.transaction(async (tx) => {
     const s = await loadReadableSubmission(tx, actor, id, true);
-    if (s.status !== 'DRAFT' || !submissionPolicy.propose(actor, s)) throw conflict('nominations.api.notEditable');
+    if (!submissionPolicy.propose(actor, s)) throw forbidden();
+    if (s.status !== 'DRAFT') throw conflict('nominations.api.notEditable');
     if (Number(s.version) !== input.version) throw conflict('error.STALE');
     const ids = [...new Set(input.nominationIds)];
     const current = await itemsOf(tx, id, true);
@@ -504,7 +505,8 @@ export async function listSubmissions(app: AppContext, actor: AuthActor, q: Subm
 export async function remindSubmission(app: AppContext, actor: AuthActor, id: number): Promise<{ emails: number }> {
   const outbox = await app.db.transaction(async (tx) => {
     const s = await loadReadableSubmission(tx, actor, id, true);
-    if (!submissionPolicy.appraise(actor, s) || !['SUBMITTED', 'RECEIVED', 'UNDER_APPRAISAL', 'RESUBMITTED'].includes(s.status)) throw conflict('nominations.api.nothingToRemind');
+    if (!submissionPolicy.appraise(actor, s)) throw forbidden();
+    if (!['SUBMITTED', 'RECEIVED', 'UNDER_APPRAISAL', 'RESUBMITTED'].includes(s.status)) throw conflict('nominations.api.nothingToRemind');
     const ids = await notifyOrg(tx, app.config.APP_URL, Number(s.to_org_id), Number(s.to_org_id), 'nominations.notice.remind', { title: s.title, from: s.from_name, due: s.due_on ? vnDate(s.due_on) : '—' }, `/de-nghi/to-trinh/${id}`);
     await tx.execute(sql`update submission set last_reminded_at = now() where id = ${id}`);
     await audit(tx, actor, [{ action: 'nominations.submission.remind', entityType: 'submission', entityId: id, orgId: Number(s.to_org_id), after: { emails: ids.length } }]);

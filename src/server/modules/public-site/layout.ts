@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { Locale } from '../../../contracts/enums';
 import { t } from '../../../contracts/messages';
+import { CONTENT_SECURITY_POLICY } from '../../lib/security-headers';
 import { html, raw, type SafeHtml } from './html';
 import type { PublicOrg } from './data';
 
@@ -83,11 +84,10 @@ export const SITE_CSS_HASH = `sha256-${crypto.createHash('sha256').update(SITE_C
 /** Standalone page: nothing from elsewhere, no script, only this stylesheet. */
 export const STANDALONE_CSP = `default-src 'none'; style-src '${SITE_CSS_HASH}'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
 /**
- * Inside the web client's index.html: what the rest of the web client is served with (no script or
- * style restriction, which the app as a whole does not have yet), plus no plugins, no framing, forms
- * and <base> to this site only.
+ * Inside the web client's index.html: the policy the whole web client is served with (own scripts
+ * only, no plugins, no framing, forms and <base> to this site only).
  */
-export const SPA_CSP = "object-src 'none'; form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
+export const SPA_CSP = CONTENT_SECURITY_POLICY;
 
 export const orgHref = (code: string, rest = '') => `/cong-khai/${encodeURIComponent(code)}${rest}`;
 

@@ -19,6 +19,7 @@ import { serialParams } from '../../../contracts/decisions';
 import type { AppContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { requestLocale, zodDetails } from '../../lib/http';
+import { isDatabaseUnavailable } from '../../lib/db-errors';
 import { listPublished } from '../cascade/outgoing.service';
 import { receivePublicComplaint, publicStatus } from '../complaints/complaints.service';
 import { listPublicConsultations } from '../consultations/public.service';
@@ -168,6 +169,10 @@ export async function publicSiteRoutes(app: FastifyInstance, opts: PublicSiteOpt
       return sendPage(req, reply, locale, messagePage(locale, null, t(locale, 'publicSite.error.title'), t(locale, 'publicSite.forms.unsupported'), 415), { cache: false });
     }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return notFound(req, reply, locale);
+    if (isDatabaseUnavailable(err)) {
+      reply.header('retry-after', '5');
+      return sendPage(req, reply, locale, messagePage(locale, null, t(locale, 'publicSite.error.title'), t(locale, 'publicSite.error.internal'), 503), { cache: false });
+    }
     req.log.error(err);
     if (process.env.VD_DEBUG_ERRORS) console.error(err);
     return sendPage(req, reply, locale, messagePage(locale, null, t(locale, 'publicSite.error.title'), t(locale, 'publicSite.error.internal'), 500), { cache: false });

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { runInBackground, type AppContext } from '../../lib/context';
 import type { MessageKey } from '../../../contracts/messages';
+import { failpoint } from '../../lib/failpoints';
 
 export type JobTable = 'report_snapshot' | 'report_rerun';
 
@@ -72,12 +73,25 @@ export function startReportJob<T>(
       if (!settled) return await failJob(app.db, table, id, 'reports.job.unsettled');
       let done = 1;
       await jobStep(app.db, table, id, done);
+      await failpoint('report.job.step');
       const result = await compute(() => jobStep(app.db, table, id, ++done));
       await app.db.transaction((tx) => finish(tx, result));
     } catch {
       await failJob(app.db, table, id, 'reports.job.error');
     }
   });
+}
+
+/**
+ * At start-up (one application process): a report job the previous process left computing can no
+ * longer finish, so it is marked failed with the reason shown on its row; the report can be frozen
+ * again. Returns how many were marked.
+ */
+export async function failInterruptedReportJobs(db: Db): Promise<number> {
+  const failure: JobFailure = 'reports.job.interrupted';
+  const a = await db.execute(sql`update report_snapshot set status = 'FAILED', failure = ${failure}, heartbeat_at = now() where status = 'COMPUTING' returning id`);
+  const b = await db.execute(sql`update report_rerun set status = 'FAILED', failure = ${failure}, heartbeat_at = now() where status = 'COMPUTING' returning id`);
+  return a.rows.length + b.rows.length;
 }
 
 /** The job's status and failure as shown: a job silent for longer than `staleMinutes` is interrupted. */

@@ -18,6 +18,8 @@ export function requireAdmin(actor: AuthActor) {
 export async function insertUser(tx: Tx, actor: { userId: number | null }, input: z.infer<typeof createUserInput>) {
   const dup = await tx.execute(sql`select 1 from app_user where username = ${input.username}`);
   if (dup.rows.length) throw conflict('user.usernameTaken', { username: input.username });
+  // The linked member must exist (the foreign key would otherwise fail as a server error).
+  if (input.personId != null && !(await tx.execute(sql`select 1 from person where id = ${input.personId}`)).rows.length) throw notFound();
   const passwordHash = await hashPassword(input.password);
   const r = await tx.execute<{ id: number }>(sql`
     insert into app_user (username, display_name, email, password_hash, locale, person_id)

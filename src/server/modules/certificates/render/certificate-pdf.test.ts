@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { renderCertificates, type CertificateData, type CertificateTemplate } from './certificate-pdf';
+import { renderCertificateGroups, renderCertificates, type CertificateData, type CertificateTemplate } from './certificate-pdf';
 import { qrMatrix, type QrMatrix } from './qr';
 
 const TEMPLATE: CertificateTemplate = {
@@ -219,6 +219,32 @@ describe('renderCertificates', () => {
     expect(count(many, '/FontFile2')).toBe(2);
     const perExtraPage = (many.length - one.length) / 199;
     expect(perExtraPage).toBeLessThan(one.length / 4);
+  });
+
+  it('prints a batch of two kinds in one PDF, each page with its own group’s template, in the order given', async () => {
+    const bangKhen: CertificateTemplate = { ...TEMPLATE, kind: 'BANG_KHEN', issuerLine1: 'TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM', issuerLine2: null, accentColor: '#a61b1b' };
+    const groups = [
+      { template: TEMPLATE, items: [item(1), item(2, { recipientName: 'Đặng Văn Bình' })] },
+      { template: bangKhen, items: [] },
+      { template: bangKhen, items: [item(3, { recipientName: 'Lê Thị Ngọc Ánh' })] },
+    ];
+    const buf = await renderCertificateGroups(groups);
+    const pages = await readPdf(buf);
+    expect(pages).toHaveLength(3);
+    const texts = pages.map((p) => p.text);
+    expect(texts.map((t) => (t.includes('BẰNG KHEN') ? 'BK' : t.includes('GIẤY KHEN') ? 'GK' : '?'))).toEqual(['GK', 'GK', 'BK']);
+    expect(texts[0]).toContain('Nguyễn Thị Hường');
+    expect(texts[1]).toContain('Đặng Văn Bình');
+    expect(texts[2]).toContain('Lê Thị Ngọc Ánh');
+    expect(texts[2]).toContain('TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM');
+    expect(texts[0]).not.toContain('TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM');
+    expect(texts[2]).toContain('Số sổ: DMC-2026-000003');
+    // The fonts are still embedded once for the whole batch, and the bytes are deterministic.
+    expect(buf.toString('latin1').split('/FontFile2').length - 1).toBe(2);
+    expect(buf.equals(await renderCertificateGroups(groups))).toBe(true);
+    // One group is exactly the single-template renderer.
+    expect((await renderCertificateGroups([groups[0]!])).equals(await renderCertificates(TEMPLATE, groups[0]!.items))).toBe(true);
+    await expect(renderCertificateGroups([{ template: TEMPLATE, items: [] }])).rejects.toThrow(RangeError);
   });
 
   it('gives the same bytes for the same input and refuses an empty batch or a bad date', async () => {

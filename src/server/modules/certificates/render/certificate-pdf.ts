@@ -1,5 +1,6 @@
 // Renders certificates (Giấy khen / Bằng khen) of a signed decision into ONE PDF, one A4 landscape
-// page each: a border (by default double with corner ornaments) and a union emblem (vector paths),
+// page each, a batch possibly mixing kinds (each page drawn with its own group's template): a border
+// (by default double with corner ornaments) and a union emblem (vector paths),
 // issuer and national motto, the title, the recipient and unit, the achievement (wrapped, shrunk
 // to fit), the place and date, the signer block, the decision number and register serial, and a QR
 // code (vector squares) to the public verification page. Tinos regular and bold are registered once
@@ -245,14 +246,31 @@ function page(doc: Doc, tpl: CertificateTemplate, item: CertificateData, locale:
   if (item.revoked) revokedStamp(doc, locale);
 }
 
+/** Certificates printed with one template: a batch may hold several (e.g. Giấy khen then Bằng khen). */
+export interface CertificateGroup {
+  template: CertificateTemplate;
+  items: CertificateData[];
+}
+
 /** One PDF, one A4 landscape page per certificate, in the order given. */
 export async function renderCertificates(template: CertificateTemplate, items: CertificateData[], opts: RenderOptions = {}): Promise<Buffer> {
+  return renderCertificateGroups([{ template, items }], opts);
+}
+
+/**
+ * One PDF of several groups, each page drawn with its own group's template, the groups in the
+ * order given and the certificates of each in their order. Empty groups print nothing.
+ */
+export async function renderCertificateGroups(groups: CertificateGroup[], opts: RenderOptions = {}): Promise<Buffer> {
   const locale = opts.locale ?? 'vi';
-  if (items.length === 0) throw new RangeError('renderCertificates needs at least one certificate');
+  const printed = groups.filter((g) => g.items.length > 0);
+  const count = printed.reduce((n, g) => n + g.items.length, 0);
+  if (count === 0) throw new RangeError('renderCertificates needs at least one certificate');
   // Validate every date first: a bad row fails the batch before any page is drawn.
-  const dates = items.map((i) => dateParts(i.decisionDate, locale).date);
+  const dates = printed.flatMap((g) => g.items.map((i) => dateParts(i.decisionDate, locale).date));
   const latest = new Date(Math.max(...dates.map((d) => d.getTime())));
-  const title = titleOf(template, locale);
+  const title = [...new Set(printed.map((g) => titleOf(g.template, locale)))].join(' – ');
+  const first = printed[0]!.template;
 
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -260,8 +278,8 @@ export async function renderCertificates(template: CertificateTemplate, items: C
     lang: locale === 'en' ? 'en' : 'vi-VN',
     displayTitle: true,
     info: {
-      Title: t(locale, 'certificates.documentTitle', { title, count: items.length }),
-      Author: upper(template.issuerLine2 ?? template.issuerLine1),
+      Title: t(locale, 'certificates.documentTitle', { title, count }),
+      Author: upper(first.issuerLine2 ?? first.issuerLine1),
       Creator: 'Vinh Danh',
       Producer: 'Vinh Danh',
       // From the input, not the clock: the same decision prints the same bytes.
@@ -277,7 +295,7 @@ export async function renderCertificates(template: CertificateTemplate, items: C
   });
   for (const [face, data] of Object.entries(fonts())) doc.registerFont(face, data);
   try {
-    for (const item of items) page(doc, template, item, locale);
+    for (const g of printed) for (const item of g.items) page(doc, g.template, item, locale);
   } finally {
     doc.end();
   }

@@ -139,7 +139,9 @@ export function borderedTable(rows: string[][][], widths: number[], align: (type
     rows: rows.map(
       (r, i) =>
         new TableRow({
-          tableHeader: i === 0,
+          // Only the first row repeats on each page; data rows carry no tblHeader element at all (docx writes
+          // `w:val="off"` for false, which readers such as mammoth take as a header row).
+          tableHeader: i === 0 ? true : undefined,
           cantSplit: true,
           children: r.map(
             (texts, j) =>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateDecisionInput, RewardRateDto, SetRewardRateInput, DecisionCandidateDto, DecisionDto, DecisionScanDto, FundDto, DecisionItemDto, DecisionStatus, DecisionSummaryDto, RevokeDecisionInput, UpdateDecisionInput } from '../../../../contracts/decisions';
+import type { CreateDecisionInput, RecordRecoveryInput, RecoveryDto, RewardRateDto, SetRewardRateInput, DecisionCandidateDto, DecisionDto, DecisionScanDto, FundDto, DecisionItemDto, DecisionStatus, DecisionSummaryDto, RevokeDecisionInput, UpdateDecisionInput } from '../../../../contracts/decisions';
 import { api, downloadUrl, uploadWithProgress, type Page } from '../../../lib/api-client';
 
-export type { RewardRateDto, DecisionCandidateDto, DecisionDto, DecisionScanDto, DecisionItemDto, DecisionStatus, DecisionSummaryDto };
+export type { RecoveryDto, RewardRateDto, DecisionCandidateDto, DecisionDto, DecisionScanDto, DecisionItemDto, DecisionStatus, DecisionSummaryDto };
 
 /** Query keys of the decisions feature: a change to one decision refreshes the lists too. */
 export const decisionKeys = {
@@ -70,6 +70,32 @@ export const useSignDecision = (id: number) => useDecisionMutation((input: SignI
 export const usePublishDecision = (id: number) => useDecisionMutation(() => api.post<DecisionDto>(`/decisions/${id}/publish`, {}));
 export const useRevokeDecision = (id: number) => useDecisionMutation((input: RevokeDecisionInput) => api.post<DecisionDto>(`/decisions/${id}/revoke`, input));
 
+/** A draft as if signed on a date: its money and the fund of that date's year (what signing will meet). */
+export function useDecisionOn(id: number, signedOn: string | null) {
+  return useQuery({
+    queryKey: [...decisionKeys.detail(id), 'on', signedOn],
+    queryFn: ({ signal }) => api.get<DecisionDto>(`/decisions/${id}`, { signedOn: signedOn ?? undefined }, signal),
+    enabled: signedOn !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Money paid back on a revoked line: the fund pages are refreshed too. */
+function useRecoveryMutation<I>(fn: (input: I) => Promise<DecisionDto>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (d) => {
+      queryClient.setQueryData(decisionKeys.detail(d.id), d);
+      return Promise.all([queryClient.invalidateQueries({ queryKey: decisionKeys.all }), queryClient.invalidateQueries({ queryKey: ['reward-funds'] })]);
+    },
+  });
+}
+export const useRecordRecovery = (id: number, itemId: number) =>
+  useRecoveryMutation((input: RecordRecoveryInput) => api.post<DecisionDto>(`/decisions/${id}/items/${itemId}/recoveries`, input));
+export const useRevokeRecovery = (id: number, itemId: number) =>
+  useRecoveryMutation(({ recoveryId, reason }: { recoveryId: number; reason: string }) => api.post<DecisionDto>(`/decisions/${id}/items/${itemId}/recoveries/${recoveryId}/revoke`, { reason }));
+
 /** What the scan button offers; the server checks the content (PDF, JPEG, PNG) and the size itself. */
 export const SCAN_ACCEPT = '.pdf,.jpg,.jpeg,.png';
 
@@ -95,7 +121,8 @@ export function useAttachScan(id: number) {
 export const scanUrl = (scanId: number) => downloadUrl(`/decision-scans/${scanId}/file`);
 export const documentUrl = (id: number) => downloadUrl(`/decisions/${id}/document.docx`);
 export const documentPdfUrl = (id: number) => downloadUrl(`/decisions/${id}/document.pdf`);
-export const certificatesUrl = (id: number, awardCode: string) => downloadUrl(`/decisions/${id}/certificates.pdf`, { awardCode });
+/** The certificates of one award, or of every award of the decision when none is named. */
+export const certificatesUrl = (id: number, awardCode?: string) => downloadUrl(`/decisions/${id}/certificates.pdf`, { awardCode });
 
 export type { FundDto } from '../../../../contracts/decisions';
 

@@ -8,7 +8,8 @@ import { ApiError } from '../../../lib/api-client';
 import { ActionModal } from '../../../components/ui/action-modal';
 import { DateField } from '../../../components/ui/date-field';
 import { ReasonField } from '../../../components/ui/reason-field';
-import { usePublishDecision, useRevokeDecision, useSignDecision, useUpdateDecision, type DecisionDto } from '../api/decisions';
+import { useDecisionOn, usePublishDecision, useRevokeDecision, useSignDecision, useUpdateDecision, type DecisionDto } from '../api/decisions';
+import { formatDate, formatNumber } from '../../../lib/format';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
@@ -136,6 +137,9 @@ export function SignDecisionModal({ decision, onClose }: { decision: DecisionDto
   const [signerName, setSignerName] = useState(decision.signer.name ?? '');
   const [publish, setPublish] = useState(false);
   const overBudget = sign.error instanceof ApiError && (sign.error.details as { reason?: string } | undefined)?.reason === 'OVER_BUDGET';
+  // The money and the fund of the year of the chosen date: what signing on it will meet.
+  const on = useDecisionOn(decision.id, signedOn);
+  const fund = on.data?.fund ?? null;
 
   const send = (overBudgetConfirmed: boolean) => {
     if (signedOn === null) return;
@@ -174,6 +178,21 @@ export function SignDecisionModal({ decision, onClose }: { decision: DecisionDto
       onSubmit={() => send(overBudget)}
     >
       <DateField label={t('web.decisions.sign.date')} value={signedOn} onChange={setSignedOn} required maxDate={todayIso()} data-testid="decision-sign-date" />
+      {fund && signedOn && (
+        <Stack gap={2} data-testid="decision-sign-fund" data-year={fund.year} data-over={fund.overBudget ? 'true' : 'false'}>
+          <Text size="sm">{t('web.decisions.fund.dateYear', { date: formatDate(signedOn), year: fund.year })}</Text>
+          <Text size="sm">
+            {fund.budgetVnd === null
+              ? t('web.decisions.fund.noBudget', { year: fund.year, paid: formatNumber(fund.paidVnd) })
+              : t('web.decisions.fund.text', { budget: formatNumber(fund.budgetVnd), paid: formatNumber(fund.paidVnd), balance: formatNumber(fund.balanceAfterVnd) })}
+          </Text>
+          {fund.overBudget && (
+            <Text size="sm" fw={600} c="red.9">
+              {t('web.decisions.fund.over')}
+            </Text>
+          )}
+        </Stack>
+      )}
       <TextInput label={t('web.decisions.field.signerName')} value={signerName} onChange={(e) => setSignerName(e.currentTarget.value)} maxLength={120} data-testid="decision-sign-name" />
       <Switch label={t('web.decisions.sign.publish')} checked={publish} onChange={(e) => setPublish(e.currentTarget.checked)} data-testid="decision-sign-publish" />
     </ActionModal>

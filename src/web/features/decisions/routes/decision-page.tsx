@@ -13,6 +13,7 @@ import { certificatesUrl, documentPdfUrl, documentUrl, useDecision, type Decisio
 import { DecisionStatusBadge, useMoney } from '../components/badges';
 import { EditDecisionModal, PublishDecisionModal, RevokeDecisionModal, SignDecisionModal } from '../components/decision-modals';
 import { ScanBlock } from '../components/scan-block';
+import { RecoveryBlock } from '../components/recovery-block';
 
 const route = getRouteApi('/app/quyet-dinh/$decisionId');
 
@@ -59,6 +60,7 @@ function DecisionView({ d, onAction }: { d: DecisionDto; onAction: (dialog: Dial
   const money = useMoney();
   const can = (ability: string) => d.abilities.includes(ability);
   const groups = groupByAward(d.items);
+  const activeLines = d.items.filter((i) => i.status === 'ACTIVE').length;
   const numberTitle = d.numberText ? t('web.decisions.page.numberLine', { number: d.numberText }) : t('web.decisions.page.draftNumber');
 
   const columns: Column<DecisionItemDto>[] = [
@@ -80,7 +82,20 @@ function DecisionView({ d, onAction }: { d: DecisionDto; onAction: (dialog: Dial
       ),
     },
     { key: 'unit', header: t('web.decisions.field.unit'), cell: (i) => i.unitName ?? '' },
-    { key: 'amount', header: t('web.decisions.field.amount'), cell: (i) => <span data-testid="decision-line-amount">{money(i.amountVnd)}</span> },
+    {
+      key: 'amount',
+      header: t('web.decisions.field.amount'),
+      cell: (i) => (
+        <Stack gap={0}>
+          <span data-testid="decision-line-amount">{money(i.amountVnd)}</span>
+          {i.status === 'REVOKED' && (i.amountVnd ?? 0) > 0 && (
+            <Text size="xs" c={i.toRecoverVnd > 0 ? 'red.9' : undefined} data-testid="decision-line-recovered">
+              {t('web.decisions.recovery.progress', { recovered: formatNumber(i.recoveredVnd), total: formatNumber(i.amountVnd ?? 0) })}
+            </Text>
+          )}
+        </Stack>
+      ),
+    },
     {
       key: 'serial',
       header: t('web.decisions.field.serial'),
@@ -197,6 +212,11 @@ function DecisionView({ d, onAction }: { d: DecisionDto; onAction: (dialog: Dial
         <Button component="a" href={documentPdfUrl(d.id)} variant="default" leftSection={<IconDownload size={18} aria-hidden />} data-testid="decision-pdf">
           {t('web.decisions.action.pdf')}
         </Button>
+        {d.status !== 'DRAFT' && activeLines > 0 && (
+          <Button component="a" href={certificatesUrl(d.id)} variant="default" leftSection={<IconPrinter size={18} aria-hidden />} data-testid="decision-certificates-all">
+            {t('web.decisions.action.certificatesAll', { count: activeLines })}
+          </Button>
+        )}
         {d.status !== 'DRAFT' &&
           groups.map((g) => (
             <Button key={g.code} component="a" href={certificatesUrl(d.id, g.code)} variant="default" leftSection={<IconPrinter size={18} aria-hidden />} data-testid="decision-certificates" data-award={g.code}>
@@ -205,6 +225,7 @@ function DecisionView({ d, onAction }: { d: DecisionDto; onAction: (dialog: Dial
           ))}
       </Group>
       <ScanBlock d={d} />
+      <RecoveryBlock d={d} />
       {groups.map((g) => (
         <Stack key={g.code} gap="xs" data-testid="decision-group" data-award={g.code}>
           <Group gap="sm" align="baseline">

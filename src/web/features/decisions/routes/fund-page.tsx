@@ -21,6 +21,7 @@ import type { FundSearch } from './search';
 
 const route = getRouteApi('/app/quy-thi-dua');
 type LedgerRow = FundDto['ledger'][number];
+type RecoveryRow = FundDto['recoveries'][number];
 
 /** `/quy-thi-dua`: the reward fund of an organisation for a year, its budget and its ledger. */
 export function FundPage() {
@@ -105,13 +106,31 @@ function FundView({ f }: { f: FundDto }) {
     { key: 'subject', header: t('web.decisions.field.subject'), cell: (r) => r.subject },
     { key: 'amount', header: t('web.decisions.fundPage.paid'), cell: (r) => money(r.amountVnd) },
     { key: 'recover', header: t('web.decisions.fundPage.toRecover'), cell: (r) => (r.toRecoverVnd > 0 ? money(r.toRecoverVnd) : '') },
+    { key: 'recovered', header: t('web.decisions.fundPage.recovered'), cell: (r) => (r.recoveredVnd > 0 ? money(r.recoveredVnd) : '') },
+  ];
+  const recoveryColumns: Column<RecoveryRow>[] = [
+    {
+      key: 'number',
+      header: t('web.decisions.field.number'),
+      primary: true,
+      cell: (r) => (
+        <AnchorLink to="/quyet-dinh/$decisionId" params={{ decisionId: r.decisionId }} size="sm" fw={500}>
+          {r.numberText}
+        </AnchorLink>
+      ),
+    },
+    { key: 'date', header: t('web.decisions.recovery.col.date'), cell: (r) => formatDate(r.recoveredOn) },
+    { key: 'name', header: t('web.decisions.field.subject'), cell: (r) => t('web.decisions.fundPage.recoveryOf', { name: r.subjectName }) },
+    { key: 'document', header: t('web.decisions.recovery.col.document'), cell: (r) => r.document ?? '' },
+    { key: 'amount', header: t('web.decisions.recovery.col.amount'), cell: (r) => money(r.amountVnd) },
   ];
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
         <Figure label={t('web.decisions.fundPage.budget')} value={f.budgetVnd === null ? t('web.decisions.fundPage.noBudget') : money(f.budgetVnd)} testId="fund-budget" />
         <Figure label={t('web.decisions.fundPage.paid')} value={money(f.paidVnd)} testId="fund-paid" />
         <Figure label={t('web.decisions.fundPage.toRecover')} value={money(f.toRecoverVnd)} testId="fund-to-recover" />
+        <Figure label={t('web.decisions.fundPage.recovered')} value={money(f.recoveredVnd)} testId="fund-recovered" />
         <Figure label={t('web.decisions.fundPage.balance')} value={f.balanceVnd === null ? '—' : money(f.balanceVnd)} testId="fund-balance" danger={f.balanceVnd !== null && f.balanceVnd < 0} />
       </SimpleGrid>
       <Group justify="space-between">
@@ -129,6 +148,9 @@ function FundView({ f }: { f: FundDto }) {
         testId="fund-ledger"
         rowTestId="fund-ledger-row"
       />
+      {f.recoveries.length > 0 && (
+        <ResponsiveTable caption={t('web.decisions.fundPage.recoveries')} columns={recoveryColumns} rows={f.recoveries} rowKey={(r) => r.id} testId="fund-recoveries" rowTestId="fund-recovery-row" />
+      )}
     </Stack>
   );
 }
