@@ -13,7 +13,8 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const DOC = path.join(ROOT, 'BENCHMARKS.md');
-const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints', 'inspections', 'proposals', 'stories', 'models', 'public-site', 'dashboard', 'dashboard-national', 'dashboard-drilldown', 'stat-form', 'reports', 'reports-national', 'report-jobs-national'];
+const ALL = ['bench-data', 'member-search', 'member-list-http', 'startup', 'member-import', 'eligibility-batch', 'compliance', 'scoring', 'evidence-upload', 'nominations', 'nomination-docx', 'councils', 'decisions', 'decision-pdf', 'certificates', 'ceremonies', 'complaints', 'inspections', 'proposals', 'stories', 'models', 'public-site', 'dashboard', 'dashboard-national', 'dashboard-drilldown', 'stat-form', 'reports', 'reports-national', 'report-jobs-national', 'load-mix'];
+// load-mix: a mix of realistic traffic at rising concurrency (BENCH_LOAD_MEMBERS, BENCH_LOAD_SECONDS, BENCH_LOAD_STEPS, BENCH_LOAD_VOTE_ITEMS).
 /** Benchmarks that also run against the PostgreSQL server (BENCH_SERVER_URL, default the machine's 127.0.0.1:5432/test). */
 const ALSO_ON_SERVER = new Set(['eligibility-batch', 'compliance', 'scoring', 'nominations', 'councils']);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -593,6 +594,43 @@ function models(r) {
   ].join('\n');
 }
 
+function loadMix(r) {
+  if (!r) return '_Not run yet._';
+  const x = r.result;
+  const pc = (a, b) => (b ? `${((a / b) * 100).toFixed(a && a / b < 0.001 ? 3 : 1)} %` : '—');
+  const codes = (st) => Object.entries(st.statuses).filter(([c]) => c.startsWith('4')).map(([c, k]) => `${k}× ${c}`).join(', ');
+  const out = [
+    '| connections | req/s | p50 | p95 | p99 | responses | 2xx | 4xx (expected: 409 repeat vote, stale edit, duplicate) | 5xx | errors / time-outs | error rate (5xx + errors) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const st of x.steps) {
+    const isKnee = x.knee && x.knee.connections === st.connections;
+    const c = isKnee ? `**${st.connections} (knee)**` : String(st.connections);
+    out.push(`| ${c} | ${n(Math.round(st.requestsPerSecond))} | ${ms(st.latencyMs.p50)} | ${ms(st.latencyMs.p95)} | ${ms(st.latencyMs.p99)} | ${n(st.responses)} | ${n(st.ok)} | ${st.client4xx ? `${n(st.client4xx)} (${codes(st)})` : '0'} | ${n(st.server5xx)} | ${n(st.errors)} / ${n(st.timeouts)} | ${pc(st.server5xx + st.errors, st.responses + st.errors)} |`);
+  }
+  const k = x.knee;
+  const kneeStep = k ? x.steps[k.index] : null;
+  out.push(
+    '',
+    k
+      ? `**Knee: ${k.connections} connections** (${n(Math.round(kneeStep.requestsPerSecond))} req/s, p95 ${ms(kneeStep.latencyMs.p95)}): to the next step throughput ${k.gainAfter >= 0 ? 'rises' : 'falls'} by ${Math.abs(k.gainAfter * 100).toFixed(1)} % while p95 grows ×${k.p95RatioAfter.toFixed(2)}. Computed by \`findKnee\` (bench/lib/knee.ts): the first step after which req/s rises by no more than 10 % while p95 grows at least 1.5×.`
+      : '**Knee: none within the steps** (`findKnee`, bench/lib/knee.ts: req/s rose by more than 10 % at every step, or p95 never grew 1.5× while it stalled).',
+  );
+  const kinds = x.mix.map((m) => m.kind);
+  out.push('', 'p95 by kind of request (every response of the kind, at each step):', '', `| kind | ${x.steps.map((st) => `${st.connections} conn.`).join(' | ')} |`, `|---|${x.steps.map(() => '---:').join('|')}|`);
+  for (const kind of kinds) {
+    const cells = x.steps.map((st) => (st.byKind?.[kind] ? `${ms(st.byKind[kind].latencyMs.p95)}` : '—'));
+    out.push(`| ${kind} | ${cells.join(' | ')} |`);
+  }
+  out.push(
+    '',
+    `Mix per 100 requests: ${x.mix.map((m) => `${m.kind} ${m.weight}`).join(', ')}. ${n(x.members)} members (bench-data, generated in ${s(x.generationSeconds)}); the busiest district (${x.district.name}, ${n(x.district.members)} members, ${x.district.cdcs} CĐCS) of ${x.province}: ${n(x.appraisalLines)} submission lines under appraisal, ${n(x.nominatePool)} person–award pairs to propose, a council meeting of 9 with voting open on ${n(x.voteItems)} items (${n(x.ballotsOpen)} ballots, ${n(x.ballotsLeft)} left unused). ` +
+      `${x.seconds} s per step after a ${x.warmupSeconds} s warm-up; application pool of ${x.poolSize} database connections; autocannon in its own process on loopback. ` +
+      `_(${day(r)}; ${r.machine.cores} cores; load average ${(r.machine.loadAvg ?? []).join(' / ')} ${(r.machine.loadAvg?.[0] ?? 0) > r.machine.cores ? ' — above the core count: the machine was busy with other work during this run, so these figures understate a dedicated server' : ''}; ${r.machine.postgres ?? ''})_`,
+  );
+  return out.join('\n');
+}
+
 if (existsSync(DOC)) {
   const results = Object.fromEntries(ALL.map((k) => [k, load(k)]));
   results['eligibility-batch'] = load('eligibility-batch-embedded');
@@ -637,6 +675,7 @@ if (existsSync(DOC)) {
     reports: reports(results.reports),
     'reports-national': reportsNational(results['reports-national']),
     'report-jobs-national': reportJobsNational(results['report-jobs-national']),
+    'load-mix': loadMix(results['load-mix']),
   };
   let doc = readFileSync(DOC, 'utf8');
   for (const [key, body] of Object.entries(sections)) {
