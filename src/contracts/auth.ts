@@ -31,3 +31,16 @@ export const me = z.object({
 export type Me = z.infer<typeof me>;
 
 export const setLocaleInput = z.object({ locale: z.enum(LOCALES) });
+
+/** Self-service password reset: ask for a link by username or e-mail address. */
+export const passwordResetRequestInput = z.object({
+  usernameOrEmail: z.string().trim().min(1).max(200),
+});
+export const passwordResetRequestResult = z.object({ ok: z.literal(true), message: z.string() });
+
+/** The token comes from the e-mailed link; the new password follows the users' password rule. */
+export const passwordResetConfirmInput = z.object({
+  token: z.string().trim().min(1).max(200),
+  newPassword: z.string().min(LIMITS.passwordMin).max(200),
+});
+export const passwordResetConfirmResult = z.object({ ok: z.literal(true) });

@@ -17,6 +17,10 @@ export const LIMITS = {
   loginIpWindowMinutes: 15,
   loginIpMaxAttempts: 50,
   sessionDays: 7,
+  /** Self-service password reset: link lifetime, and e-mails per IP and per account per hour. */
+  passwordResetMinutes: 30,
+  passwordResetIpPerHour: 10,
+  passwordResetAccountPerHour: 3,
 } as const;
 
 /** CCCD (căn cước công dân) is exactly 12 digits. */

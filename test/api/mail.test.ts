@@ -1,50 +1,32 @@
 // Reminder mail through a real SMTP server in the test process: what arrives, what a failing server
 // leaves in the outbox, and the daily reminder job.
 import { sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestEnv } from '../support/app';
+import { startCaptureSmtp, type CaptureSmtp, type CapturedMail } from '../support/smtp';
 import { loginAs, smallWorld } from '../factories';
 import type { PlanDto } from '../../src/contracts/plans';
 import { sendDueReminders } from '../../src/server/modules/cascade/reminders';
 import { sendOutbox } from '../../src/server/lib/mail';
 import { todayInVietnam } from '../../src/server/modules/imports/xlsx';
 
-interface Captured {
-  to: string[];
-  raw: string;
-}
-
 let env: TestEnv;
 let w: Awaited<ReturnType<typeof smallWorld>>;
-let server: SMTPServer;
+let smtp: CaptureSmtp;
 let port = 0;
 let fail = false;
-const captured: Captured[] = [];
+let captured: CapturedMail[] = [];
 
 beforeAll(async () => {
   env = await startTestApp();
   w = await smallWorld(env.database.db);
   await env.database.db.execute(sql`update app_user set email = username || '@example.vn' where username in ('cdcs.a', 'cdcs.b', 'xem')`);
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (fail) return callback(new Error('Hộp thư tạm thời không nhận thư'));
-        captured.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as { port: number }).port;
+  smtp = await startCaptureSmtp({ refuse: () => fail });
+  captured = smtp.captured;
+  port = smtp.port;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   await env.close();
 });
 

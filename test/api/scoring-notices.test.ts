@@ -3,9 +3,9 @@
 // extension and publication for the units concerned only, and reminders (inbox + email through a
 // real SMTP server; the daily job once a day for sheets due within N days).
 import { sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestEnv } from '../support/app';
+import { startCaptureSmtp, type CaptureSmtp, type CapturedMail } from '../support/smtp';
 import { loginAs, smallWorld, type Client } from '../factories';
 import { auditEvents } from '../support/achievements';
 import { todayInVietnam } from '../../src/server/modules/imports/xlsx';
@@ -15,33 +15,19 @@ import { attachRequiredEvidence, daysFromToday, shippedTemplateId } from '../sup
 
 let env: TestEnv;
 let w: Awaited<ReturnType<typeof smallWorld>>;
-let server: SMTPServer;
-let port = 0;
-const captured: { to: string[]; raw: string }[] = [];
+let smtp: CaptureSmtp;
+let captured: CapturedMail[] = [];
 
 beforeAll(async () => {
   env = await startTestApp();
   w = await smallWorld(env.database.db);
   await env.database.db.execute(sql`update app_user set email = username || '@example.vn' where username in ('cdcs.a', 'cdcs.b', 'xem', 'huyen.tdkt')`);
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        captured.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as { port: number }).port;
-  env.ctx.config.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  smtp = await startCaptureSmtp();
+  captured = smtp.captured;
+  env.ctx.config.SMTP_URL = smtp.url;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   await env.close();
 });
 

@@ -38,6 +38,8 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'POST /auth/logout': ['SIGNED_IN', null],
   'GET /auth/me': ['SIGNED_IN', null],
   'PUT /auth/locale': ['SIGNED_IN', null],
+  'POST /auth/password-reset': ['PUBLIC', null],
+  'POST /auth/password-reset/confirm': ['PUBLIC', null],
   'GET /org-kinds': ['SIGNED_IN', null],
   'GET /organisations': ['SCOPED_LIST', null],
   'GET /organisations/:id': ['READ', 'org'],

@@ -251,6 +251,25 @@ export const loginAttempts = pgTable(
   (t) => [index('login_attempt_ip_idx').on(t.ip, t.at), index('login_attempt_username_idx').on(t.username, t.at)],
 );
 
+/** Self-service password reset tokens; only the SHA-256 of the token is stored. */
+export const passwordResets = pgTable(
+  'password_reset',
+  {
+    id: id(),
+    userId: ref('user_id')
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+    ip: text('ip'),
+  },
+  (t) => [uniqueIndex('password_reset_token_uq').on(t.tokenHash), index('password_reset_user_idx').on(t.userId, t.createdAt)],
+);
+
 /** Append-only, hash-chained audit log: each row's hash covers its content and the previous hash. */
 export const auditEvents = pgTable(
   'audit_event',

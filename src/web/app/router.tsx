@@ -5,6 +5,7 @@ import { meQueryOptions } from '../lib/session';
 import { parseSearch, stringifySearch } from '../lib/search-params';
 import { LoadingBlock } from '../components/ui/loading-block';
 import { loginSearchSchema } from '../features/auth/routes/search';
+import { resetPasswordSearchSchema } from '../features/auth/routes/search';
 import { orgTreeSearchSchema } from '../features/organisations/routes/search';
 import { memberSearchSchema } from '../features/members/routes/search';
 import { importSearchSchema } from '../features/imports/routes/search';
@@ -278,10 +279,13 @@ const publicProposalFormRoute = createRoute({ getParentRoute: () => rootRoute, p
 const storiesRoute = createRoute({ getParentRoute: () => appRoute, path: '/guong-dien-hinh', validateSearch: storySearchSchema, component: lazyRouteComponent(() => import('../features/stories/routes/story-list-page'), 'StoryListPage') });
 const storyRoute = createRoute({ getParentRoute: () => appRoute, path: '/guong-dien-hinh/$storyId', params: { parse: ({ storyId }) => ({ storyId: parseId(storyId) }), stringify: ({ storyId }) => ({ storyId: String(storyId) }) }, component: lazyRouteComponent(() => import('../features/stories/routes/story-page'), 'StoryPage') });
 
+const forgotPasswordRoute = createRoute({ getParentRoute: () => rootRoute, path: '/quen-mat-khau', component: lazyRouteComponent(() => import('../features/auth/routes/forgot-password-page'), 'ForgotPasswordPage') });
+const resetPasswordRoute = createRoute({ getParentRoute: () => rootRoute, path: '/dat-lai-mat-khau', validateSearch: resetPasswordSearchSchema, component: lazyRouteComponent(() => import('../features/auth/routes/reset-password-page'), 'ResetPasswordPage') });
 const verifyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/verify/$serial', component: lazyRouteComponent(() => import('../features/public/routes/verify-page'), 'VerifyPage') });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  forgotPasswordRoute, resetPasswordRoute,
   verifyRoute,
   publicDocumentsRoute,
   publicConsultationsRoute,

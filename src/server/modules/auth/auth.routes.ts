@@ -1,7 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineRoute } from '../../lib/http';
-import { loginInput, me, setLocaleInput } from '../../../contracts/auth';
+import {
+  loginInput,
+  me,
+  passwordResetConfirmInput,
+  passwordResetConfirmResult,
+  passwordResetRequestInput,
+  passwordResetRequestResult,
+  setLocaleInput,
+} from '../../../contracts/auth';
+import { confirmPasswordReset, passwordResetAnswer, requestPasswordReset } from './password-reset.service';
 import { login } from './auth.service';
 import { actorFromToken, destroySession, SESSION_COOKIE } from '../../lib/session';
 import { presentMe } from './auth.presenter';
@@ -72,6 +81,32 @@ export const authRoutes = [
       await app.db.execute(sql`update app_user set locale = ${body.locale} where id = ${actor.userId}`);
       reply.setCookie('vd_locale', body.locale, { path: '/', sameSite: 'lax', maxAge: 365 * 86_400 });
       return presentMe(app, { ...actor, locale: body.locale });
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/auth/password-reset',
+    summary: 'Ask for a password reset link by e-mail (same answer whether or not the account exists)',
+    tag: 'auth',
+    auth: 'public',
+    body: passwordResetRequestInput,
+    response: passwordResetRequestResult,
+    async handler({ body, req, locale, app }) {
+      requestPasswordReset(app, body.usernameOrEmail, req.ip);
+      return passwordResetAnswer(locale);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/auth/password-reset/confirm',
+    summary: 'Set a new password with the token from the reset e-mail; ends every session of the user',
+    tag: 'auth',
+    auth: 'public',
+    body: passwordResetConfirmInput,
+    response: passwordResetConfirmResult,
+    async handler({ body, app }) {
+      await confirmPasswordReset(app, body.token, body.newPassword);
+      return { ok: true as const };
     },
   }),
 ];

@@ -9,6 +9,7 @@ import { useI18n } from '../../../lib/i18n';
 import { errorMessage } from '../../../lib/errors';
 import { safeRedirect } from '../../../lib/search-params';
 import { useLogin } from '../api/login';
+import { AnchorLink } from '../../../components/ui/links';
 
 const route = getRouteApi('/dang-nhap');
 
@@ -96,8 +97,11 @@ export function LoginPage() {
               <Button type="submit" loading={login.isPending} fullWidth data-testid="login-submit">
                 {t('web.login.submit')}
               </Button>
+              <AnchorLink to="/quen-mat-khau" size="sm" data-testid="login-forgot">
+                {t('web.login.forgot')}
+              </AnchorLink>
               <Text size="xs" c="dimmed">
-                {t('web.login.help')}
+                {t('web.login.noAccount')}
               </Text>
             </Stack>
           </form>
