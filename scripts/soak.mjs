@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 
 const rounds = Number(process.env.SOAK_ROUNDS ?? 5);
 const fuzzRuns = process.env.FUZZ_RUNS ?? '200';
-const REPEATED = ['test/api/crash-safety.test.ts', 'test/api/resilience.test.ts', 'test/api/upload-abuse.test.ts', 'test/api/ballot-secrecy.test.ts'];
+const REPEATED = ['test/api/crash-safety.test.ts', 'test/api/resilience.test.ts', 'test/api/db-restart.test.ts', 'test/api/upload-abuse.test.ts', 'test/api/ballot-secrecy.test.ts'];
 
 function vitest(files, env = {}) {
   const t0 = Date.now();
