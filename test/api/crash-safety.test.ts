@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { cloneDatabase } from '../support/app';
 import { connect, type Database } from '../../src/server/db/client';
-import { smallWorld, PASSWORD } from '../factories';
+import { loginAs, smallWorld, PASSWORD } from '../factories';
 import { memberWorkbook, type MemberCells } from '../support/xlsx';
 import { HttpClient, startServer, type ServerProcess } from '../support/server-process';
 import { verifyAuditChain } from '../../src/server/lib/audit';
@@ -28,6 +28,7 @@ let clone: Awaited<ReturnType<typeof cloneDatabase>>;
 let database: Database;
 let w: Awaited<ReturnType<typeof smallWorld>>;
 let meeting: Setup;
+let earlierId: number;
 const dataDir = path.join(os.tmpdir(), `vd-crash-${crypto.randomBytes(4).toString('hex')}`);
 const sessionSecret = crypto.randomBytes(32).toString('hex');
 const servers: ServerProcess[] = [];
@@ -39,6 +40,14 @@ beforeAll(async () => {
   // The council meeting is set up in process (through the API) before the server under test starts.
   const app = await buildApp(createContext(loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: sessionSecret }), database));
   meeting = await openVotingMeeting({ db: database.db, app, w }, 'DMC-HD', 'hd', ['Nguyễn Văn An (sự cố)']);
+  // A decision signed before the crash (number 01): its certificates are printed when the server is killed.
+  const officer = await loginAs(app, 'huyen.tdkt');
+  const ids = await insertToCouncil(database.db, w.orgs.huyen, [{ personId: w.persons.tran, unit: w.orgs.cdcsB, name: 'Trần Thị Cúc', awardCode: 'LDTT' }], 2026);
+  await database.db.execute(sql`update nomination set status = 'COUNCIL_PASSED' where id = any(${sql.param(ids)}::bigint[])`);
+  const draft = (await officer.post('/api/v1/decisions', { orgId: w.orgs.huyen.id, nominationIds: ids })).json<DecisionDto>();
+  const signed = await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: todayInVietnam() });
+  expect(signed.json<DecisionDto>()).toMatchObject({ status: 'SIGNED', number: 1 });
+  earlierId = draft.id;
   await app.close();
 });
 afterAll(async () => {
@@ -90,8 +99,8 @@ async function waitForImport(c: HttpClient, id: number, wanted: string[]): Promi
 }
 
 describe('SIGKILL in the middle of writes', () => {
-  it('leaves a signing, a ballot and a member import absent and a report job failed visibly; keeps every acknowledged write; numbers without gap; both chains verify', async () => {
-    const first = await server(['import.commit.chunk', 'report.job.step', 'decision.sign.records', 'council.ballot.cast']);
+  it('leaves a signing, a ballot and a member import absent, a certificate print undone and a report job failed visibly; keeps every acknowledged write; numbers without gap; both chains verify', async () => {
+    const first = await server(['import.commit.chunk', 'report.job.step', 'decision.sign.records', 'council.ballot.cast', 'certificates.render']);
     const c = await new HttpClient(first.base).login('huyen.tdkt', PASSWORD);
     const today = todayInVietnam();
 
@@ -109,6 +118,9 @@ describe('SIGKILL in the middle of writes', () => {
     expect(frozen.status, frozen.text).toBe(200);
     const snapshotId = (frozen.json() as { id: number }).id;
     await first.waitForOutput('FAILPOINT report.job.step');
+    // A batch print of the signed decision's certificates stops in the middle (it writes nothing).
+    const printing = c.get(`/api/v1/decisions/${earlierId}/certificates.pdf`).catch(() => null);
+    await first.waitForOutput('FAILPOINT certificates.render');
     // A decision stops while signing: number taken, award records and certificates written, not committed.
     const draft = await draftDecision(c, [['Nguyễn Văn An', w.persons.an], ['Nguyễn Thị Ánh', w.persons.anh]]);
     const signing = c.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: today }).catch(() => null);
@@ -126,6 +138,7 @@ describe('SIGKILL in the middle of writes', () => {
     await first.kill();
     // The requests in flight never got an answer: nothing was acknowledged.
     expect(await signing).toBeNull();
+    expect(await printing).toBeNull();
     expect(await casting).toBeNull();
 
     // While the server is down: nothing of the import's transaction is visible.
@@ -144,9 +157,16 @@ describe('SIGKILL in the middle of writes', () => {
     // The decision is still a draft: no number used, no award record, no certificate.
     const d = (await c2.get(`/api/v1/decisions/${draft.id}`)).json() as DecisionDto;
     expect(d).toMatchObject({ status: 'DRAFT', number: null });
-    expect(await count(sql`select count(*)::int as n from award_record where decision_number is not null`)).toBe(0);
-    expect(await count(sql`select count(*)::int as n from certificate`)).toBe(0);
-    expect(await count(sql`select count(*)::int as n from decision where number is not null`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from decision_item where decision_id = ${draft.id} and award_record_id is not null`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from certificate where decision_id = ${draft.id}`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from decision where number is not null`)).toBe(1);
+    // The interrupted print is simply printed again, the same bytes twice.
+    const pdfA = await fetch(`${second.base}/api/v1/decisions/${earlierId}/certificates.pdf`, { headers: { cookie: c2.cookieHeader() } });
+    const pdfB = await fetch(`${second.base}/api/v1/decisions/${earlierId}/certificates.pdf`, { headers: { cookie: c2.cookieHeader() } });
+    expect(pdfA.status).toBe(200);
+    const bytesA = Buffer.from(await pdfA.arrayBuffer());
+    expect(bytesA.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytesA.equals(Buffer.from(await pdfB.arrayBuffer()))).toBe(true);
     // The ballot is absent as a whole: no voter row, no envelope.
     expect(await count(sql`select count(*)::int as n from ballot_voter`)).toBe(0);
     expect(await count(sql`select count(*)::int as n from ballot_envelope`)).toBe(0);
@@ -156,12 +176,12 @@ describe('SIGKILL in the middle of writes', () => {
     expect(await count(sql`select count(*)::int as n from audit_event`)).toBe(auditBefore + 2); // the report and the draft decision
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
 
-    // The same work succeeds after the restart: the decision gets number 01 (no gap), the ballot counts.
+    // The same work succeeds after the restart: the decision gets number 02 (no gap), the ballot counts.
     const signed = await c2.post(`/api/v1/decisions/${draft.id}/sign`, { version: d.version, signedOn: today });
     expect(signed.status, signed.text).toBe(200);
-    expect(signed.json()).toMatchObject({ status: 'SIGNED', number: 1 });
+    expect(signed.json()).toMatchObject({ status: 'SIGNED', number: 2 });
     const second2 = await draftDecision(c2, [['Nguyễn Văn An', w.persons.an]]);
-    expect((await c2.post(`/api/v1/decisions/${second2.id}/sign`, { version: second2.version, signedOn: today })).json()).toMatchObject({ number: 2 });
+    expect((await c2.post(`/api/v1/decisions/${second2.id}/sign`, { version: second2.version, signedOn: today })).json()).toMatchObject({ number: 3 });
     const voter2 = voter.on(second.base);
     expect((await voter2.post(`/api/v1/council-meetings/${meeting.meetingId}/ballots`, { votes: [{ itemId: meeting.items[0]!.id, choice: 'YES' }] })).status).toBe(201);
     const officer = await new HttpClient(second.base).login(`${meeting.prefix}.tdkt`, PASSWORD);

@@ -86,6 +86,11 @@ export class HttpClient {
     return this;
   }
 
+  /** The session cookie, for requests made with fetch directly (binary downloads). */
+  cookieHeader(): string {
+    return this.cookie;
+  }
+
   /** Same session on another server process (the session lives in the database). */
   on(base: string): HttpClient {
     const c = new HttpClient(base);

@@ -9,7 +9,7 @@ const ACTIVE = new Set(
     .filter(Boolean),
 );
 
-export type FailpointName = 'import.commit.chunk' | 'decision.sign.records' | 'council.ballot.cast' | 'report.job.step';
+export type FailpointName = 'import.commit.chunk' | 'decision.sign.records' | 'council.ballot.cast' | 'report.job.step' | 'certificates.render';
 
 export async function failpoint(name: FailpointName): Promise<void> {
   if (!ACTIVE.has(name)) return;

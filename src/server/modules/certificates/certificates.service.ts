@@ -7,6 +7,7 @@ import type { DbOrTx, Tx } from '../../db/client';
 import type { AppContext } from '../../lib/context';
 import type { Locale } from '../../../contracts/enums';
 import { notFound, validation } from '../../lib/errors';
+import { failpoint } from '../../lib/failpoints';
 import { renderCertificateGroups, type CertificateGroup, type CertificateTemplate } from './render/certificate-pdf';
 import { activeTemplateSettings, renderTemplate, templateDefaults } from './templates.service';
 
@@ -87,6 +88,8 @@ export async function certificatesPdf(app: AppContext, decisionId: number, award
       signerName: x.signer.name ?? '',
     });
   }
+  // Crash-safety tests stop here, in the middle of a batch print: it writes nothing, so nothing can be half-done.
+  await failpoint('certificates.render');
   return { pdf: await renderCertificateGroups([...groups.values()], { locale }), awardCode: awardCode ?? null, count: rows.length };
 }
 
