@@ -545,7 +545,7 @@ describe('signing order, fund races and the year of each award', () => {
     const before = await counter();
     const early = await officer.post(`/api/v1/decisions/${draft.id}/sign`, { version: draft.version, signedOn: '2025-05-31', overBudgetConfirmed: true });
     expect(early.statusCode).toBe(400);
-    expect(message(early)).toBe('Ngày ký 31/05/2025 sớm hơn ngày ký Quyết định số 21/QĐ-LĐLĐ ngày 01/06/2025 của đơn vị (số năm 2025): số quyết định phải theo thứ tự ngày ký. Hãy chọn ngày ký từ 01/06/2025 trở đi.');
+    expect(message(early)).toBe('Ngày ký 31/05/2025 sớm hơn ngày ký Quyết định số 21/QĐ-LĐLĐ ngày 01/06/2025 của đơn vị trong năm 2025: số quyết định phải theo thứ tự ngày ký. Hãy chọn ngày ký từ 01/06/2025 trở đi.');
     expect(await counter()).toBe(before);
     expect((await officer.get(`/api/v1/decisions/${draft.id}`)).json<DecisionDto>()).toMatchObject({ status: 'DRAFT', number: null, version: draft.version });
     // Another year's numbers are not compared: 2024's latest is 20/12/2024, earlier than 31/05/2025 — fine either way.

@@ -54,7 +54,7 @@ export const decisions = {
   'decisions.notice.person.body': 'Kính gửi {name},\n\n{org} đã ký Quyết định số {number} ngày {date} tặng {award} cho bạn. Giấy chứng nhận có thể được kiểm tra công khai tại: {url}\n\nXin chúc mừng!',
   'decisions.notice.signed.title': 'Quyết định khen thưởng số {number}',
   'decisions.notice.signed.body': '{org} đã ký Quyết định số {number} ngày {date} {subject}: {count} đề nghị của đơn vị được khen thưởng.',
-  'decisions.api.signedBeforeLatest': 'Ngày ký {date} sớm hơn ngày ký Quyết định số {number} ngày {latest} của đơn vị (số năm {year}): số quyết định phải theo thứ tự ngày ký. Hãy chọn ngày ký từ {latest} trở đi.',
+  'decisions.api.signedBeforeLatest': 'Ngày ký {date} sớm hơn ngày ký Quyết định số {number} ngày {latest} của đơn vị trong năm {year}: số quyết định phải theo thứ tự ngày ký. Hãy chọn ngày ký từ {latest} trở đi.',
   'decisions.api.duplicateSubject': 'Dự thảo có cá nhân, tập thể được đề nghị hai lần cho cùng một hình thức khen thưởng: {names}. Mỗi cá nhân, tập thể chỉ có một dòng cho mỗi hình thức; hãy ra quyết định riêng cho đề nghị trùng.',
   'decisions.recovery.notRevoked': 'Chỉ ghi nhận thu hồi tiền thưởng cho dòng đã bị thu hồi khen thưởng; khen thưởng của {name} chưa bị thu hồi.',
   'decisions.recovery.noMoney': 'Khen thưởng của {name} không có tiền thưởng nên không có tiền phải thu hồi.',
