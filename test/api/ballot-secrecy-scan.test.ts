@@ -9,12 +9,12 @@
 // row or paragraph of a document, a spreadsheet row) holding both a voter's identity and a choice.
 // The voters' persons, accounts and seats get ids from a distinctive range so that an id is never
 // mistaken for another number. ballot-secrecy.test.ts proves the SQL-level properties.
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { captureLogs } from '../support/log-capture';
 import { startTestApp, type TestEnv } from '../support/app';
 import { Client, createUser, loginAs, type OrgRef, type smallWorld } from '../factories';
 import { openVotingMeeting, type Setup } from '../support/voting-meeting';
@@ -282,20 +282,8 @@ describe('ballot secrecy across every read', () => {
       await db().execute(sql`select setval(pg_get_serial_sequence(${table}, 'id'), ${start})`);
     }
 
-    const captured: string[] = [];
-    const writeSync = fs.writeSync;
-    const stdoutWrite = process.stdout.write.bind(process.stdout);
-    (fs as { writeSync: unknown }).writeSync = (fd: number, data: unknown, ...rest: unknown[]) => {
-      if (fd === 1 || fd === 2) {
-        captured.push(String(data));
-        return Buffer.byteLength(String(data));
-      }
-      return (writeSync as (...a: unknown[]) => number)(fd, data, ...rest);
-    };
-    process.stdout.write = ((chunk: unknown) => {
-      captured.push(String(chunk));
-      return true;
-    }) as typeof process.stdout.write;
+    const logs = captureLogs();
+    const captured = logs.lines;
     let app: FastifyInstance | null = null;
     const stats = { routes: 0, requests: 0, ok: 0, kinds: {} as Record<string, number>, unfilled: [] as string[] };
     let scanner: SecrecyScanner | undefined;
@@ -444,8 +432,7 @@ describe('ballot secrecy across every read', () => {
       theApp.log.info({ memberId: s.members[0], choice: 'YES', marker: 'synthetic-leak' }, 'synthetic secrecy self-check');
     } finally {
       await app?.close();
-      (fs as { writeSync: unknown }).writeSync = writeSync;
-      process.stdout.write = stdoutWrite;
+      logs.restore();
     }
     const sc = scanner!;
 

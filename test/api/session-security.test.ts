@@ -3,10 +3,10 @@
 // (per-account lockout after five failures → 423 even with the right password, the per-address
 // limit → 429, one message for an unknown user and a wrong password) is proven in auth.test.ts; this
 // file adds only what that one does not: an unknown account behaves like a known one under lockout.
-import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { captureLogs } from '../support/log-capture';
 import { startTestApp, type TestEnv } from '../support/app';
 import { PASSWORD, smallWorld } from '../factories';
 import { buildApp } from '../../src/server/app';
@@ -120,20 +120,8 @@ describe('brute force (the rest is in auth.test.ts)', () => {
 describe('secrets in logs', () => {
   it('never logs the password, the session cookie, the CSRF token or a CCCD number — at trace level, through sign-in, writes, errors and sign-out', async () => {
     // Fastify's logger (pino) writes synchronously to file descriptor 1 through fs.writeSync.
-    const captured: string[] = [];
-    const writeSync = fs.writeSync;
-    const stdoutWrite = process.stdout.write.bind(process.stdout);
-    (fs as { writeSync: unknown }).writeSync = (fd: number, data: unknown, ...rest: unknown[]) => {
-      if (fd === 1 || fd === 2) {
-        captured.push(String(data));
-        return Buffer.byteLength(String(data));
-      }
-      return (writeSync as (...a: unknown[]) => number)(fd, data, ...rest);
-    };
-    process.stdout.write = ((chunk: unknown) => {
-      captured.push(String(chunk));
-      return true;
-    }) as typeof process.stdout.write;
+    const logs = captureLogs();
+    const captured = logs.lines;
     const app = await appWith({ LOG_LEVEL: 'trace' }, { logger: true });
     const secrets: string[] = [PASSWORD];
     const cccd = '072090123456';
@@ -165,8 +153,7 @@ describe('secrets in logs', () => {
       expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers })).statusCode).toBe(401);
     } finally {
       await app.close();
-      (fs as { writeSync: unknown }).writeSync = writeSync;
-      process.stdout.write = stdoutWrite;
+      logs.restore();
     }
     const log = captured.join('');
     // The logger did run (the assertions below would otherwise prove nothing).
