@@ -13,6 +13,7 @@ import type { PlanDto } from '../../src/contracts/plans';
 import { meetingMinutesDocx } from '../../src/server/modules/councils/documents/meeting-minutes-docx';
 import { countMinutesDocx } from '../../src/server/modules/councils/documents/count-minutes-docx';
 import type { MeetingMinutesData, MinutesItem } from '../../src/server/modules/councils/documents/minutes-data';
+import { minutesMeeting, minutesVote } from '../../src/server/modules/councils/documents/minutes-fixture';
 
 let env: TestEnv;
 let w: Awaited<ReturnType<typeof smallWorld>>;
@@ -81,38 +82,12 @@ describe('DOCX documents open in a real reader (mammoth)', () => {
   });
 
   it('both council minutes: the meeting minutes and the vote-count minutes', async () => {
-    const vote = { membersTotal: 9, present: 8, recusals: [], yes: 8, no: 0, abstain: 0, invalid: 0, written: 0, perMille: 889, result: 'PASSED' as const, explanation: '8/9 = 88,9 % ≥ 2/3: đạt', ballotsRoot: `${'0001'}${'b'.repeat(60)}` };
+    const vote = minutesVote({ ballotsRoot: `${'0001'}${'b'.repeat(60)}` });
     const item = (position: number, subjectName: string, over: Partial<MinutesItem> = {}): MinutesItem => ({
       position, subjectName, unitName: 'Trường THCS Lê Lợi', awardName: 'Lao động tiên tiến', method: 'SECRET_ONLINE', vote, notVotedReason: null, feedback: [], ...over,
     });
-    const member = (name: string, over: Partial<MeetingMinutesData['members'][number]> = {}) => ({ name, role: 'MEMBER' as const, title: null, attendance: 'PRESENT' as const, absenceReason: null, ...over });
     const data: MeetingMinutesData = {
-      header: {
-        parentOrgName: 'Liên đoàn Lao động tỉnh Tây Ninh',
-        orgName: 'LĐLĐ huyện Dương Minh Châu',
-        councilName: 'Hội đồng Thi đua – Khen thưởng LĐLĐ huyện Dương Minh Châu, nhiệm kỳ 2023–2028',
-        numberLine: 'Số: 05/BB-HĐTĐKT',
-        placeName: 'Dương Minh Châu',
-      },
-      meetingTitle: 'Xét đề nghị khen thưởng tổng kết năm 2024',
-      startedAt: '2024-12-05T07:00:00Z',
-      closedAt: new Date('2024-12-05T09:30:00Z'),
-      place: 'Phòng họp số 1, LĐLĐ huyện Dương Minh Châu',
-      presiding: { name: 'Đặng Thị Thu Hà', role: 'CHAIR', title: 'Chủ tịch LĐLĐ huyện' },
-      secretaryName: 'Võ Minh Triết',
-      counters: ['Lê Hoàng Phúc', 'Phạm Quỳnh Hương', 'Huỳnh Tấn Lộc'],
-      members: [
-        member('Đặng Thị Thu Hà', { role: 'CHAIR', title: 'Chủ tịch LĐLĐ huyện' }),
-        member('Nguyễn Thành Công', { role: 'VICE_CHAIR', title: 'Phó Chủ tịch LĐLĐ huyện' }),
-        member('Trương Văn Ẩn', { role: 'STANDING', title: 'Trưởng Ban Tổ chức' }),
-        member('Lê Hoàng Phúc'),
-        member('Phạm Quỳnh Hương'),
-        member('Huỳnh Tấn Lộc'),
-        member('Phạm Đức Thắng'),
-        member('Võ Minh Triết'),
-        member('Lê Văn Cường', { attendance: 'ABSENT', absenceReason: 'Đi công tác tại tỉnh' }),
-      ],
-      quorumText: '8/9 ≥ 2/3: đủ túc số',
+      ...minutesMeeting(),
       items: [
         item(1, 'Trần Thị Ngọc Ánh', { feedback: [{ authorName: 'Nguyễn Văn Tư', content: 'Đề nghị làm rõ số sáng kiến.', handling: 'Đã xác minh, có 02 sáng kiến được công nhận' }] }),
         item(2, 'Phan Thanh Bình', { awardName: 'Chiến sĩ thi đua cơ sở', method: 'SECRET_PAPER', vote: { ...vote, yes: 5, no: 2, perMille: 714, result: 'FAILED', explanation: '5/7 = 71,4 % < 90 %: không đạt' } }),

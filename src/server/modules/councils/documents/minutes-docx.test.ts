@@ -6,28 +6,15 @@ import { councilDocs as enMessages } from '../../../../contracts/messages/en/cou
 import { councilDocs as viMessages } from '../../../../contracts/messages/vi/council-docs';
 import { countMinutesDocument, countMinutesDocx, resultRow } from './count-minutes-docx';
 import { attendanceTotals, dateTimeText, endTimeText, meetingMinutesDocument, meetingMinutesDocx, voteLines } from './meeting-minutes-docx';
-import type { MeetingMinutesData, MinutesItem, MinutesMember, MinutesVote } from './minutes-data';
+import type { MeetingMinutesData, MinutesItem } from './minutes-data';
+import { minutesMeeting, minutesMember, minutesVote } from './minutes-fixture';
 
 const HEAD_HASH = 'a3f1c9e07b2d4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d1e3f5';
 const root = (n: number) => `${String(n).padStart(4, '0')}${'b'.repeat(60)}`;
 
-const member = (name: string, over: Partial<MinutesMember> = {}): MinutesMember => ({ name, role: 'MEMBER', title: null, attendance: 'PRESENT', absenceReason: null, ...over });
+const member = minutesMember;
 
-const vote = (over: Partial<MinutesVote> = {}): MinutesVote => ({
-  membersTotal: 9,
-  present: 8,
-  recusals: [],
-  yes: 8,
-  no: 0,
-  abstain: 0,
-  invalid: 0,
-  written: 0,
-  perMille: 889,
-  result: 'PASSED',
-  explanation: '8/9 = 88,9 % ≥ 2/3: đạt',
-  ballotsRoot: null,
-  ...over,
-});
+const vote = minutesVote;
 
 const item = (position: number, over: Partial<MinutesItem> = {}): MinutesItem => ({
   position,
@@ -42,33 +29,7 @@ const item = (position: number, over: Partial<MinutesItem> = {}): MinutesItem =>
 });
 
 const data = (over: Partial<MeetingMinutesData> = {}): MeetingMinutesData => ({
-  header: {
-    parentOrgName: 'Liên đoàn Lao động tỉnh Tây Ninh',
-    orgName: 'LĐLĐ huyện Dương Minh Châu',
-    councilName: 'Hội đồng Thi đua – Khen thưởng LĐLĐ huyện Dương Minh Châu, nhiệm kỳ 2023–2028',
-    numberLine: 'Số: 05/BB-HĐTĐKT',
-    placeName: 'Dương Minh Châu',
-  },
-  meetingTitle: 'Xét đề nghị khen thưởng tổng kết năm 2024',
-  // 14:00 and 16:30 in Vietnam.
-  startedAt: '2024-12-05T07:00:00Z',
-  closedAt: new Date('2024-12-05T09:30:00Z'),
-  place: 'Phòng họp số 1, LĐLĐ huyện Dương Minh Châu',
-  presiding: { name: 'Đặng Thị Thu Hà', role: 'CHAIR', title: 'Chủ tịch LĐLĐ huyện' },
-  secretaryName: 'Võ Minh Triết',
-  counters: ['Lê Hoàng Phúc', 'Phạm Quỳnh Hương', 'Huỳnh Tấn Lộc'],
-  members: [
-    member('Đặng Thị Thu Hà', { role: 'CHAIR', title: 'Chủ tịch LĐLĐ huyện' }),
-    member('Nguyễn Thành Công', { role: 'VICE_CHAIR', title: 'Phó Chủ tịch LĐLĐ huyện' }),
-    member('Trương Văn Ẩn', { role: 'STANDING', title: 'Trưởng Ban Tổ chức' }),
-    member('Lê Hoàng Phúc'),
-    member('Phạm Quỳnh Hương'),
-    member('Huỳnh Tấn Lộc'),
-    member('Phạm Đức Thắng'),
-    member('Võ Minh Triết'),
-    member('Lê Văn Cường', { attendance: 'ABSENT', absenceReason: 'Đi công tác tại tỉnh' }),
-  ],
-  quorumText: '8/9 ≥ 2/3: đủ túc số',
+  ...minutesMeeting(),
   items: [
     // Given out of order: the documents follow the agenda position.
     item(3, { subjectName: 'Tổ Ngữ văn', method: 'SHOW_OF_HANDS', vote: vote({ present: 5, yes: 5, perMille: 556, result: 'NO_QUORUM', explanation: '5/9 < 2/3: không đủ túc số', ballotsRoot: null }) }),
